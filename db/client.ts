@@ -1,0 +1,57 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+export type Sqlite = Database.Database;
+
+/** Migrations are resolved from the working directory: this file is bundled into build/. */
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export const REQUIRED_BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Open the SQLite database with the durability settings the service relies on,
+ * apply pending migrations, and refuse to go on if any setting is not in force.
+ */
+export function openDatabase(file: string): { db: Db; sqlite: Sqlite } {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  try {
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma(`busy_timeout = ${REQUIRED_BUSY_TIMEOUT_MS}`);
+    assertDurableSettings(sqlite, file === ":memory:");
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db, sqlite };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+export class UnsafeDatabaseSettingsError extends Error {}
+
+/** Read back each pragma: a setting that silently failed must stop the service. */
+export function assertDurableSettings(sqlite: Sqlite, inMemory = false): void {
+  const problems: string[] = [];
+  const journal = String(sqlite.pragma("journal_mode", { simple: true })).toLowerCase();
+  if (!inMemory && journal !== "wal") problems.push(`journal_mode is ${journal}, expected wal`);
+  const synchronous = Number(sqlite.pragma("synchronous", { simple: true }));
+  if (synchronous !== 2) problems.push(`synchronous is ${synchronous}, expected 2 (FULL)`);
+  const foreignKeys = Number(sqlite.pragma("foreign_keys", { simple: true }));
+  if (foreignKeys !== 1) problems.push(`foreign_keys is ${foreignKeys}, expected 1 (ON)`);
+  const busy = Number(sqlite.pragma("busy_timeout", { simple: true }));
+  if (busy < REQUIRED_BUSY_TIMEOUT_MS)
+    problems.push(`busy_timeout is ${busy}, expected at least ${REQUIRED_BUSY_TIMEOUT_MS}`);
+  if (problems.length > 0) {
+    throw new UnsafeDatabaseSettingsError(
+      `Refusing to start: the database settings are not safe (${problems.join("; ")}).`,
+    );
+  }
+}

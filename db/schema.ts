@@ -1,0 +1,147 @@
+// Database schema. Relative imports only: drizzle-kit, tsx scripts, Vitest and the
+// Remix server bundle all load this file.
+import {
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+
+/** A case: an application made online, by phone or at a station, or a proactive police case. */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Public reference, random with a check character (see app/domain/reference.ts). */
+    reference: text("reference").notNull(),
+    status: text("status", {
+      enum: ["received", "in_progress", "awaiting_decision", "closed"],
+    })
+      .notNull()
+      .default("received"),
+    channel: text("channel", { enum: ["online", "phone", "station", "proactive"] }).notNull(),
+    urgent: integer("urgent", { mode: "boolean" }).notNull().default(false),
+    /** T0: every statutory-style clock runs from here (epoch milliseconds, UTC). */
+    receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
+    /** How the subject has contact with the children: JSON array of contact type codes. */
+    contactTypes: text("contact_types", { mode: "json" }).$type<string[]>().notNull(),
+    contactDetails: text("contact_details"),
+    concern: text("concern").notNull(),
+    declarationsAcceptedAt: integer("declarations_accepted_at", { mode: "timestamp_ms" }),
+    /** Idempotency key of the submission (the draft it came from); unique so a draft makes one case. */
+    submissionKey: text("submission_key"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("cases_reference_unique").on(t.reference),
+    uniqueIndex("cases_submission_key_unique").on(t.submissionKey),
+    index("cases_status_received_idx").on(t.status, t.receivedAt),
+  ],
+);
+
+/**
+ * People in a case and their role. One table for every role so later stages (the recipient
+ * best placed to protect the child, linked-record search, erasure) work on one shape.
+ * Role-specific answers live in `details` (JSON); the columns are what is searched or shown everywhere.
+ */
+export const casePeople = sqliteTable(
+  "case_people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["applicant", "child", "subject", "recipient"] }).notNull(),
+    /** Order within the role (children 1..10). */
+    position: integer("position").notNull().default(1),
+    fullName: text("full_name").notNull(),
+    /** Lower-cased, accents and punctuation removed: for matching linked records. */
+    normalisedName: text("normalised_name").notNull(),
+    otherNames: text("other_names"),
+    /** ISO date (YYYY-MM-DD) when known. */
+    dateOfBirth: text("date_of_birth"),
+    /** Age in years when the date of birth is not known (may be approximate). */
+    ageYears: integer("age_years"),
+    address: text("address"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("case_people_case_idx").on(t.caseId, t.role, t.position),
+    index("case_people_name_idx").on(t.role, t.normalisedName),
+  ],
+);
+
+/** The timeline of a case: every event, in order. No personal data in `summary`. */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    /** Staff user id, or null for the public / the system. */
+    actorId: integer("actor_id"),
+    actorKind: text("actor_kind", { enum: ["public", "staff", "system"] }).notNull(),
+    type: text("type").notNull(),
+    summary: text("summary").notNull(),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.at)],
+);
+
+/**
+ * An application in progress, held server-side. The browser holds only a random token;
+ * we store its SHA-256 so a copy of the database cannot be used to open someone's draft.
+ */
+export const applicationDrafts = sqliteTable(
+  "application_drafts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** The last failed validation result of one step, shown once by that step's page (POST → 303 → GET). */
+    flash: text("flash", { mode: "json" }).$type<{ step: string; result: unknown } | null>(),
+    submittedCaseId: integer("submitted_case_id").references(() => cases.id, {
+      onDelete: "set null",
+    }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("application_drafts_token_unique").on(t.tokenHash),
+    index("application_drafts_expires_idx").on(t.expiresAt),
+  ],
+);
+
+/** Transactional outbox: written in the same transaction as the change, delivered by a worker. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** What kind of message (e.g. "application_acknowledgement"); never personal data. */
+    kind: text("kind").notNull(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    textBody: text("text_body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    /** Given up after too many attempts (kept for an operator to see). */
+    failedAt: integer("failed_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+  },
+  (t) => [index("outbox_due_idx").on(t.sentAt, t.failedAt, t.nextAttemptAt)],
+);
+
+export type Case = typeof cases.$inferSelect;
+export type NewCase = typeof cases.$inferInsert;
+export type CasePerson = typeof casePeople.$inferSelect;
+export type NewCasePerson = typeof casePeople.$inferInsert;
+export type ApplicationDraft = typeof applicationDrafts.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;
+
