@@ -1,0 +1,87 @@
+import type { HTMLAttributes, ReactNode } from "react";
+import { ErrorMessage } from "./error-message";
+import { Hint } from "./hint";
+import { Label } from "./label";
+import { cx, describedBy, hasContent } from "./utils";
+
+export interface InputProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  /** Renders the label inside `<h1>` at size "l". */
+  labelIsPageHeading?: boolean;
+  hint?: ReactNode;
+  error?: ReactNode;
+  defaultValue?: string;
+  type?: "text" | "email" | "tel" | "url" | "search" | "password";
+  autoComplete?: string;
+  inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
+  spellCheck?: boolean;
+  /** Extra classes for the `<input>`, for example "govuk-input--width-10". */
+  className?: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export function Input({
+  id,
+  name,
+  label,
+  labelIsPageHeading,
+  hint,
+  error,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  inputMode,
+  spellCheck,
+  className,
+  prefix,
+  suffix,
+}: InputProps) {
+  const hasHint = hasContent(hint);
+  const hasError = hasContent(error);
+  const input = (
+    <input
+      className={cx("govuk-input", className, hasError && "govuk-input--error")}
+      id={id}
+      name={name}
+      type={type}
+      defaultValue={defaultValue}
+      spellCheck={spellCheck}
+      aria-describedby={describedBy(hasHint && `${id}-hint`, hasError && `${id}-error`)}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+    />
+  );
+  return (
+    <div className={cx("govuk-form-group", hasError && "govuk-form-group--error")}>
+      <Label
+        htmlFor={id}
+        isPageHeading={labelIsPageHeading}
+        className={labelIsPageHeading ? "govuk-label--l" : undefined}
+      >
+        {label}
+      </Label>
+      {hasHint && <Hint id={`${id}-hint`}>{hint}</Hint>}
+      {hasError && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      {prefix || suffix ? (
+        <div className="govuk-input__wrapper">
+          {prefix && (
+            <div className="govuk-input__prefix" aria-hidden="true">
+              {prefix}
+            </div>
+          )}
+          {input}
+          {suffix && (
+            <div className="govuk-input__suffix" aria-hidden="true">
+              {suffix}
+            </div>
+          )}
+        </div>
+      ) : (
+        input
+      )}
+    </div>
+  );
+}

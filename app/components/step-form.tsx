@@ -1,0 +1,91 @@
+// What every question page shares: the form element, the error summary, the honeypot and
+// the Continue button. Validation happens on the server only (GOV.UK: validate on submit).
+import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { parseDateParts, type DatePart } from "~/domain/dates";
+import { BackLink, Button, ErrorSummary, WarningText } from "./govuk";
+
+type LastResult = SubmissionResult<string[]> | null | undefined;
+
+/** conform's form state from the loader's saved answers and the last failed result. */
+export function useStepForm(lastResult: LastResult, values: unknown) {
+  const [form, fields] = useForm<Record<string, unknown>>({
+    id: "apply-step",
+    lastResult,
+    defaultValue: (values ?? undefined) as DefaultValue<Record<string, unknown>>,
+    shouldValidate: "onSubmit",
+  });
+  const allErrors = form.allErrors as Record<string, string[] | undefined>;
+  /** The first error for a field (or a whole date, keyed by its id prefix). */
+  const errorOf = (name: string): string | undefined => allErrors[name]?.[0];
+  /** A field's answer: what was just submitted, else what was saved. */
+  const valueOf = (name: string): string | undefined => {
+    const v = (fields as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
+    return typeof v === "string" ? v : undefined;
+  };
+  const valuesOf = (name: string): string[] => {
+    const v = (fields as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
+    return Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : [];
+  };
+  return { form, errorOf, valueOf, valuesOf };
+}
+
+/** Which inputs of a date to highlight, worked out again from the answer itself. */
+export function datePartsInError(
+  parts: { day?: string; month?: string; year?: string },
+  label: string,
+): DatePart[] {
+  const result = parseDateParts(parts, label);
+  return result.ok ? [] : result.parts;
+}
+
+export const HONEYPOT_FIELD = "contact_me_by_fax";
+
+/** A field people never see or reach; bots fill it in, and the server refuses their post. */
+export function Honeypot() {
+  return (
+    <div className="app-honeypot" aria-hidden="true">
+      <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
+      <input type="text" id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}
+
+export function StepForm({
+  errors,
+  children,
+  backHref,
+  submitText = "Continue",
+  urgent = false,
+}: {
+  /** Field errors in page order, each linking to the input it is about. */
+  errors: Array<{ text: string | undefined; href: string }>;
+  children: ReactNode;
+  backHref?: string;
+  submitText?: string;
+  urgent?: boolean;
+}) {
+  const shown = errors.filter((e): e is { text: string; href: string } => Boolean(e.text));
+  return (
+    <>
+      {backHref ? <BackLink href={backHref} /> : null}
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          {/* A new key per result re-mounts the summary so it takes focus again. */}
+          <ErrorSummary key={shown.map((e) => e.text).join("|")} errors={shown} />
+          {urgent ? (
+            <WarningText>If a child is in danger now, call 999. You can carry on with this form afterwards.</WarningText>
+          ) : null}
+          <Form method="post" noValidate>
+            {children}
+            <Honeypot />
+            <Button preventDoubleClick>
+              {submitText}
+            </Button>
+          </Form>
+        </div>
+      </div>
+    </>
+  );
+}

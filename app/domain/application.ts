@@ -1,0 +1,297 @@
+// The public application: its steps, the questions' schemas, and the rules that join them.
+// Pure: knows no HTTP and no database. Schemas take `today` so tests can move time.
+import { z } from "zod";
+import {
+  checkAge,
+  checkDate,
+  choice,
+  choices,
+  datePartFields,
+  optionalText,
+  requiredText,
+} from "./fields";
+
+export const MAX_CHILDREN = 10;
+export const CONCERN_MAX = 5000;
+
+export const STEPS = [
+  "danger",
+  "applicant",
+  "contact",
+  "children",
+  "subject",
+  "subject-contact",
+  "concern",
+  "declarations",
+] as const;
+export type Step = (typeof STEPS)[number];
+
+export const CONTACT_METHODS = {
+  email: "Email",
+  phone: "Phone call or text message",
+  letter: "Letter to your address",
+} as const;
+
+export const GENDERS = { girl: "Girl", boy: "Boy", other: "Another gender", unknown: "I do not know" } as const;
+
+export const PARENTS_AWARE = {
+  all: "Yes, all of them know",
+  some: "Some of them know",
+  none: "No, none of them know",
+  unknown: "I do not know",
+} as const;
+
+export const SUBJECT_CONTACT_TYPES = {
+  "lives-with": "They live with the child",
+  "visits-home": "They visit the child's home",
+  "looks-after": "They look after or babysit the child",
+  family: "They are a relative or family friend",
+  "work-volunteering": "Through their work or volunteering (for example a club, school or church)",
+  online: "Online, by phone or on social media",
+  other: "Another way",
+} as const;
+
+export const DECLARATIONS = {
+  true: "The information I have given is true to the best of my knowledge.",
+  sharing:
+    "The police may share the information I have given with partner agencies, such as children's social care, probation, health services and schools, to protect children.",
+  misuse:
+    "Giving false information, or misusing any information the police give me, may lead to legal action against me.",
+  outcome:
+    "The police may not tell me the outcome if someone else is better placed to protect the child.",
+} as const;
+
+const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+const UK_PHONE = /^\+?[\d\s()-]{7,20}$/;
+const POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
+
+export function dangerSchema() {
+  return z.object({
+    childInDanger: choice(["yes", "no"], "Select yes if a child is in danger now"),
+  });
+}
+
+export function applicantSchema(today: Date) {
+  return z
+    .object({
+      fullName: requiredText(100, "Enter your full name", "Your full name"),
+      otherNames: optionalText(200, "Other names"),
+      dobDay: datePartFields.day,
+      dobMonth: datePartFields.month,
+      dobYear: datePartFields.year,
+      addressLine1: requiredText(100, "Enter the first line of your address", "Address line 1"),
+      addressLine2: optionalText(100, "Address line 2"),
+      town: requiredText(60, "Enter your town or city", "Town or city"),
+      postcode: requiredText(10, "Enter your postcode", "Postcode").refine(
+        (v) => POSTCODE.test(v),
+        "Enter a real postcode, like AA1 1AA",
+      ),
+      language: optionalText(60, "Language"),
+      interpreter: choice(["yes", "no"], "Select yes if you need an interpreter"),
+      accessibilityNeeds: optionalText(1000, "Your access needs"),
+    })
+    .superRefine((v, ctx) => {
+      checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "Your date of birth", today);
+    });
+}
+
+export function contactSchema() {
+  return z
+    .object({
+      methods: choices(keys(CONTACT_METHODS), "Select at least one safe way to contact you"),
+      email: optionalText(254, "Email address"),
+      phone: optionalText(20, "Phone number"),
+      safeTimes: optionalText(200, "Safe times"),
+      leaveMessages: choice(["yes", "no"], "Select yes if it is safe to leave you a message"),
+      safetyNotes: optionalText(1000, "What we should know"),
+    })
+    .superRefine((v, ctx) => {
+      if (v.methods.includes("email")) {
+        if (!v.email) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter your email address" });
+        else if (!z.string().email().safeParse(v.email).success)
+          ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address in the correct format, like name@example.com" });
+      }
+      if (v.methods.includes("phone")) {
+        if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number" });
+        else if (!UK_PHONE.test(v.phone))
+          ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number, like 01632 960 001 or 07700 900 982" });
+      }
+    });
+}
+
+const dobOrAgeFields = {
+  dobKnown: choice(["date", "age", "unknown"], "Select whether you know their date of birth or age"),
+  dobDay: datePartFields.day,
+  dobMonth: datePartFields.month,
+  dobYear: datePartFields.year,
+  age: optionalText(3, "Age"),
+};
+
+export function childSchema(today: Date) {
+  return z
+    .object({
+      fullName: requiredText(100, "Enter the child's name", "The child's name"),
+      ...dobOrAgeFields,
+      gender: choice(keys(GENDERS), "Select the child's gender, or I do not know"),
+      livesWith: requiredText(500, "Enter where the child lives or who they live with", "Where the child lives"),
+      applicantRelationship: requiredText(100, "Enter your relationship to the child", "Your relationship to the child"),
+      subjectRelationship: optionalText(100, "The person's relationship to the child"),
+      parentsAware: choice(keys(PARENTS_AWARE), "Select whether the child's parents or carers know you are asking"),
+    })
+    .superRefine((v, ctx) => {
+      if (v.dobKnown === "date") {
+        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "The child's date of birth", today);
+      } else if (v.dobKnown === "age") {
+        checkAge(ctx, "age", v.age, { min: 0, max: 17 }, {
+          missing: "Enter the child's age",
+          invalid: "The child's age must be a whole number from 0 to 17",
+        });
+      }
+    });
+}
+
+export function anotherChildSchema() {
+  return z.object({ addAnother: choice(["yes", "no"], "Select yes if you need to add another child") });
+}
+
+export function subjectSchema(today: Date) {
+  return z
+    .object({
+      fullName: requiredText(100, "Enter the person's name", "The person's name"),
+      otherNames: optionalText(200, "Other names"),
+      ...dobOrAgeFields,
+      addressKnown: choice(["yes", "no"], "Select yes if you know where the person lives"),
+      address: optionalText(500, "The person's address"),
+      description: optionalText(1000, "What the person looks like"),
+      occupation: optionalText(100, "The person's job"),
+      relationshipToApplicant: optionalText(100, "How you know the person"),
+    })
+    .superRefine((v, ctx) => {
+      if (v.dobKnown === "date") {
+        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "The person's date of birth", today);
+      } else if (v.dobKnown === "age") {
+        checkAge(ctx, "age", v.age, { min: 10, max: 120 }, {
+          missing: "Enter roughly how old the person is",
+          invalid: "The person's age must be a whole number from 10 to 120",
+        });
+      }
+      if (v.addressKnown === "yes" && !v.address) {
+        ctx.addIssue({ code: "custom", path: ["address"], message: "Enter the person's address, or select no" });
+      }
+    });
+}
+
+export function subjectContactSchema() {
+  return z
+    .object({
+      contactTypes: choices(keys(SUBJECT_CONTACT_TYPES), "Select how the person has contact with the child"),
+      contactDetails: optionalText(2000, "Details of the contact"),
+    })
+    .superRefine((v, ctx) => {
+      if (v.contactTypes.includes("other") && !v.contactDetails) {
+        ctx.addIssue({ code: "custom", path: ["contactDetails"], message: "Tell us how the person has contact with the child" });
+      }
+    });
+}
+
+export function concernSchema() {
+  return z.object({
+    concern: requiredText(CONCERN_MAX, "Tell us why you are worried about the person", "Your answer"),
+  });
+}
+
+export function declarationsSchema() {
+  const all = keys(DECLARATIONS);
+  const message = "Confirm all 4 statements to continue";
+  return z.object({
+    declarations: choices(all, message).refine((v) => all.every((d) => v.includes(d)), message),
+  });
+}
+
+export type Danger = z.infer<ReturnType<typeof dangerSchema>>;
+export type Applicant = z.infer<ReturnType<typeof applicantSchema>>;
+export type Contact = z.infer<ReturnType<typeof contactSchema>>;
+export type Child = z.infer<ReturnType<typeof childSchema>>;
+export type Subject = z.infer<ReturnType<typeof subjectSchema>>;
+export type SubjectContact = z.infer<ReturnType<typeof subjectContactSchema>>;
+export type Concern = z.infer<ReturnType<typeof concernSchema>>;
+export type Declarations = z.infer<ReturnType<typeof declarationsSchema>>;
+
+/** The draft as stored: each answered step's validated values. */
+export type DraftData = {
+  danger?: Danger;
+  applicant?: Applicant;
+  contact?: Contact;
+  children?: Child[];
+  subject?: Subject;
+  "subject-contact"?: SubjectContact;
+  concern?: Concern;
+  declarations?: Declarations;
+};
+
+export type Application = {
+  danger: Danger;
+  applicant: Applicant;
+  contact: Contact;
+  children: Child[];
+  subject: Subject;
+  subjectContact: SubjectContact;
+  concern: Concern;
+  declarations: Declarations;
+};
+
+/** Re-checks every stored answer; the submission is built only from a complete, valid draft. */
+export function completeApplication(data: DraftData, today: Date): Application | null {
+  const parse = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
+    const r = schema.safeParse(value);
+    return r.success ? r.data : null;
+  };
+  const children = (data.children ?? []).map((c) => parse(childSchema(today), c));
+  const app = {
+    danger: parse(dangerSchema(), data.danger),
+    applicant: parse(applicantSchema(today), data.applicant),
+    contact: parse(contactSchema(), data.contact),
+    subject: parse(subjectSchema(today), data.subject),
+    subjectContact: parse(subjectContactSchema(), data["subject-contact"]),
+    concern: parse(concernSchema(), data.concern),
+    declarations: parse(declarationsSchema(), data.declarations),
+  };
+  if (Object.values(app).some((v) => v === null)) return null;
+  if (children.length === 0 || children.length > MAX_CHILDREN || children.some((c) => c === null)) return null;
+  return { ...(app as Omit<Application, "children">), children: children as Child[] };
+}
+
+export function isStepComplete(step: Step, data: DraftData, today: Date): boolean {
+  switch (step) {
+    case "danger": return dangerSchema().safeParse(data.danger).success;
+    case "applicant": return applicantSchema(today).safeParse(data.applicant).success;
+    case "contact": return contactSchema().safeParse(data.contact).success;
+    case "children":
+      return (data.children?.length ?? 0) > 0 && data.children!.every((c) => childSchema(today).safeParse(c).success);
+    case "subject": return subjectSchema(today).safeParse(data.subject).success;
+    case "subject-contact": return subjectContactSchema().safeParse(data["subject-contact"]).success;
+    case "concern": return concernSchema().safeParse(data.concern).success;
+    case "declarations": return declarationsSchema().safeParse(data.declarations).success;
+  }
+}
+
+export function firstIncompleteStep(data: DraftData, today: Date): Step | null {
+  return STEPS.find((s) => !isStepComplete(s, data, today)) ?? null;
+}
+
+/** Where to go after answering a step: on to the next question, or back to check answers once all are done. */
+export function nextStepPath(step: Step, data: DraftData, today: Date): string {
+  if (firstIncompleteStep(data, today) === null) return "/apply/check";
+  const next = STEPS[STEPS.indexOf(step) + 1];
+  return next ? `/apply/${next}` : "/apply/check";
+}
+
+export function previousStepPath(step: Step): string {
+  const index = STEPS.indexOf(step);
+  return index > 0 ? `/apply/${STEPS[index - 1]}` : "/";
+}
+
+export function isUrgent(data: DraftData): boolean {
+  return data.danger?.childInDanger === "yes";
+}

@@ -1,0 +1,83 @@
+// Building blocks for form schemas: every text has a maximum length and a clear message.
+import { z } from "zod";
+import { parseDateParts, type DatePart } from "./dates";
+
+// C0 control characters other than tab, line feed and carriage return carry no meaning in
+// an answer and can break logs and exports; they are dropped, everything else is kept verbatim.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+const cleaned = () => z.string().transform((v) => v.replace(CONTROL_CHARACTERS, "").trim());
+
+export function requiredText(max: number, missing: string, subject: string) {
+  return z
+    .string({ required_error: missing, invalid_type_error: missing })
+    .pipe(cleaned())
+    .pipe(
+      z
+        .string()
+        .min(1, missing)
+        .max(max, `${subject} must be ${max.toLocaleString("en-GB")} characters or fewer`),
+    );
+}
+
+export function optionalText(max: number, subject: string) {
+  return z
+    .string()
+    .pipe(cleaned())
+    .pipe(z.string().max(max, `${subject} must be ${max.toLocaleString("en-GB")} characters or fewer`))
+    .optional();
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T, missing: string) {
+  return z.enum(values, { errorMap: () => ({ message: missing }) });
+}
+
+export function choices<const T extends readonly [string, ...string[]]>(values: T, missing: string) {
+  // Checked at the array level so the error belongs to the whole group, not to item [0].
+  return z
+    .array(z.string(), { required_error: missing, invalid_type_error: missing })
+    .min(1, missing)
+    .refine((list) => list.every((v) => values.includes(v)), missing)
+    .transform((list) => [...new Set(list)] as T[number][]);
+}
+
+/** Day, month and year inputs: short strings, checked together as one date. */
+export const datePartFields = {
+  day: optionalText(10, "Day"),
+  month: optionalText(20, "Month"),
+  year: optionalText(10, "Year"),
+};
+
+export type DateError = { path: string; message: string; parts: DatePart[] };
+
+/** Adds a date error on `path` (the date input's id prefix) when the parts are not a valid past date. */
+export function checkDate(
+  ctx: z.RefinementCtx,
+  path: string,
+  parts: { day?: string; month?: string; year?: string },
+  label: string,
+  today: Date,
+): string | undefined {
+  const result = parseDateParts(parts, label, today);
+  if (!result.ok) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: result.message, params: { parts: result.parts } });
+    return undefined;
+  }
+  return result.iso;
+}
+
+export function checkAge(
+  ctx: z.RefinementCtx,
+  path: string,
+  value: string | undefined,
+  range: { min: number; max: number },
+  messages: { missing: string; invalid: string },
+): void {
+  const text = (value ?? "").replace(/\s+/g, "");
+  if (text === "") {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: messages.missing });
+  } else if (!/^\d{1,3}$/.test(text) || Number(text) < range.min || Number(text) > range.max) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: messages.invalid });
+  }
+}

@@ -1,0 +1,116 @@
+import type { LinksFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { GenericHeader } from "./components/generic-header";
+import { ExitThisPage, ServiceNavigation, SkipLink } from "./components/govuk";
+import { SiteFooter } from "./components/site-footer";
+import { SERVICE_NAME } from "./components/page-title";
+import { useNonce } from "./nonce";
+import { getConfig } from "./services/config.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/assets/govuk-frontend.min.css" },
+  { rel: "stylesheet", href: "/app.css" },
+  { rel: "icon", href: "data:," },
+];
+
+export async function loader() {
+  const { forceName, exitPageUrl } = getConfig();
+  return { forceName, exitPageUrl };
+}
+
+function Document({ children, title }: { children: ReactNode; title?: string }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const isPublic = !location.pathname.startsWith("/staff");
+  return (
+    <html lang="en" className="govuk-template">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#1d70b8" />
+        {/* Keep the service out of search results and link previews: visiting it can put someone at risk. */}
+        <meta name="robots" content="noindex, nofollow" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      {/* The className must stay static: the inline script below adds classes React must not remove. */}
+      <body className="govuk-template__body" suppressHydrationWarning>
+        <script
+          nonce={nonce}
+          // eslint-disable-next-line react/no-danger -- constant string from the GOV.UK template, no user data
+          dangerouslySetInnerHTML={{
+            __html:
+              "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",
+          }}
+        />
+        <SkipLink href="#main-content" />
+        <header className="govuk-template__header">
+          <GenericHeader name={data?.forceName ?? "Police"} />
+          <ServiceNavigation serviceName={SERVICE_NAME} serviceUrl="/" />
+        </header>
+        <div className="govuk-width-container">
+          {isPublic && data ? <ExitThisPage redirectUrl={data.exitPageUrl} /> : null}
+          <main className="govuk-main-wrapper" id="main-content">
+            {children}
+          </main>
+        </div>
+        <SiteFooter
+          forceName={data?.forceName ?? "the police"}
+          links={[
+            { href: "/privacy", text: "Privacy notice" },
+            { href: "/accessibility", text: "Accessibility statement" },
+          ]}
+        />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <Document>
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? "Page not found" : "Sorry, there is a problem with the service";
+  return (
+    <Document title={`${title} – ${SERVICE_NAME}`}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">{title}</h1>
+          {notFound ? (
+            <p className="govuk-body">If you typed the web address, check it is correct.</p>
+          ) : (
+            <p className="govuk-body">Try again later.</p>
+          )}
+          <p className="govuk-body">
+            <a className="govuk-link" href="/">
+              Go to the start page
+            </a>
+          </p>
+          <p className="govuk-body">If a child is in danger now, call 999.</p>
+        </div>
+      </div>
+    </Document>
+  );
+}

@@ -1,0 +1,229 @@
+import { eq } from "drizzle-orm";
+import {
+  completeApplication,
+  firstIncompleteStep,
+  isUrgent,
+  type Application,
+  type Child,
+  type Step,
+} from "~/domain/application";
+import { parseDateParts } from "~/domain/dates";
+import { normaliseName } from "~/domain/names";
+import { generateReference } from "~/domain/reference";
+import { now } from "./clock.server";
+import { getConfig } from "./config.server";
+import { getDb, schema, type Db } from "./db.server";
+import type { Draft } from "./drafts.server";
+import { log } from "./logger.server";
+import { enqueueEmail } from "./outbox.server";
+import { createLimiter } from "./rate-limit.server";
+
+export type SubmitResult =
+  | { kind: "submitted"; reference: string }
+  | { kind: "incomplete"; step: Step }
+  | { kind: "rate-limited" };
+
+const HOUR = 60 * 60 * 1000;
+const holder = globalThis as typeof globalThis & { __csodsSubmitLimiter?: ReturnType<typeof createLimiter> };
+
+function limiter() {
+  holder.__csodsSubmitLimiter ??= createLimiter(getConfig().submissionsPerIpPerHour, HOUR);
+  return holder.__csodsSubmitLimiter;
+}
+
+/**
+ * Turns a complete draft into a case, exactly once. The draft is the idempotency key:
+ * a double click, a resubmit after Back or parallel posts all get the first reference.
+ */
+export function submitApplication(draft: Draft, clientIp: string): SubmitResult {
+  const db = getDb();
+  const at = now();
+  const already = submittedReference(draft.id);
+  if (already) return { kind: "submitted", reference: already };
+
+  const application = completeApplication(draft.data, at);
+  if (!application) return { kind: "incomplete", step: firstIncompleteStep(draft.data, at) ?? "danger" };
+  if (limiter().isLimited(clientIp, at.getTime())) return { kind: "rate-limited" };
+
+  const result = db.transaction(
+    (tx) => {
+      // Re-read inside the write transaction: a parallel post may have just submitted it.
+      const again = tx
+        .select({ caseId: schema.applicationDrafts.submittedCaseId })
+        .from(schema.applicationDrafts)
+        .where(eq(schema.applicationDrafts.id, draft.id))
+        .get();
+      if (again?.caseId) return { reference: referenceOf(tx, again.caseId), created: false };
+      const { caseId, reference } = insertCase(tx, application, draft.id, at);
+      tx.update(schema.applicationDrafts)
+        // The answers now live in the case; the draft keeps only the link to it.
+        .set({ submittedCaseId: caseId, data: {}, flash: null, updatedAt: at })
+        .where(eq(schema.applicationDrafts.id, draft.id))
+        .run();
+      return { reference, created: true, caseId };
+    },
+    { behavior: "immediate" },
+  );
+  if (result.created) {
+    limiter().record(clientIp, at.getTime());
+    log.info("application_submitted", { caseId: result.caseId, urgent: isUrgent(draft.data) });
+  }
+  return { kind: "submitted", reference: result.reference };
+}
+
+export function submittedReference(draftId: number): string | null {
+  const row = getDb()
+    .select({ reference: schema.cases.reference })
+    .from(schema.applicationDrafts)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.applicationDrafts.submittedCaseId))
+    .where(eq(schema.applicationDrafts.id, draftId))
+    .get();
+  return row?.reference ?? null;
+}
+
+function referenceOf(tx: Pick<Db, "select">, caseId: number): string {
+  return tx.select({ r: schema.cases.reference }).from(schema.cases).where(eq(schema.cases.id, caseId)).get()!.r;
+}
+
+function uniqueReference(tx: Pick<Db, "select">): string {
+  for (;;) {
+    const reference = generateReference();
+    const clash = tx.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.reference, reference)).get();
+    if (!clash) return reference;
+  }
+}
+
+function isoDateOrNull(p: { dobKnown?: string; dobDay?: string; dobMonth?: string; dobYear?: string }, today: Date) {
+  if (p.dobKnown && p.dobKnown !== "date") return null;
+  const r = parseDateParts({ day: p.dobDay, month: p.dobMonth, year: p.dobYear }, "Date of birth", today);
+  return r.ok ? r.iso : null;
+}
+
+function insertCase(tx: Db, app: Application, draftId: number, at: Date) {
+  const reference = uniqueReference(tx);
+  const urgent = app.danger.childInDanger === "yes";
+  const row = tx
+    .insert(schema.cases)
+    .values({
+      reference,
+      status: "received",
+      channel: "online",
+      urgent,
+      receivedAt: at,
+      contactTypes: app.subjectContact.contactTypes,
+      contactDetails: app.subjectContact.contactDetails ?? null,
+      concern: app.concern.concern,
+      declarationsAcceptedAt: at,
+      submissionKey: `draft-${draftId}`,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: schema.cases.id })
+    .get();
+  const caseId = row.id;
+
+  const { applicant, contact, subject } = app;
+  const people: (typeof schema.casePeople.$inferInsert)[] = [
+    {
+      caseId,
+      role: "applicant",
+      position: 1,
+      fullName: applicant.fullName,
+      normalisedName: normaliseName(applicant.fullName),
+      otherNames: applicant.otherNames ?? null,
+      dateOfBirth: isoDateOrNull(applicant, at),
+      address: [applicant.addressLine1, applicant.addressLine2, applicant.town, applicant.postcode.toUpperCase()]
+        .filter(Boolean)
+        .join("\n"),
+      details: {
+        language: applicant.language ?? null,
+        interpreter: applicant.interpreter,
+        accessibilityNeeds: applicant.accessibilityNeeds ?? null,
+        contactMethods: contact.methods,
+        email: contact.email ?? null,
+        phone: contact.phone ?? null,
+        safeTimes: contact.safeTimes ?? null,
+        leaveMessages: contact.leaveMessages,
+        safetyNotes: contact.safetyNotes ?? null,
+      },
+      createdAt: at,
+    },
+    ...app.children.map((child: Child, i: number) => ({
+      caseId,
+      role: "child" as const,
+      position: i + 1,
+      fullName: child.fullName,
+      normalisedName: normaliseName(child.fullName),
+      dateOfBirth: isoDateOrNull(child, at),
+      ageYears: child.dobKnown === "age" ? Number(child.age) : null,
+      address: child.livesWith,
+      details: {
+        gender: child.gender,
+        applicantRelationship: child.applicantRelationship,
+        subjectRelationship: child.subjectRelationship ?? null,
+        parentsAware: child.parentsAware,
+      },
+      createdAt: at,
+    })),
+    {
+      caseId,
+      role: "subject",
+      position: 1,
+      fullName: subject.fullName,
+      normalisedName: normaliseName(subject.fullName),
+      otherNames: subject.otherNames ?? null,
+      dateOfBirth: isoDateOrNull(subject, at),
+      ageYears: subject.dobKnown === "age" ? Number(subject.age) : null,
+      address: subject.addressKnown === "yes" ? (subject.address ?? null) : null,
+      details: {
+        ageIsApproximate: subject.dobKnown === "age",
+        description: subject.description ?? null,
+        occupation: subject.occupation ?? null,
+        relationshipToApplicant: subject.relationshipToApplicant ?? null,
+      },
+      createdAt: at,
+    },
+  ];
+  tx.insert(schema.casePeople).values(people).run();
+
+  tx.insert(schema.caseEvents)
+    .values([
+      { caseId, at, actorKind: "public", type: "application_received", summary: "Application received online" },
+      ...(urgent
+        ? [{ caseId, at, actorKind: "public" as const, type: "marked_urgent", summary: "Applicant said a child is in danger now" }]
+        : []),
+    ])
+    .run();
+
+  if (contact.methods.includes("email") && contact.email) {
+    enqueueEmail(tx, {
+      kind: "application_acknowledgement",
+      to: contact.email,
+      ...acknowledgementEmail(reference),
+      now: at,
+    });
+  }
+  return { caseId, reference };
+}
+
+/**
+ * Deliberately plain: someone else may read the applicant's email. It names no child,
+ * no person, no scheme and no offence — only the reference and how to get help.
+ */
+export function acknowledgementEmail(reference: string): { subject: string; text: string } {
+  const { forceName } = getConfig();
+  return {
+    subject: `${forceName}: your reference ${reference}`,
+    text: [
+      "Thank you. We have received your enquiry.",
+      "",
+      `Your reference is ${reference}.`,
+      "",
+      "We will contact you only in the way you told us is safe.",
+      "",
+      "If a child is in danger now, call 999.",
+      "",
+      forceName,
+    ].join("\n"),
+  };
+}

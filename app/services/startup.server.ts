@@ -1,0 +1,44 @@
+import { getConfig, loadConfig, type Config } from "./config.server";
+import { closeDb, getDb } from "./db.server";
+import { purgeExpiredDrafts } from "./drafts.server";
+import { describeError, log } from "./logger.server";
+import { createMailTransport } from "./mailer.server";
+import { startOutboxWorker } from "./outbox.server";
+
+const DRAFT_PURGE_INTERVAL_MS = 15 * 60 * 1000;
+
+/**
+ * Called once by server.js before it listens: validates configuration and opens the
+ * database (throwing, so the server refuses to start, if either is unsafe), then starts
+ * the background jobs. A failing job is logged; it never stops the service.
+ */
+export function startServices(): { config: Config; stop: () => Promise<void> } {
+  loadConfig(); // throws a ConfigError naming each bad variable
+  const config = getConfig();
+  getDb(); // opens, checks the pragmas, applies migrations
+
+  const outboxWorker = startOutboxWorker({
+    intervalMs: config.outboxPollMs,
+    transport: createMailTransport(config),
+  });
+  const purge = () => {
+    try {
+      const purged = purgeExpiredDrafts();
+      if (purged > 0) log.info("drafts_purged", { count: purged });
+    } catch (error) {
+      log.error("drafts_purge_failed", { error: describeError(error) });
+    }
+  };
+  purge();
+  const purgeTimer = setInterval(purge, DRAFT_PURGE_INTERVAL_MS);
+  purgeTimer.unref();
+
+  return {
+    config,
+    async stop() {
+      clearInterval(purgeTimer);
+      await outboxWorker.stop();
+      closeDb();
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { parseWithZod } from "@conform-to/zod";
+import { describe, expect, it } from "vitest";
+import {
+  applicantSchema,
+  childSchema,
+  completeApplication,
+  contactSchema,
+  declarationsSchema,
+  firstIncompleteStep,
+  nextStepPath,
+  subjectContactSchema,
+  subjectSchema,
+  type DraftData,
+} from "~/domain/application";
+import { normaliseName } from "~/domain/names";
+import { toFormData, validAnswers } from "../support/answers";
+
+const today = new Date("2026-11-23T12:00:00Z");
+const parse = (schema: Parameters<typeof parseWithZod>[1]["schema"], values: Record<string, string | readonly string[]>) =>
+  parseWithZod(toFormData(values), { schema });
+const errorsOf = (submission: ReturnType<typeof parse>) =>
+  submission.status === "error" ? submission.error : undefined;
+
+describe("applicant page", () => {
+  it("accepts a valid answer and trims it", () => {
+    const s = parse(applicantSchema(today), { ...validAnswers.applicant, fullName: "  Alex  " });
+    expect(s.status).toBe("success");
+    expect(s.status === "success" && s.value.fullName).toBe("Alex");
+  });
+
+  it("explains each missing answer, and puts a date error on the date", () => {
+    const errors = errorsOf(parse(applicantSchema(today), {}));
+    expect(errors).toMatchObject({
+      fullName: ["Enter your full name"],
+      addressLine1: ["Enter the first line of your address"],
+      town: ["Enter your town or city"],
+      postcode: ["Enter your postcode"],
+      interpreter: ["Select yes if you need an interpreter"],
+    });
+    // The date is checked once the object is complete; the rest are reported first.
+    const dateOnly = errorsOf(parse(applicantSchema(today), { ...validAnswers.applicant, dobDay: "31", dobMonth: "2" }));
+    expect(dateOnly).toEqual({ dob: ["Your date of birth must be a real date"] });
+  });
+
+  it("limits every text to a maximum length", () => {
+    const errors = errorsOf(parse(applicantSchema(today), { ...validAnswers.applicant, fullName: "x".repeat(10_000) }));
+    expect(errors?.fullName).toEqual(["Your full name must be 100 characters or fewer"]);
+  });
+
+  it("drops control characters but keeps everything else verbatim", () => {
+    const s = parse(applicantSchema(today), { ...validAnswers.applicant, fullName: "Al\u0000ex <b>O'Brien</b>" });
+    expect(s.status === "success" && s.value.fullName).toBe("Alex <b>O'Brien</b>");
+  });
+
+  it("checks postcodes loosely", () => {
+    expect(parse(applicantSchema(today), { ...validAnswers.applicant, postcode: "sw1a1aa" }).status).toBe("success");
+    expect(errorsOf(parse(applicantSchema(today), { ...validAnswers.applicant, postcode: "12345" }))?.postcode).toEqual([
+      "Enter a real postcode, like AA1 1AA",
+    ]);
+  });
+});
+
+describe("contact page", () => {
+  it("needs the email address only when email is chosen", () => {
+    expect(errorsOf(parse(contactSchema(), { methods: ["email"], leaveMessages: "no" }))?.email).toEqual(["Enter your email address"]);
+    expect(parse(contactSchema(), { methods: ["letter"], leaveMessages: "no" }).status).toBe("success");
+  });
+
+  it("rejects a malformed email and phone number", () => {
+    const errors = errorsOf(
+      parse(contactSchema(), { methods: ["email", "phone"], email: "a@b, c@d", phone: "call me", leaveMessages: "yes" }),
+    );
+    expect(errors?.email?.[0]).toMatch(/correct format/);
+    expect(errors?.phone?.[0]).toMatch(/Enter a phone number, like/);
+  });
+
+  it("rejects an unknown contact method", () => {
+    expect(errorsOf(parse(contactSchema(), { methods: ["pigeon"], leaveMessages: "no" }))?.methods).toBeDefined();
+  });
+});
+
+describe("child and subject pages", () => {
+  it("needs an age from 0 to 17 when the child's age is given", () => {
+    expect(errorsOf(parse(childSchema(today), { ...validAnswers.child, age: "18" }))?.age).toEqual([
+      "The child's age must be a whole number from 0 to 17",
+    ]);
+    expect(errorsOf(parse(childSchema(today), { ...validAnswers.child, age: "" }))?.age).toEqual(["Enter the child's age"]);
+  });
+
+  it("lets the person say they do not know the subject's details", () => {
+    expect(parse(subjectSchema(today), { fullName: "Sam", dobKnown: "unknown", addressKnown: "no" }).status).toBe("success");
+  });
+
+  it("needs the subject's address when the person says they know it", () => {
+    expect(errorsOf(parse(subjectSchema(today), { fullName: "Sam", dobKnown: "unknown", addressKnown: "yes" }))?.address).toBeDefined();
+  });
+
+  it("needs details when the contact is 'another way'", () => {
+    expect(errorsOf(parse(subjectContactSchema(), { contactTypes: ["other"] }))?.contactDetails).toBeDefined();
+  });
+
+  it("needs every declaration", () => {
+    expect(errorsOf(parse(declarationsSchema(), { declarations: ["true", "sharing"] }))?.declarations).toEqual([
+      "Confirm all 4 statements to continue",
+    ]);
+  });
+});
+
+describe("journey rules", () => {
+  const complete: DraftData = {
+    danger: { childInDanger: "no" },
+    applicant: applicantSchema(today).parse(validAnswers.applicant),
+    contact: contactSchema().parse(validAnswers.contact),
+    children: [childSchema(today).parse(validAnswers.child)],
+    subject: subjectSchema(today).parse(validAnswers.subject),
+    "subject-contact": subjectContactSchema().parse(validAnswers.subjectContact),
+    concern: { concern: validAnswers.concern.concern },
+    declarations: declarationsSchema().parse(validAnswers.declarations),
+  };
+
+  it("a complete draft makes an application", () => {
+    expect(firstIncompleteStep(complete, today)).toBeNull();
+    expect(completeApplication(complete, today)?.children).toHaveLength(1);
+  });
+
+  it("an incomplete draft names the first missing step and makes no application", () => {
+    const { subject: _omit, ...rest } = complete;
+    expect(firstIncompleteStep(rest, today)).toBe("subject");
+    expect(completeApplication(rest, today)).toBeNull();
+    expect(completeApplication({ ...complete, children: [] }, today)).toBeNull();
+  });
+
+  it("goes to the next question, or back to check answers once everything is answered", () => {
+    expect(nextStepPath("applicant", { danger: complete.danger }, today)).toBe("/apply/contact");
+    expect(nextStepPath("applicant", complete, today)).toBe("/apply/check");
+  });
+});
+
+describe("normaliseName", () => {
+  it("ignores case, accents, punctuation and spacing", () => {
+    expect(normaliseName("  Seán   O'Brien-Smith ")).toBe("sean obriensmith");
+  });
+});
