@@ -1,0 +1,541 @@
+// Shared fixtures and helpers for the end-to-end tests of the public application form.
+//
+// - `test` is Playwright's test with a guard that aborts (and records) any request to a host
+//   other than localhost, so nothing ever leaves the machine (the "Exit this page" link included).
+// - `makeAnswers` builds a complete application with unique, random canary names.
+// - `fillApplication` drives the journey from the start page to check answers, with or without
+//   JavaScript, using role- and label-based locators.
+// - `expectNoAxeViolations`, `openDb`/`db*` helpers and `waitForEmail` check accessibility,
+//   the SQLite database (read-only) and the .eml files the file transport writes.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+
+export { expect };
+
+export const E2E_DATA_DIR = path.resolve("tests/.tmp/e2e");
+export const DB_PATH = path.join(E2E_DATA_DIR, "csods.db");
+export const MAIL_DIR = path.join(E2E_DATA_DIR, "mail");
+export const EXIT_PAGE_URL = process.env.EXIT_PAGE_URL ?? "https://www.bbc.co.uk/weather";
+export const SERVICE_NAME = "Ask the police about a person's contact with a child";
+/** The public reference: 12 characters of Crockford base-32 in groups of 4. */
+export const REFERENCE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
+
+export function isLocalUrl(url: string): boolean {
+  const u = new URL(url);
+  if (u.protocol !== "http:" && u.protocol !== "https:" && u.protocol !== "ws:" && u.protocol !== "wss:") return true;
+  return LOCAL_HOSTS.has(u.hostname);
+}
+
+type Fixtures = {
+  /** Every non-local request the browser context tried to make (each was aborted). */
+  externalRequests: string[];
+};
+
+export const test = base.extend<Fixtures>({
+  externalRequests: [
+    async ({ context }, use) => {
+      const seen: string[] = [];
+      await context.route(
+        (url) => !isLocalUrl(url.href),
+        (route) => {
+          seen.push(route.request().url());
+          return route.abort("blockedbyclient");
+        },
+      );
+      await use(seen);
+    },
+    { auto: true },
+  ],
+});
+
+// ---------------------------------------------------------------------------------------------
+// Test data
+// ---------------------------------------------------------------------------------------------
+
+const LETTERS = "ABCDEFGHJKMNPQRSTVWXYZ";
+
+/** A random run of letters: canary names never share a substring by chance. */
+export function randomToken(length = 10): string {
+  const bytes = crypto.randomBytes(length);
+  return Array.from(bytes, (b) => LETTERS[b % LETTERS.length]).join("");
+}
+
+/** A unique name that must never appear anywhere it should not (URLs, titles, emails…). */
+export function canary(role: string): string {
+  return `Canary${role}${randomToken()}`;
+}
+
+export type DateParts = { day: string; month: string; year: string };
+
+export type ChildAnswers = {
+  fullName: string;
+  dob?: DateParts;
+  age?: string;
+  gender: "Girl" | "Boy" | "Another gender" | "I do not know";
+  livesWith: string;
+  applicantRelationship: string;
+  subjectRelationship?: string;
+  parentsAware: "Yes, all of them know" | "Some of them know" | "No, none of them know" | "I do not know";
+};
+
+export type Answers = {
+  childInDanger: "Yes" | "No";
+  applicant: {
+    fullName: string;
+    dob: DateParts;
+    addressLine1: string;
+    town: string;
+    postcode: string;
+    interpreter: "Yes" | "No";
+  };
+  contact: {
+    email?: string;
+    phone?: string;
+    letter?: boolean;
+    leaveMessages: "Yes" | "No";
+  };
+  children: ChildAnswers[];
+  subject: {
+    fullName: string;
+    age?: string;
+    address?: string;
+  };
+  contactTypes: string[];
+  contactDetails?: string;
+  concern: string;
+};
+
+export function makeChild(overrides: Partial<ChildAnswers> = {}): ChildAnswers {
+  return {
+    fullName: canary("Child"),
+    age: "7",
+    gender: "Girl",
+    livesWith: "With her mother",
+    applicantRelationship: "Grandparent",
+    parentsAware: "Yes, all of them know",
+    ...overrides,
+  };
+}
+
+/** A complete, valid application with fresh canary names and a unique email address. */
+export function makeAnswers(overrides: Partial<Answers> = {}): Answers {
+  return {
+    childInDanger: "No",
+    applicant: {
+      fullName: canary("Applicant"),
+      dob: { day: "27", month: "3", year: "1985" },
+      addressLine1: "1 Test Street",
+      town: "Testtown",
+      postcode: "AA1 1AA",
+      interpreter: "No",
+    },
+    contact: {
+      email: `applicant.${randomToken(12).toLowerCase()}@example.com`,
+      leaveMessages: "No",
+    },
+    children: [makeChild()],
+    subject: { fullName: canary("Subject"), age: "40" },
+    contactTypes: ["They visit the child's home"],
+    concern: `ConcernCanary${randomToken()} They have been seen waiting outside the school.`,
+    ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The journey
+// ---------------------------------------------------------------------------------------------
+
+export type StepName =
+  | "start"
+  | "danger"
+  | "call-999"
+  | "applicant"
+  | "contact"
+  | "child"
+  | "children"
+  | "subject"
+  | "subject-contact"
+  | "concern"
+  | "declarations"
+  | "check";
+
+export type FillOptions = {
+  /** Called on arrival at each page (before it is filled in), e.g. to run axe or record the title. */
+  onPage?: (step: StepName, page: Page) => Promise<void>;
+  /** Stop on arrival at this page without filling it in. Defaults to "check". */
+  stopAt?: StepName;
+};
+
+export const continueButton = (page: Page) => page.getByRole("button", { name: "Continue", exact: true });
+
+/** A fieldset (role group) by its legend. */
+export const group = (scope: Page | Locator, name: string) => scope.getByRole("group", { name, exact: true });
+
+export async function fillDate(scope: Locator, date: DateParts): Promise<void> {
+  await scope.getByLabel("Day", { exact: true }).fill(date.day);
+  await scope.getByLabel("Month", { exact: true }).fill(date.month);
+  await scope.getByLabel("Year", { exact: true }).fill(date.year);
+}
+
+async function arrive(page: Page, step: StepName, url: RegExp, options: FillOptions): Promise<boolean> {
+  await expect(page).toHaveURL(url);
+  await expect(page).not.toHaveTitle(/^Error: /);
+  if (options.onPage) await options.onPage(step, page);
+  return options.stopAt === step;
+}
+
+export async function fillApplicant(page: Page, a: Answers["applicant"]): Promise<void> {
+  await page.getByLabel("Full name", { exact: true }).fill(a.fullName);
+  await fillDate(group(page, "Date of birth"), a.dob);
+  await page.getByLabel("Address line 1", { exact: true }).fill(a.addressLine1);
+  await page.getByLabel("Town or city", { exact: true }).fill(a.town);
+  await page.getByLabel("Postcode", { exact: true }).fill(a.postcode);
+  await group(page, "Do you need an interpreter?").getByLabel(a.interpreter, { exact: true }).check();
+}
+
+export async function fillContact(page: Page, c: Answers["contact"]): Promise<void> {
+  const ways = group(page, "Which ways are safe to contact you?");
+  if (c.email !== undefined) {
+    await ways.getByLabel("Email", { exact: true }).check();
+    await page.getByLabel("Email address", { exact: true }).fill(c.email);
+  }
+  if (c.phone !== undefined) {
+    await ways.getByLabel("Phone call or text message", { exact: true }).check();
+    await page.getByLabel("Phone number", { exact: true }).fill(c.phone);
+  }
+  if (c.letter) await ways.getByLabel("Letter to your address", { exact: true }).check();
+  await group(page, "Is it safe for us to leave you a message?").getByLabel(c.leaveMessages, { exact: true }).check();
+}
+
+export async function fillChild(page: Page, child: ChildAnswers): Promise<void> {
+  await page.getByLabel("Child's full name", { exact: true }).fill(child.fullName);
+  const dobKnown = group(page, "Do you know the child's date of birth?");
+  if (child.dob) {
+    await dobKnown.getByLabel("Yes", { exact: true }).check();
+    await fillDate(group(page, "Date of birth"), child.dob);
+  } else if (child.age !== undefined) {
+    await dobKnown.getByLabel("No, but I know their age", { exact: true }).check();
+    await page.getByLabel("Age in years", { exact: true }).fill(child.age);
+  } else {
+    await dobKnown.getByLabel("No, I do not know their date of birth or age", { exact: true }).check();
+  }
+  await group(page, "Child's gender").getByLabel(child.gender, { exact: true }).check();
+  await page.getByLabel("Where does the child live, or who do they live with?").fill(child.livesWith);
+  await page.getByLabel("What is your relationship to the child?").fill(child.applicantRelationship);
+  if (child.subjectRelationship) {
+    await page
+      .getByLabel("What is the relationship between the child and the person you are worried about? (optional)")
+      .fill(child.subjectRelationship);
+  }
+  await group(page, "Do the child's parents or carers know you are asking?")
+    .getByLabel(child.parentsAware, { exact: true })
+    .check();
+}
+
+export async function fillSubject(page: Page, s: Answers["subject"]): Promise<void> {
+  await page.getByLabel("Their name", { exact: true }).fill(s.fullName);
+  const dobKnown = group(page, "Do you know their date of birth?");
+  if (s.age !== undefined) {
+    await dobKnown.getByLabel("No, but I know roughly how old they are", { exact: true }).check();
+    await page.getByLabel("Approximate age in years", { exact: true }).fill(s.age);
+  } else {
+    await dobKnown.getByLabel("No, I do not know", { exact: true }).check();
+  }
+  const where = group(page, "Do you know where they live?");
+  if (s.address !== undefined) {
+    await where.getByLabel("Yes", { exact: true }).check();
+    await page.getByLabel("Their address", { exact: true }).fill(s.address);
+  } else {
+    await where.getByLabel("No, I do not know", { exact: true }).check();
+  }
+}
+
+export async function answerAddAnother(page: Page, answer: "Yes" | "No"): Promise<void> {
+  await group(page, "Do you need to add another child?").getByLabel(answer, { exact: true }).check();
+  await continueButton(page).click();
+}
+
+/**
+ * Goes from the start page to check answers (or `stopAt`), answering every question.
+ * Works with JavaScript on or off.
+ */
+export async function fillApplication(page: Page, answers: Answers, options: FillOptions = {}): Promise<void> {
+  await page.goto("/");
+  if (await arrive(page, "start", /\/$/, options)) return;
+  await page.getByRole("button", { name: "Start now" }).click();
+
+  if (await arrive(page, "danger", /\/apply\/danger$/, options)) return;
+  await group(page, "Is a child in danger now?").getByLabel(answers.childInDanger, { exact: true }).check();
+  await continueButton(page).click();
+
+  if (answers.childInDanger === "Yes") {
+    if (await arrive(page, "call-999", /\/apply\/call-999$/, options)) return;
+    await page.getByRole("button", { name: "Continue with the application" }).click();
+  }
+
+  if (await arrive(page, "applicant", /\/apply\/applicant$/, options)) return;
+  await fillApplicant(page, answers.applicant);
+  await continueButton(page).click();
+
+  if (await arrive(page, "contact", /\/apply\/contact$/, options)) return;
+  await fillContact(page, answers.contact);
+  await continueButton(page).click();
+
+  for (const [i, child] of answers.children.entries()) {
+    if (await arrive(page, "child", new RegExp(`/apply/children/${i + 1}$`), options)) return;
+    await fillChild(page, child);
+    await continueButton(page).click();
+    if (await arrive(page, "children", /\/apply\/children$/, options)) return;
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      `You have added ${i + 1} ${i === 0 ? "child" : "children"}`,
+    );
+    await answerAddAnother(page, i + 1 < answers.children.length ? "Yes" : "No");
+  }
+
+  if (await arrive(page, "subject", /\/apply\/subject$/, options)) return;
+  await fillSubject(page, answers.subject);
+  await continueButton(page).click();
+
+  if (await arrive(page, "subject-contact", /\/apply\/subject-contact$/, options)) return;
+  const types = group(page, "How does the person have contact with the child or children?");
+  for (const type of answers.contactTypes) await types.getByLabel(type, { exact: true }).check();
+  if (answers.contactDetails) {
+    await page.getByLabel(/^Tell us more about the contact/).fill(answers.contactDetails);
+  }
+  await continueButton(page).click();
+
+  if (await arrive(page, "concern", /\/apply\/concern$/, options)) return;
+  await page.getByLabel("Why are you worried about the person?", { exact: true }).fill(answers.concern);
+  await continueButton(page).click();
+
+  if (await arrive(page, "declarations", /\/apply\/declarations$/, options)) return;
+  const declarations = group(page, "Declaration").getByRole("checkbox");
+  await expect(declarations).toHaveCount(4);
+  for (const box of await declarations.all()) await box.check();
+  await continueButton(page).click();
+
+  await arrive(page, "check", /\/apply\/check$/, options);
+  await expect(page).toHaveTitle(`Check your answers before sending your application – ${SERVICE_NAME}`);
+}
+
+export const acceptAndSend = (page: Page) => page.getByRole("button", { name: "Accept and send" });
+
+/** The reference shown in the confirmation panel, after checking the page is the confirmation. */
+export async function readReference(page: Page): Promise<string> {
+  await expect(page).toHaveURL(/\/apply\/confirmation$/);
+  await expect(page).toHaveTitle(`Application sent – ${SERVICE_NAME}`);
+  const panel = page.locator(".govuk-panel--confirmation");
+  await expect(panel.getByRole("heading", { level: 1, name: "Application sent" })).toBeVisible();
+  const reference = (await panel.locator("strong").innerText()).trim();
+  expect(reference).toMatch(REFERENCE_PATTERN);
+  return reference;
+}
+
+/** Clicks "Accept and send" on check answers and returns the reference from the confirmation. */
+export async function sendApplication(page: Page): Promise<string> {
+  await acceptAndSend(page).click();
+  return readReference(page);
+}
+
+/** Reads the reference out of a confirmation page's HTML (for API responses). */
+export function referenceInHtml(html: string): string | null {
+  const match = /<strong>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/.exec(html);
+  return match ? match[1] : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+// ---------------------------------------------------------------------------------------------
+
+/** Runs axe (WCAG 2.2 AA tag set) on the page and fails with a readable list of violations. */
+export async function expectNoAxeViolations(page: Page, what = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error summary
+// ---------------------------------------------------------------------------------------------
+
+/** Checks the error summary is shown, lists `messages`, and every link targets an element on the page. */
+export async function expectErrorSummary(page: Page, messages: Array<string | RegExp>): Promise<void> {
+  await expect(page).toHaveTitle(/^Error: /);
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary).toBeVisible();
+  await expect(summary.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+  const links = summary.getByRole("link");
+  await expect(links).toHaveText(messages);
+  for (const link of await links.all()) {
+    const href = await link.getAttribute("href");
+    expect(href, "error summary link").toMatch(/^#[A-Za-z][\w-]*$/);
+    await expect(page.locator(`[id="${href!.slice(1)}"]`), `target of ${href}`).toHaveCount(1);
+  }
+  // Each message is also shown next to its field.
+  for (const message of messages) {
+    await expect(page.locator(".govuk-error-message").filter({ hasText: message }).first()).toBeVisible();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database (read-only)
+// ---------------------------------------------------------------------------------------------
+
+export type CaseRow = {
+  id: number;
+  reference: string;
+  status: string;
+  channel: string;
+  urgent: number;
+  concern: string;
+  contact_types: string;
+  contact_details: string | null;
+  submission_key: string | null;
+};
+
+export type PersonRow = {
+  id: number;
+  case_id: number;
+  role: string;
+  position: number;
+  full_name: string;
+  date_of_birth: string | null;
+  age_years: number | null;
+  details: string;
+};
+
+export type OutboxRow = { id: number; kind: string; to_address: string; subject: string; text_body: string; sent_at: number | null };
+
+/** Opens the e2e database read-only; runs `fn` and closes it again. */
+export function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function caseByReference(reference: string): CaseRow | undefined {
+  return withDb((db) => db.prepare("select * from cases where reference = ?").get(reference) as CaseRow | undefined);
+}
+
+export function peopleOfCase(caseId: number): PersonRow[] {
+  return withDb(
+    (db) =>
+      db
+        .prepare(
+          "select * from case_people where case_id = ? order by case when role = 'applicant' then 0 when role = 'child' then 1 else 2 end, position",
+        )
+        .all(caseId) as PersonRow[],
+  );
+}
+
+/** Every case whose applicant has this (canary) name. */
+export function casesForApplicant(fullName: string): CaseRow[] {
+  return withDb(
+    (db) =>
+      db
+        .prepare(
+          "select c.* from cases c join case_people p on p.case_id = c.id where p.role = 'applicant' and p.full_name = ? order by c.id",
+        )
+        .all(fullName) as CaseRow[],
+  );
+}
+
+export function outboxRowsMentioning(text: string): OutboxRow[] {
+  return withDb(
+    (db) =>
+      db
+        .prepare("select * from outbox where instr(text_body, ?) > 0 or instr(subject, ?) > 0 order by id")
+        .all(text, text) as OutboxRow[],
+  );
+}
+
+export function outboxRowsTo(address: string): OutboxRow[] {
+  return withDb(
+    (db) => db.prepare("select * from outbox where to_address = ? order by id").all(address) as OutboxRow[],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mail (.eml files written by the file transport)
+// ---------------------------------------------------------------------------------------------
+
+export type Email = { file: string; raw: string; headers: string; body: string; to: string; subject: string };
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  const input = text.replace(/=\r?\n/g, "");
+  for (let i = 0; i < input.length; i++) {
+    const hex = input.slice(i + 1, i + 3);
+    if (input[i] === "=" && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(input[i], "utf8"));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/** Decodes RFC 2047 encoded words in a header value. */
+function decodeHeader(value: string): string {
+  return value.replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _charset, encoding: string, text: string) =>
+    encoding.toUpperCase() === "B"
+      ? Buffer.from(text, "base64").toString("utf8")
+      : decodeQuotedPrintable(text.replace(/_/g, " ")),
+  );
+}
+
+/** A minimal parser for the single-part text messages the service sends. */
+export function parseEml(file: string, raw: string): Email {
+  const split = raw.search(/\r?\n\r?\n/);
+  const headers = raw.slice(0, split).replace(/\r?\n[ \t]+/g, " ");
+  const rawBody = raw.slice(split).replace(/^\r?\n\r?\n/, "");
+  const header = (name: string) =>
+    decodeHeader(new RegExp(`^${name}:\\s*(.*)$`, "im").exec(headers)?.[1]?.trim() ?? "");
+  const encoding = header("Content-Transfer-Encoding").toLowerCase();
+  const body =
+    encoding === "base64"
+      ? Buffer.from(rawBody.replace(/\s+/g, ""), "base64").toString("utf8")
+      : encoding === "quoted-printable"
+        ? decodeQuotedPrintable(rawBody)
+        : rawBody;
+  return { file, raw, headers, body, to: header("To"), subject: header("Subject") };
+}
+
+export function readEmails(): Email[] {
+  if (!fs.existsSync(MAIL_DIR)) return [];
+  return fs
+    .readdirSync(MAIL_DIR)
+    .filter((name) => name.endsWith(".eml"))
+    .sort()
+    .map((name) => {
+      const file = path.join(MAIL_DIR, name);
+      return parseEml(file, fs.readFileSync(file, "utf8"));
+    });
+}
+
+export function emailsTo(address: string): Email[] {
+  return readEmails().filter((m) => m.to.toLowerCase().includes(address.toLowerCase()));
+}
+
+/** Polls the mail folder until a message to `address` arrives (the outbox runs every 250 ms). */
+export async function waitForEmail(address: string, timeout = 15_000): Promise<Email> {
+  let found: Email[] = [];
+  await expect
+    .poll(() => (found = emailsTo(address)).length, { timeout, message: `an email to ${address}` })
+    .toBeGreaterThan(0);
+  return found[0];
+}
