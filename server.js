@@ -99,8 +99,12 @@ app.use((req, res, next) => {
   const crossSite =
     (site && site !== "same-origin" && site !== "none") ||
     (origin && origin !== "null" && !ownOrigins.includes(origin)) ||
-    origin === "null";
+    // Our own Referrer-Policy (no-referrer) makes browsers send "Origin: null" on same-origin
+    // form posts without JavaScript; Sec-Fetch-Site then says where the post really came from.
+    (origin === "null" && site !== "same-origin");
   if (crossSite) return sendPlainPage(res, 403, "Request refused", "This form was sent from another website, so it was not accepted. Go back to the service and try again.");
+  // Checked above: drop the opaque origin so Remix's own CSRF check does not refuse the post.
+  if (origin === "null") delete req.headers.origin;
   const length = Number(req.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) return sendPlainPage(res, 413, "Too much information sent", "The form sent was larger than the service accepts. Go back and shorten your answers.");
   next();

@@ -145,3 +145,139 @@ export type NewCasePerson = typeof casePeople.$inferInsert;
 export type ApplicationDraft = typeof applicationDrafts.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
 
+
+// ---------------------------------------------------------------------------------------------
+// Staff, sessions and the access log
+// ---------------------------------------------------------------------------------------------
+
+export const STAFF_ROLES = ["reviewer", "manager", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const staffUsers = sqliteTable(
+  "staff_users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Lower-cased. */
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    roles: text("roles", { mode: "json" }).$type<StaffRole[]>().notNull(),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    /** Reviewers on duty receive urgent-application alerts. */
+    onDuty: integer("on_duty", { mode: "boolean" }).notNull().default(true),
+    /** argon2id PHC string; null until the person sets it through their set-up link. */
+    passwordHash: text("password_hash"),
+    passwordChangedAt: integer("password_changed_at", { mode: "timestamp_ms" }),
+    /** TOTP secret, encrypted with a key derived from SESSION_SECRET (AES-256-GCM). */
+    totpSecret: text("totp_secret"),
+    totpEnrolledAt: integer("totp_enrolled_at", { mode: "timestamp_ms" }),
+    /** The last 30-second step accepted: a code is usable once. */
+    totpLastStep: integer("totp_last_step"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("staff_users_email_unique").on(t.email)],
+);
+
+export const staffRecoveryCodes = sqliteTable(
+  "staff_recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("staff_recovery_codes_user_idx").on(t.userId)],
+);
+
+export const staffSessions = sqliteTable(
+  "staff_sessions",
+  {
+    /** SHA-256 of the 128-bit random token the cookie holds. */
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    /** password: second factor still to give; enrol: second factor still to set up; active: signed in. */
+    stage: text("stage", { enum: ["password", "enrol", "active"] }).notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastSeenAt: integer("last_seen_at", { mode: "timestamp_ms" }).notNull(),
+    /** Absolute expiry, fixed at creation. */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** When a TOTP code was last given in this session (step-up for sensitive actions). */
+    secondFactorAt: integer("second_factor_at", { mode: "timestamp_ms" }),
+    userAgent: text("user_agent"),
+    ipAddress: text("ip_address"),
+  },
+  (t) => [index("staff_sessions_user_idx").on(t.userId)],
+);
+
+/** One-time links: account set-up (and later password reset). Only the hash is stored. */
+export const staffTokens = sqliteTable(
+  "staff_tokens",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    tokenHash: text("token_hash").notNull(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ["setup"] }).notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("staff_tokens_hash_unique").on(t.tokenHash)],
+);
+
+/** Failed sign-ins per email address (hashed; kept whether or not the account exists). */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+  windowStart: integer("window_start", { mode: "timestamp_ms" }).notNull(),
+  windowFailures: integer("window_failures").notNull().default(0),
+  lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Per-force settings (clocks, timeouts, lists), as JSON values with defaults in code. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value", { mode: "json" }).notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  updatedBy: integer("updated_by"),
+});
+
+/**
+ * The DPA 2018 s.62 log. Append-only (triggers refuse UPDATE and DELETE) and hash-chained:
+ * each row's `hash` is SHA-256 over its content and the previous row's hash.
+ * It records which fields changed, never their values.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorKind: text("actor_kind", { enum: ["staff", "public", "system"] }).notNull(),
+    actorId: integer("actor_id"),
+    action: text("action").notNull(),
+    entityType: text("entity_type"),
+    entityId: text("entity_id"),
+    fields: text("fields", { mode: "json" }).$type<string[]>(),
+    reason: text("reason"),
+    recipient: text("recipient"),
+    requestId: text("request_id"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [
+    index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at),
+    index("audit_log_actor_idx").on(t.actorId, t.at),
+    index("audit_log_at_idx").on(t.at),
+  ],
+);
+
+export type StaffUser = typeof staffUsers.$inferSelect;
+export type StaffSession = typeof staffSessions.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;
