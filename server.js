@@ -18,7 +18,7 @@ let services;
 try {
   // Validates configuration, opens and migrates the database (refusing unsafe settings),
   // and starts the background jobs. Exported by app/entry.server.tsx.
-  services = build.entry.module.startServices();
+  services = await build.entry.module.startServices();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { GenericHeader } from "./components/generic-header";
 import { ExitThisPage, ServiceNavigation, SkipLink } from "./components/govuk";
 import { SiteFooter } from "./components/site-footer";
+import { StaffNavigation } from "./components/staff-navigation";
 import { SERVICE_NAME } from "./components/page-title";
 import { useNonce } from "./nonce";
 import { getConfig } from "./services/config.server";
@@ -59,7 +60,11 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
         <SkipLink href="#main-content" />
         <header className="govuk-template__header">
           <GenericHeader name={data?.forceName ?? "Police"} />
-          <ServiceNavigation serviceName={SERVICE_NAME} serviceUrl="/" />
+          {isPublic ? (
+            <ServiceNavigation serviceName={SERVICE_NAME} serviceUrl="/" />
+          ) : (
+            <StaffNavigation />
+          )}
         </header>
         <div className="govuk-width-container">
           {isPublic && data ? <ExitThisPage redirectUrl={data.exitPageUrl} /> : null}

@@ -281,3 +281,18 @@ export const auditLog = sqliteTable(
 export type StaffUser = typeof staffUsers.$inferSelect;
 export type StaffSession = typeof staffSessions.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/**
+ * A failed form's result, kept on the server for the page to show once after POST → 303 → GET
+ * (so "Error: " can be in the title without JavaScript). The browser holds only a random token.
+ */
+export const formFlash = sqliteTable(
+  "form_flash",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    formKey: text("form_key").notNull(),
+    result: text("result", { mode: "json" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("form_flash_expires_idx").on(t.expiresAt)],
+);

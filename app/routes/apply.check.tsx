@@ -40,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // A draft already submitted (double click, Back then resubmit) goes straight to its confirmation.
   const draft = await readDraft(request);
   if (!draft) return redirect("/apply/danger", { status: 303 });
-  const result = submitApplication(draft, context.clientIp);
+  const result = submitApplication(draft, context.clientIp, context.requestId);
   switch (result.kind) {
     case "submitted":
       return redirect("/apply/confirmation", { status: 303 });

@@ -10,6 +10,7 @@ import {
 import { parseDateParts } from "~/domain/dates";
 import { normaliseName } from "~/domain/names";
 import { generateReference } from "~/domain/reference";
+import { recordAudit } from "./audit.server";
 import { now } from "./clock.server";
 import { getConfig } from "./config.server";
 import { getDb, schema, type Db } from "./db.server";
@@ -35,7 +36,7 @@ function limiter() {
  * Turns a complete draft into a case, exactly once. The draft is the idempotency key:
  * a double click, a resubmit after Back or parallel posts all get the first reference.
  */
-export function submitApplication(draft: Draft, clientIp: string): SubmitResult {
+export function submitApplication(draft: Draft, clientIp: string, requestId?: string): SubmitResult {
   const db = getDb();
   const at = now();
   const already = submittedReference(draft.id);
@@ -54,7 +55,7 @@ export function submitApplication(draft: Draft, clientIp: string): SubmitResult 
         .where(eq(schema.applicationDrafts.id, draft.id))
         .get();
       if (again?.caseId) return { reference: referenceOf(tx, again.caseId), created: false };
-      const { caseId, reference } = insertCase(tx, application, draft.id, at);
+      const { caseId, reference } = insertCase(tx, application, draft.id, at, requestId);
       tx.update(schema.applicationDrafts)
         // The answers now live in the case; the draft keeps only the link to it.
         .set({ submittedCaseId: caseId, data: {}, flash: null, updatedAt: at })
@@ -99,7 +100,7 @@ function isoDateOrNull(p: { dobKnown?: string; dobDay?: string; dobMonth?: strin
   return r.ok ? r.iso : null;
 }
 
-function insertCase(tx: Db, app: Application, draftId: number, at: Date) {
+function insertCase(tx: Db, app: Application, draftId: number, at: Date, requestId?: string) {
   const reference = uniqueReference(tx);
   const urgent = app.danger.childInDanger === "yes";
   const row = tx
@@ -194,6 +195,17 @@ function insertCase(tx: Db, app: Application, draftId: number, at: Date) {
         : []),
     ])
     .run();
+
+  // s.62: the collection of the application's personal data, in the same transaction.
+  recordAudit(tx, {
+    action: "collection",
+    actor: { kind: "public" },
+    entityType: "case",
+    entityId: caseId,
+    fields: ["applicant", "contact", "children", "subject", "subject_contact", "concern", "declarations"],
+    reason: "application submitted online",
+    requestId,
+  }, at);
 
   if (contact.methods.includes("email") && contact.email) {
     enqueueEmail(tx, {

@@ -55,7 +55,7 @@ export type Config = {
 export class ConfigError extends Error {}
 
 /** Validate the environment once. A bad variable stops the service with a message naming it. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map(

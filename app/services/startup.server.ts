@@ -1,6 +1,8 @@
 import { getConfig, loadConfig, type Config } from "./config.server";
 import { closeDb, getDb } from "./db.server";
+import { ensureDemoAccounts, demoInstructions, hasDemoAccounts } from "./demo.server";
 import { purgeExpiredDrafts } from "./drafts.server";
+import { purgeExpiredFlash } from "./flash.server";
 import { describeError, log } from "./logger.server";
 import { createMailTransport } from "./mailer.server";
 import { startOutboxWorker } from "./outbox.server";
@@ -12,10 +14,14 @@ const DRAFT_PURGE_INTERVAL_MS = 15 * 60 * 1000;
  * database (throwing, so the server refuses to start, if either is unsafe), then starts
  * the background jobs. A failing job is logged; it never stops the service.
  */
-export function startServices(): { config: Config; stop: () => Promise<void> } {
+export async function startServices(): Promise<{ config: Config; stop: () => Promise<void> }> {
   loadConfig(); // throws a ConfigError naming each bad variable
   const config = getConfig();
   getDb(); // opens, checks the pragmas, applies migrations
+  if (!config.isProduction) {
+    await ensureDemoAccounts();
+    if (hasDemoAccounts()) console.log(demoInstructions());
+  }
 
   const outboxWorker = startOutboxWorker({
     intervalMs: config.outboxPollMs,
@@ -23,6 +29,7 @@ export function startServices(): { config: Config; stop: () => Promise<void> } {
   });
   const purge = () => {
     try {
+      purgeExpiredFlash();
       const purged = purgeExpiredDrafts();
       if (purged > 0) log.info("drafts_purged", { count: purged });
     } catch (error) {

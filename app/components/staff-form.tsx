@@ -1,0 +1,47 @@
+// Staff forms: GOV.UK error summary, the per-session form token, and a submit button.
+import { Form, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { loader as staffLoader } from "~/routes/staff";
+import { Button, ErrorSummary } from "./govuk";
+
+export const CSRF_FIELD = "csrf";
+
+export function useStaff() {
+  return useRouteLoaderData<typeof staffLoader>("routes/staff")?.staff ?? null;
+}
+
+/** The hidden form token every staff POST must carry. */
+export function CsrfInput() {
+  const staff = useStaff();
+  return <input type="hidden" name={CSRF_FIELD} value={staff?.csrfToken ?? ""} />;
+}
+
+export function StaffForm({
+  errors = [],
+  children,
+  submitText,
+  action,
+  secondary = false,
+  className,
+}: {
+  errors?: Array<{ text: string | undefined; href: string }>;
+  children?: ReactNode;
+  submitText: string;
+  action?: string;
+  secondary?: boolean;
+  className?: string;
+}) {
+  const shown = errors.filter((e): e is { text: string; href: string } => Boolean(e.text));
+  return (
+    <>
+      <ErrorSummary key={shown.map((e) => e.text).join("|")} errors={shown} />
+      <Form method="post" action={action} noValidate className={className}>
+        <CsrfInput />
+        {children}
+        <Button preventDoubleClick variant={secondary ? "secondary" : undefined}>
+          {submitText}
+        </Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BackLink, Button, Checkboxes, SummaryList, WarningText } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { CsrfInput, StaffForm } from "~/components/staff-form";
+import { useStepForm } from "~/components/step-form";
+import { formatDateTime } from "~/domain/format";
+import { ROLE_NAMES } from "~/domain/roles";
+import { staffRolesField } from "~/domain/staff-schemas";
+import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
+import { requireStaff } from "~/services/guard.server";
+import {
+  countActiveAdmins,
+  getStaff,
+  resendSetupLink,
+  resetSecondFactor,
+  setActive,
+  setRoles,
+} from "~/services/staff-accounts.server";
+
+const FORM_KEY = "staff-edit-user";
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("roles"), roles: staffRolesField() }),
+  z.object({ intent: z.literal("deactivate") }),
+  z.object({ intent: z.literal("reactivate") }),
+  z.object({ intent: z.literal("reset-second-factor") }),
+  z.object({ intent: z.literal("resend-link") }),
+]);
+
+function targetOf(params: { userId?: string }) {
+  const id = Number(params.userId);
+  const target = Number.isInteger(id) ? getStaff(id) : undefined;
+  if (!target) throw new Response("Not found", { status: 404 });
+  return target;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Staff account", data?.hasErrors);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = await requireStaff(request, context, ["admin"]);
+  const target = targetOf(params);
+  return {
+    ...(await loadFormResult(request, FORM_KEY)),
+    isSelf: target.id === user.id,
+    person: {
+      name: target.displayName,
+      email: target.email,
+      roles: target.roles,
+      active: target.active,
+      invited: !target.passwordHash,
+      secondFactor: target.totpEnrolledAt ? `Set up ${formatDateTime(target.totpEnrolledAt)}` : "Not set up",
+      created: formatDateTime(target.createdAt),
+    },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = await requireStaff(request, context, ["admin"]);
+  const target = targetOf(params);
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  const actor = { kind: "staff" as const, id: user.id };
+  const value = submission.value;
+  const lastAdmin = target.roles.includes("admin") && countActiveAdmins() <= 1;
+  switch (value.intent) {
+    case "roles":
+      if (lastAdmin && !value.roles.includes("admin")) {
+        return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "There must always be at least one active administrator" }, submission.payload));
+      }
+      setRoles(target.id, value.roles, actor, context.requestId);
+      break;
+    case "deactivate":
+      if (target.id === user.id) return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "You cannot deactivate your own account" }));
+      setActive(target.id, false, actor, context.requestId);
+      break;
+    case "reactivate":
+      setActive(target.id, true, actor, context.requestId);
+      break;
+    case "reset-second-factor":
+      resetSecondFactor(target.id, actor, context.requestId);
+      break;
+    case "resend-link":
+      resendSetupLink(target.id, actor, context.requestId);
+      break;
+  }
+  return redirect(`/staff/admin/users/${target.id}`, { status: 303 });
+}
+
+function ActionButton({ intent, children, warning = false }: { intent: string; children: string; warning?: boolean }) {
+  return (
+    <Form method="post" className="govuk-!-display-inline-block govuk-!-margin-right-2">
+      <CsrfInput />
+      <input type="hidden" name="intent" value={intent} />
+      <Button variant={warning ? "warning" : "secondary"}>{children}</Button>
+    </Form>
+  );
+}
+
+export default function StaffAccountPage() {
+  const { person, isSelf, lastResult } = useLoaderData<typeof loader>();
+  const { errorOf, valuesOf } = useStepForm(lastResult, { roles: person.roles });
+  return (
+    <>
+      <BackLink href="/staff/admin/users" />
+      <h1 className="govuk-heading-l">{person.name}</h1>
+      {!person.active ? <WarningText>This account is deactivated. The person cannot sign in.</WarningText> : null}
+      <SummaryList
+        rows={[
+          { key: "Email", value: person.email },
+          { key: "Account created", value: person.created },
+          { key: "Password", value: person.invited ? "Not set yet (set-up link sent)" : "Set by the person" },
+          { key: "Second factor", value: person.secondFactor },
+        ]}
+      />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <StaffForm submitText="Save roles" errors={[{ text: errorOf("roles"), href: "#roles" }]}>
+            <input type="hidden" name="intent" value="roles" />
+            <Checkboxes name="roles" idPrefix="roles" legend="Roles" legendSize="m" error={errorOf("roles")}
+              defaultValue={valuesOf("roles")}
+              items={Object.entries(ROLE_NAMES).map(([value, text]) => ({ value, text }))} />
+          </StaffForm>
+        </div>
+      </div>
+      <h2 className="govuk-heading-m">Access</h2>
+      {person.invited ? <ActionButton intent="resend-link">Send a new set-up link</ActionButton> : null}
+      <ActionButton intent="reset-second-factor">Reset second factor</ActionButton>
+      {person.active ? (
+        isSelf ? null : <ActionButton intent="deactivate" warning>Deactivate account</ActionButton>
+      ) : (
+        <ActionButton intent="reactivate">Reactivate account</ActionButton>
+      )}
+    </>
+  );
+}

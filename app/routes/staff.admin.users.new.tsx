@@ -1,0 +1,67 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { BackLink, Checkboxes, Input } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { StaffForm } from "~/components/staff-form";
+import { useStepForm } from "~/components/step-form";
+import { ROLE_NAMES } from "~/domain/roles";
+import { newStaffSchema } from "~/domain/staff-schemas";
+import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
+import { requireStaff } from "~/services/guard.server";
+import { AccountError, createStaffUser } from "~/services/staff-accounts.server";
+
+const FORM_KEY = "staff-new-user";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Add a member of staff", data?.hasErrors);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireStaff(request, context, ["admin"]);
+  return loadFormResult(request, FORM_KEY);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireStaff(request, context, ["admin"]);
+  const submission = parseWithZod(await request.formData(), { schema: newStaffSchema() });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  try {
+    const created = createStaffUser(submission.value, { kind: "staff", id: user.id }, context.requestId);
+    return redirect(`/staff/admin/users/${created.user.id}`, { status: 303 });
+  } catch (error) {
+    if (!(error instanceof AccountError)) throw error;
+    return redirectWithErrors(request, FORM_KEY, errorResult({ email: error.message }, submission.payload));
+  }
+}
+
+export default function NewStaffPage() {
+  const { lastResult } = useLoaderData<typeof loader>();
+  const { errorOf, valueOf, valuesOf } = useStepForm(lastResult, undefined);
+  return (
+    <>
+      <BackLink href="/staff/admin/users" />
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <h1 className="govuk-heading-l">Add a member of staff</h1>
+          <p className="govuk-body">
+            We will email them a link to set their own password and second factor. The link works once, for 24 hours.
+          </p>
+          <StaffForm
+            submitText="Add and send set-up link"
+            errors={[
+              { text: errorOf("displayName"), href: "#displayName" },
+              { text: errorOf("email"), href: "#email" },
+              { text: errorOf("roles"), href: "#roles" },
+            ]}
+          >
+            <Input id="displayName" name="displayName" label="Full name" spellCheck={false} error={errorOf("displayName")} defaultValue={valueOf("displayName")} />
+            <Input id="email" name="email" type="email" label="Work email address" spellCheck={false} error={errorOf("email")} defaultValue={valueOf("email")} />
+            <Checkboxes name="roles" idPrefix="roles" legend="Roles" legendSize="s" hint="Select all that apply"
+              error={errorOf("roles")} defaultValue={valuesOf("roles")}
+              items={Object.entries(ROLE_NAMES).map(([value, text]) => ({ value, text }))} />
+          </StaffForm>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Details, Input } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { StaffForm } from "~/components/staff-form";
+import { useStepForm } from "~/components/step-form";
+import { requireSessionStage } from "~/services/guard.server";
+import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
+import { checkSecondFactor } from "~/services/sign-in.server";
+import { clearSessionCookie, createSession, endSession } from "~/services/staff-sessions.server";
+import { FORM_KEY as SIGN_IN_FORM } from "./staff.sign-in";
+
+const FORM_KEY = "staff-second-factor";
+const schema = z.object({
+  code: z.string().trim().max(20, "Enter the 6-digit code from your authenticator app").optional(),
+  recoveryCode: z.string().trim().max(40, "Enter a recovery code").optional(),
+});
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Enter your security code", data?.hasErrors);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSessionStage(request, "password");
+  return loadFormResult(request, FORM_KEY);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, session } = await requireSessionStage(request, "password");
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  const { code, recoveryCode } = submission.value;
+  if (!code && !recoveryCode) {
+    return redirectWithErrors(request, FORM_KEY, errorResult({ code: "Enter the 6-digit code from your authenticator app" }));
+  }
+  const result = checkSecondFactor(user, session, { code, recoveryCode }, context.requestId);
+  if (result.kind === "locked") {
+    endSession(session.id);
+    return redirectWithErrors(request, SIGN_IN_FORM, errorResult({ email: "Too many wrong security codes. Sign in again." }), {
+      to: "/staff/sign-in",
+      headers: { "Set-Cookie": await clearSessionCookie() },
+    });
+  }
+  if (result.kind === "invalid") {
+    const field = recoveryCode ? "recoveryCode" : "code";
+    return redirectWithErrors(request, FORM_KEY, errorResult({ [field]: recoveryCode ? "This recovery code is not right or has been used" : "The code is not right or has expired. Enter the current code" }));
+  }
+  // Signed in: a new session id for the new privilege level; the half-signed-in one ends.
+  endSession(session.id);
+  const { setCookie } = await createSession(user.id, "active", request, context.clientIp, new Date());
+  return redirect("/staff", { status: 303, headers: { "Set-Cookie": setCookie } });
+}
+
+export default function SecondFactorPage() {
+  const { lastResult } = useLoaderData<typeof loader>();
+  const { errorOf } = useStepForm(lastResult, undefined);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Enter your security code</h1>
+        <StaffForm
+          submitText="Sign in"
+          errors={[
+            { text: errorOf("code"), href: "#code" },
+            { text: errorOf("recoveryCode"), href: "#recoveryCode" },
+          ]}
+        >
+          <Input id="code" name="code" label="Code from your authenticator app" inputMode="numeric" autoComplete="one-time-code"
+            className="govuk-input--width-10" hint="The 6-digit code shown in the app now" error={errorOf("code")} />
+          <Details summary="I cannot use my authenticator app">
+            <Input id="recoveryCode" name="recoveryCode" label="Recovery code" spellCheck={false} autoComplete="off"
+              className="govuk-input--width-20" hint="One of the 10 codes you saved when you set up your account. Each works once."
+              error={errorOf("recoveryCode")} />
+          </Details>
+        </StaffForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Input } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { StaffForm } from "~/components/staff-form";
+import { useStepForm } from "~/components/step-form";
+import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
+import { checkPassword } from "~/services/sign-in.server";
+import { createSession, endSession, lookupSession, sessionIdOf } from "~/services/staff-sessions.server";
+
+const schema = z.object({
+  email: z.string({ required_error: "Enter your email address" }).trim().max(254, "Enter your email address"),
+  password: z.string({ required_error: "Enter your password" }).max(1024, "Enter your password"),
+});
+
+export const FORM_KEY = "staff-sign-in";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Sign in", data?.hasErrors);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const found = await lookupSession(request);
+  if (found.state === "found" && found.session.stage === "active") throw redirect("/staff");
+  return loadFormResult(request, FORM_KEY);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") {
+    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["password"] }));
+  }
+  const { email, password } = submission.value;
+  const result = await checkPassword(email, password, context.clientIp, context.requestId);
+  if (result.kind !== "ok") {
+    // One message for an unknown email and a wrong password: it must not tell them apart.
+    const message =
+      result.kind === "throttled"
+        ? `Too many attempts to sign in. Wait ${describeWait(result.retryAfterSeconds)}, then try again.`
+        : "Enter a correct email address and password";
+    return redirectWithErrors(request, FORM_KEY, errorResult({ email: message }, { email }));
+  }
+  // Never reuse a session id across sign-ins (session fixation).
+  const previous = await sessionIdOf(request);
+  if (previous) endSession(previous);
+  const stage = result.user.totpEnrolledAt ? "password" : "enrol";
+  const { setCookie } = await createSession(result.user.id, stage, request, context.clientIp);
+  return redirect(stage === "enrol" ? "/staff/enrol" : "/staff/second-factor", {
+    status: 303,
+    headers: { "Set-Cookie": setCookie },
+  });
+}
+
+function describeWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
+
+export default function SignInPage() {
+  const { lastResult } = useLoaderData<typeof loader>();
+  const { errorOf, valueOf } = useStepForm(lastResult, undefined);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Sign in</h1>
+        <p className="govuk-body">For police staff working on disclosure scheme cases.</p>
+        <StaffForm
+          submitText="Continue"
+          errors={[
+            { text: errorOf("email"), href: "#email" },
+            { text: errorOf("password"), href: "#password" },
+          ]}
+        >
+          <Input id="email" name="email" type="email" label="Email address" autoComplete="username" spellCheck={false}
+            error={errorOf("email")} defaultValue={valueOf("email")} />
+          <Input id="password" name="password" type="password" label="Password" autoComplete="current-password"
+            error={errorOf("password")} />
+        </StaffForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// Layout for every page under /staff. Its loader gives only what the header needs (name,
+// roles, the form token); each page's own loader enforces access with `requireStaff`.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet } from "@remix-run/react";
+import { lookupSession } from "~/services/staff-sessions.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const found = await lookupSession(request);
+  if (found.state !== "found" || found.session.stage !== "active") return { staff: null };
+  return {
+    staff: {
+      name: found.user.displayName,
+      roles: found.user.roles,
+      csrfToken: found.session.csrfToken,
+    },
+  };
+}
+
+export default function StaffLayout() {
+  return <Outlet />;
+}
