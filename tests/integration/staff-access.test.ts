@@ -1,0 +1,135 @@
+// Deny by default, proven over every staff route module: each must be classified below, and
+// each guarded one refuses anonymous people, the wrong roles and posts without the form token.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/domain/roles";
+import { getDb, schema } from "~/services/db.server";
+import { insertStaff, signedIn } from "../support/staff";
+
+type RouteModule = {
+  loader?: (args: LoaderFunctionArgs) => unknown;
+  action?: (args: ActionFunctionArgs) => unknown;
+};
+
+const modules = import.meta.glob<RouteModule>("../../app/routes/staff*.{ts,tsx}", { eager: true });
+const routes = Object.fromEntries(
+  Object.entries(modules).map(([file, mod]) => [file.replace(/^.*\/routes\//, "").replace(/\.tsx?$/, ""), mod]),
+);
+
+/** Pages anyone may see: they show no case or staff data. */
+const PUBLIC = ["staff", "staff.sign-in", "staff.setup", "staff.session-ended", "staff.signed-out"];
+/** Pages for a half-signed-in session only. */
+const STAGED = ["staff.second-factor", "staff.enrol"];
+/** Everything else, with the roles allowed. */
+const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
+  "staff._index": "any-staff",
+  "staff.account._index": "any-staff",
+  "staff.account.password": "any-staff",
+  "staff.recovery-codes": "any-staff",
+  "staff.sign-out": "any-staff",
+  "staff.admin.users._index": ["admin"],
+  "staff.admin.users.new": ["admin"],
+  "staff.admin.users.$userId": ["admin"],
+};
+const ROLES: Role[] = ["reviewer", "manager", "admin"];
+
+let targetUserId = 0;
+const params = () => ({ userId: String(targetUserId) });
+const context = { cspNonce: "t", requestId: "access-test", clientIp: "127.0.0.1" };
+
+async function outcome(run: () => unknown): Promise<Response | "ok"> {
+  try {
+    const result = await run();
+    return result instanceof Response && result.status >= 300 ? result : "ok";
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+function get(path: string, cookie?: string) {
+  return new Request(`http://localhost:3000${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+}
+
+function post(path: string, body: Record<string, string>, cookie?: string) {
+  return new Request(`http://localhost:3000${path}`, {
+    method: "POST",
+    body: new URLSearchParams(body),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) },
+  });
+}
+
+const isSignInRedirect = (r: Response | "ok") => r !== "ok" && r.status === 303 && r.headers.get("Location") === "/staff/sign-in";
+const isForbidden = (r: Response | "ok") => r !== "ok" && r.status === 403;
+
+beforeAll(async () => {
+  targetUserId = (await insertStaff(["reviewer"])).user.id;
+});
+
+describe("every staff route is classified", () => {
+  it("has no route module that is neither public, staged nor guarded with named roles", () => {
+    const unclassified = Object.keys(routes).filter((name) => !PUBLIC.includes(name) && !STAGED.includes(name) && !(name in ACCESS));
+    expect(unclassified).toEqual([]);
+    expect(Object.keys(routes).length).toBeGreaterThanOrEqual(PUBLIC.length + STAGED.length + Object.keys(ACCESS).length);
+  });
+});
+
+describe.each(Object.entries(ACCESS))("%s", (name, allowed) => {
+  const mod = () => routes[name];
+  const path = `/${name.replace(/\._index$/, "").replace(/\./g, "/").replace("$userId", String(targetUserId))}`;
+
+  it("sends anonymous people to sign in (loader and action)", async () => {
+    if (mod().loader && name !== "staff.sign-out") {
+      expect(isSignInRedirect(await outcome(() => mod().loader!({ request: get(path), params: params(), context })))).toBe(true);
+    }
+    if (mod().action) {
+      expect(isSignInRedirect(await outcome(() => mod().action!({ request: post(path, {}), params: params(), context })))).toBe(true);
+    }
+  });
+
+  it.each(ROLES)("lets in or refuses a %s as its roles say, and logs refusals", async (role) => {
+    const { user } = await insertStaff([role]);
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const permitted = allowed === "any-staff" || allowed.includes(role);
+    if (mod().loader && name !== "staff.sign-out") {
+      const result = await outcome(() => mod().loader!({ request: get(path, cookie), params: params(), context }));
+      expect(isForbidden(result), `${role} GET ${path}`).toBe(!permitted);
+      expect(isSignInRedirect(result)).toBe(false);
+    }
+    if (mod().action) {
+      const result = await outcome(() => mod().action!({ request: post(path, { csrf: csrfToken }, cookie), params: params(), context }));
+      expect(isForbidden(result), `${role} POST ${path}`).toBe(!permitted);
+    }
+    if (!permitted) {
+      const denied = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.actorId, user.id)).orderBy(desc(schema.auditLog.id)).get();
+      expect(denied).toMatchObject({ action: "access_denied", entityType: "route", entityId: path });
+    }
+  });
+
+  it("refuses a post without the form token, or with another session's token", async () => {
+    if (!mod().action) return;
+    const role = allowed === "any-staff" ? "reviewer" : allowed[0];
+    const { user } = await insertStaff([role]);
+    const mine = await signedIn(user.id);
+    const other = await signedIn((await insertStaff([role])).user.id);
+    const missing = await outcome(() => mod().action!({ request: post(path, {}, mine.cookie), params: params(), context }));
+    expect(isForbidden(missing)).toBe(true);
+    const foreign = await outcome(() =>
+      mod().action!({ request: post(path, { csrf: other.csrfToken }, mine.cookie), params: params(), context }),
+    );
+    expect(isForbidden(foreign)).toBe(true);
+  });
+});
+
+describe.each(STAGED)("%s", (name) => {
+  it("is only for a half-signed-in session", async () => {
+    const mod = routes[name];
+    const path = `/${name.replace(/\./g, "/")}`;
+    expect(isSignInRedirect(await outcome(() => mod.loader!({ request: get(path), params: {}, context })))).toBe(true);
+    const { user } = await insertStaff(["reviewer"]);
+    const { cookie } = await signedIn(user.id);
+    const result = await outcome(() => mod.loader!({ request: get(path, cookie), params: {}, context }));
+    expect(result !== "ok" && result.headers.get("Location")).toBe("/staff");
+  });
+});

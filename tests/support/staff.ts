@@ -1,0 +1,39 @@
+// Staff fixtures for integration tests: real rows in the worker's database, real sessions.
+import { getDb, schema } from "~/services/db.server";
+import { hashPassword } from "~/services/passwords.server";
+import { createSession } from "~/services/staff-sessions.server";
+import { encryptSecret, generateTotpSecret } from "~/services/totp.server";
+import { getConfig } from "~/services/config.server";
+import type { StaffRole } from "../../db/schema";
+
+let counter = 0;
+
+export async function insertStaff(roles: StaffRole[], password = "plum-violin-harvest-quarry") {
+  counter += 1;
+  const at = new Date();
+  const totpSecret = generateTotpSecret();
+  const user = getDb()
+    .insert(schema.staffUsers)
+    .values({
+      email: `person${counter}.${Date.now()}@force.example`,
+      displayName: `Person ${counter}`,
+      roles,
+      passwordHash: await hashPassword(password),
+      passwordChangedAt: at,
+      totpSecret: encryptSecret(totpSecret, getConfig().sessionSecrets),
+      totpEnrolledAt: at,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning()
+    .get();
+  return { user, password, totpSecret };
+}
+
+/** A fully signed-in session: the Cookie header value and the form token. */
+export async function signedIn(userId: number) {
+  const request = new Request("http://localhost:3000/staff");
+  const { setCookie, sessionId } = await createSession(userId, "active", request, "127.0.0.1", new Date());
+  const session = getDb().query.staffSessions.findFirst({ where: (s, { eq }) => eq(s.id, sessionId) }).sync();
+  return { cookie: setCookie.split(";")[0], csrfToken: session!.csrfToken, sessionId };
+}
