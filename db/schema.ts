@@ -15,8 +15,9 @@ export const cases = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     /** Public reference, random with a check character (see app/domain/reference.ts). */
     reference: text("reference").notNull(),
+    /** Where the case is in the workflow (app/domain/workflow.ts); "received" awaits the immediate-risk check. */
     status: text("status", {
-      enum: ["received", "in_progress", "awaiting_decision", "closed"],
+      enum: ["received", "scope", "verification", "checks", "assessment", "decision", "delivery", "closure", "closed"],
     })
       .notNull()
       .default("received"),
@@ -31,6 +32,23 @@ export const cases = sqliteTable(
     declarationsAcceptedAt: integer("declarations_accepted_at", { mode: "timestamp_ms" }),
     /** Idempotency key of the submission (the draft it came from); unique so a draft makes one case. */
     submissionKey: text("submission_key"),
+    /** Staff member who entered a phone, station or proactive case (null for online). */
+    createdBy: integer("created_by"),
+    assignedTo: integer("assigned_to"),
+    /** The clocks (app/domain/clocks.ts): when each is due, and when it was met. */
+    riskCheckDueAt: integer("risk_check_due_at", { mode: "timestamp_ms" }),
+    interviewDueAt: integer("interview_due_at", { mode: "timestamp_ms" }),
+    decisionDueAt: integer("decision_due_at", { mode: "timestamp_ms" }),
+    riskCheckedAt: integer("risk_checked_at", { mode: "timestamp_ms" }),
+    interviewedAt: integer("interviewed_at", { mode: "timestamp_ms" }),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** The earliest due time of a clock not yet met: what queues sort and filter on. */
+    nextDueAt: integer("next_due_at", { mode: "timestamp_ms" }),
+    lastRetriageAt: integer("last_retriage_at", { mode: "timestamp_ms" }),
+    /** For the Annual Data Requirement: did the case concern a registered sex offender, and was anything disclosed. */
+    subjectIsRso: integer("subject_is_rso", { mode: "boolean" }),
+    disclosureMade: integer("disclosure_made", { mode: "boolean" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -38,7 +56,118 @@ export const cases = sqliteTable(
     uniqueIndex("cases_reference_unique").on(t.reference),
     uniqueIndex("cases_submission_key_unique").on(t.submissionKey),
     index("cases_status_received_idx").on(t.status, t.receivedAt),
+    index("cases_open_due_idx").on(t.closedAt, t.nextDueAt),
+    index("cases_assignee_due_idx").on(t.assignedTo, t.closedAt, t.nextDueAt),
+    index("cases_urgent_due_idx").on(t.urgent, t.closedAt, t.nextDueAt),
+    index("cases_status_due_idx").on(t.status, t.nextDueAt),
   ],
+);
+
+/**
+ * What staff record at each stage (immediate-risk check, scope, verification, assessment,
+ * delivery, closure, re-triage, extension), validated by the stage's schema in app/domain.
+ * Never changed: a correction is a new version.
+ */
+export const caseRecords = sqliteTable(
+  "case_records",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    version: integer("version").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    recordedBy: integer("recorded_by").notNull(),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("case_records_version_unique").on(t.caseId, t.kind, t.version)],
+);
+
+/** Research checks, one by one (PNC, PND, ViSOR, …). */
+export const caseChecks = sqliteTable(
+  "case_checks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    checkType: text("check_type").notNull(),
+    doneBy: text("done_by").notNull(),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }).notNull(),
+    resultSummary: text("result_summary").notNull(),
+    relevant: integer("relevant", { mode: "boolean" }).notNull(),
+    recordedBy: integer("recorded_by").notNull(),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("case_checks_case_idx").on(t.caseId)],
+);
+
+/**
+ * Managers' decisions on a recommendation. Locked once signed (triggers refuse UPDATE); the
+ * database refuses a decision by anyone who recorded a check or the assessment (four eyes).
+ */
+export const caseDecisions = sqliteTable(
+  "case_decisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    decision: text("decision", { enum: ["approve", "reject", "return"] }).notNull(),
+    outcome: text("outcome", { enum: ["disclose", "no_disclosure", "other_safeguarding"] }),
+    reasons: text("reasons").notNull(),
+    assessmentRecordId: integer("assessment_record_id").notNull(),
+    decidedBy: integer("decided_by").notNull(),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("case_decisions_version_unique").on(t.caseId, t.version)],
+);
+
+export const caseOutcomes = sqliteTable(
+  "case_outcomes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    recordedBy: integer("recorded_by"),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("case_outcomes_unique").on(t.caseId, t.code)],
+);
+
+export const caseNotes = sqliteTable(
+  "case_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    text: text("text").notNull(),
+  },
+  (t) => [index("case_notes_case_idx").on(t.caseId, t.at)],
+);
+
+/** England and Wales bank holidays, for clocks counted in working days. Editable by admins. */
+export const bankHolidays = sqliteTable("bank_holidays", {
+  date: text("date").primaryKey(),
+  name: text("name").notNull(),
+});
+
+/** Reminders already sent, so a clock reminder goes out once per case, clock and kind. */
+export const notificationsSent = sqliteTable(
+  "notifications_sent",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dedupeKey: text("dedupe_key").notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("notifications_sent_key_unique").on(t.dedupeKey)],
 );
 
 /**

@@ -10,10 +10,29 @@ export const SETTING_DEFAULTS = {
   "session.absoluteHours": 12,
   /** How recent a second-factor code must be for a sensitive action (step-up). */
   "session.stepUpMinutes": 5,
+  /** The scheme's clocks, from T0 (csods.md §2). */
+  "clocks.riskCheckHours": 24,
+  "clocks.interviewDays": 10,
+  "clocks.decisionDays": 28,
+  /** "calendar" or "working" (working days skip weekends and England and Wales bank holidays). */
+  "clocks.dayCounting": "calendar" as "calendar" | "working",
+  /** Research checks offered on every case (csods.md §2 stage 5). */
+  "checks.types": [
+    "PNC (Police National Computer)",
+    "PND (Police National Database)",
+    "ViSOR",
+    "Local intelligence",
+    "Children's social care",
+    "Probation / MAPPA",
+    "Other forces",
+    "Health / education",
+  ] as string[],
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
-type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : (typeof SETTING_DEFAULTS)[K];
+type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number
+  ? number
+  : (typeof SETTING_DEFAULTS)[K];
 
 export function getSetting<K extends SettingKey>(key: K): SettingValue<K> {
   const row = getDb().select({ value: schema.settings.value }).from(schema.settings).where(eq(schema.settings.key, key)).get();
