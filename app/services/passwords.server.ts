@@ -39,10 +39,10 @@ export const PASSWORD_MESSAGES = Object.freeze({
 });
 
 /**
- * Argon2id hash of a random, discarded password, made with the policy's parameters.
- * A unit test checks that it still matches the policy (needsRehash is false).
+ * Argon2id hash of a random, discarded password, made with the policy's parameters (used by
+ * verifyAgainstDummy). Exported for the unit test that checks it still matches the policy.
  */
-const DUMMY_HASH =
+export const DUMMY_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$+vvXJ7rOs6q9q4Vq+y7qDA$iW2iHuayQrBDclctpj+jFUMhF0xRN42jFxKUAlouID8";
 
 /** Verification refuses, without hashing, a stored hash whose cost would be a denial of service. */

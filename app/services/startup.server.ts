@@ -6,6 +6,7 @@ import { purgeExpiredFlash } from "./flash.server";
 import { describeError, log } from "./logger.server";
 import { createMailTransport } from "./mailer.server";
 import { startOutboxWorker } from "./outbox.server";
+import { loadCommonPasswords } from "./passwords.server";
 
 const DRAFT_PURGE_INTERVAL_MS = 15 * 60 * 1000;
 
@@ -18,6 +19,7 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
   loadConfig(); // throws a ConfigError naming each bad variable
   const config = getConfig();
   getDb(); // opens, checks the pragmas, applies migrations
+  loadCommonPasswords(); // ~0.3 s once, at start rather than on someone's first password change
   if (!config.isProduction) {
     await ensureDemoAccounts();
     if (hasDemoAccounts()) console.log(demoInstructions());
