@@ -11,7 +11,13 @@ export function StaffNavigation() {
   const links = staff
     ? [
         { href: "/staff", text: "Home" },
-        ...(staff.roles.includes("admin") ? [{ href: "/staff/admin/users", text: "Staff accounts" }] : []),
+        ...(staff.roles.includes("reviewer") || staff.roles.includes("manager") ? [{ href: "/staff/cases", text: "Cases" }] : []),
+        ...(staff.roles.includes("admin")
+          ? [
+              { href: "/staff/admin/users", text: "Staff accounts" },
+              { href: "/staff/admin/bank-holidays", text: "Bank holidays" },
+            ]
+          : []),
         { href: "/staff/account", text: "Your account" },
       ]
     : [];

@@ -12,6 +12,8 @@ import { normaliseName } from "~/domain/names";
 import { generateReference } from "~/domain/reference";
 import { recordAudit } from "./audit.server";
 import { now } from "./clock.server";
+import { dueDatesFor } from "./clocks.server";
+import { notifyUrgentApplication } from "./staff-notifications.server";
 import { getConfig } from "./config.server";
 import { getDb, schema, type Db } from "./db.server";
 import type { Draft } from "./drafts.server";
@@ -103,6 +105,7 @@ function isoDateOrNull(p: { dobKnown?: string; dobDay?: string; dobMonth?: strin
 function insertCase(tx: Db, app: Application, draftId: number, at: Date, requestId?: string) {
   const reference = uniqueReference(tx);
   const urgent = app.danger.childInDanger === "yes";
+  const due = dueDatesFor(at);
   const row = tx
     .insert(schema.cases)
     .values({
@@ -116,6 +119,8 @@ function insertCase(tx: Db, app: Application, draftId: number, at: Date, request
       concern: app.concern.concern,
       declarationsAcceptedAt: at,
       submissionKey: `draft-${draftId}`,
+      ...due,
+      nextDueAt: due.riskCheckDueAt,
       createdAt: at,
       updatedAt: at,
     })
@@ -206,6 +211,8 @@ function insertCase(tx: Db, app: Application, draftId: number, at: Date, request
     reason: "application submitted online",
     requestId,
   }, at);
+
+  if (urgent) notifyUrgentApplication(tx, caseId, reference, at);
 
   if (contact.methods.includes("email") && contact.email) {
     enqueueEmail(tx, {

@@ -22,9 +22,29 @@ function getHandle(): Handle {
   const path = getConfig().databasePath;
   if (!holder.__csodsDb || holder.__csodsDb.path !== path) {
     holder.__csodsDb?.sqlite.close();
-    holder.__csodsDb = { ...openDatabase(path), path };
+    const opened = openDatabase(path);
+    countStatements(opened.sqlite);
+    holder.__csodsDb = { ...opened, path };
   }
   return holder.__csodsDb;
+}
+
+// Every query, from drizzle or raw, is prepared on the connection: counting prepares counts
+// queries. Benchmarks and tests use it to hold pages to a query budget (no N+1).
+let statements = 0;
+function countStatements(sqlite: Sqlite) {
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    statements += 1;
+    return prepare(source);
+  }) as Sqlite["prepare"];
+}
+
+/** Runs `work` and returns its result with the number of SQL statements it prepared. */
+export async function countQueries<T>(work: () => T | Promise<T>): Promise<{ result: T; queries: number }> {
+  const before = statements;
+  const result = await work();
+  return { result, queries: statements - before };
 }
 
 export function closeDb(): void {

@@ -5,6 +5,7 @@ import { purgeExpiredDrafts } from "./drafts.server";
 import { purgeExpiredFlash } from "./flash.server";
 import { describeError, log } from "./logger.server";
 import { createMailTransport } from "./mailer.server";
+import { seedBankHolidaysIfEmpty } from "./bank-holidays.server";
 import { startOutboxWorker } from "./outbox.server";
 import { loadCommonPasswords } from "./passwords.server";
 
@@ -20,6 +21,7 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
   const config = getConfig();
   getDb(); // opens, checks the pragmas, applies migrations
   loadCommonPasswords(); // ~0.3 s once, at start rather than on someone's first password change
+  seedBankHolidaysIfEmpty();
   if (!config.isProduction) {
     await ensureDemoAccounts();
     if (hasDemoAccounts()) console.log(demoInstructions());

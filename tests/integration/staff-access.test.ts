@@ -5,6 +5,7 @@ import { desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "~/domain/roles";
 import { getDb, schema } from "~/services/db.server";
+import { submitTestCase } from "../support/cases";
 import { insertStaff, signedIn } from "../support/staff";
 
 type RouteModule = {
@@ -31,11 +32,28 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.admin.users._index": ["admin"],
   "staff.admin.users.new": ["admin"],
   "staff.admin.users.$userId": ["admin"],
+  "staff.cases.$caseId": ["reviewer", "manager"],
+  "staff.cases.$caseId_.risk-check": ["reviewer", "manager"],
+  "staff.cases.$caseId_.scope": ["reviewer", "manager"],
+  "staff.cases.$caseId_.verification": ["reviewer", "manager"],
+  "staff.cases.$caseId_.checks": ["reviewer", "manager"],
+  "staff.cases.$caseId_.checks-complete": ["reviewer", "manager"],
+  "staff.cases.$caseId_.assessment": ["reviewer", "manager"],
+  "staff.cases.$caseId_.decision": ["reviewer", "manager"],
+  "staff.cases.$caseId_.delivery": ["reviewer", "manager"],
+  "staff.cases.$caseId_.close": ["reviewer", "manager"],
+  "staff.cases.$caseId_.exit": ["reviewer", "manager"],
+  "staff.cases.$caseId_.extend": ["reviewer", "manager"],
+  "staff.cases.$caseId_.retriage": ["reviewer", "manager"],
+  "staff.cases.$caseId_.linked": ["reviewer", "manager"],
+  "staff.cases.new": ["reviewer", "manager"],
+  "staff.admin.bank-holidays": ["admin"],
 };
 const ROLES: Role[] = ["reviewer", "manager", "admin"];
 
 let targetUserId = 0;
-const params = () => ({ userId: String(targetUserId) });
+let targetCaseId = 0;
+const params = () => ({ userId: String(targetUserId), caseId: String(targetCaseId) });
 const context = { cspNonce: "t", requestId: "access-test", clientIp: "127.0.0.1" };
 
 async function outcome(run: () => unknown): Promise<Response | "ok"> {
@@ -64,7 +82,9 @@ const isSignInRedirect = (r: Response | "ok") => r !== "ok" && r.status === 303 
 const isForbidden = (r: Response | "ok") => r !== "ok" && r.status === 403;
 
 beforeAll(async () => {
+  process.env.SUBMISSIONS_PER_IP_PER_HOUR = "1000";
   targetUserId = (await insertStaff(["reviewer"])).user.id;
+  targetCaseId = (await submitTestCase()).caseId;
 });
 
 describe("every staff route is classified", () => {
@@ -77,7 +97,11 @@ describe("every staff route is classified", () => {
 
 describe.each(Object.entries(ACCESS))("%s", (name, allowed) => {
   const mod = () => routes[name];
-  const path = `/${name.replace(/\._index$/, "").replace(/\./g, "/").replace("$userId", String(targetUserId))}`;
+  const path = `/${name
+    .replace(/\._index$/, "")
+    .replace(/\./g, "/")
+    .replace("$userId", String(targetUserId))
+    .replace(/\$caseId_?/, String(targetCaseId))}`;
 
   it("sends anonymous people to sign in (loader and action)", async () => {
     if (mod().loader && name !== "staff.sign-out") {

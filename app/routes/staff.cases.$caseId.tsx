@@ -1,0 +1,274 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Button, SummaryList, Table, Tag, Textarea, WarningText } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { StaffForm } from "~/components/staff-form";
+import { useStepForm } from "~/components/step-form";
+import { CONTACT_METHODS, GENDERS, PARENTS_AWARE, SUBJECT_CONTACT_TYPES } from "~/domain/application";
+import { noteSchema } from "~/domain/case-forms";
+import { clockState, describeDue } from "~/domain/clocks";
+import { formatIsoDate } from "~/domain/dates";
+import { formatDateTime } from "~/domain/format";
+import { availableActions, OUTCOMES, STATUS_NAMES, type Action } from "~/domain/workflow";
+import { performAction, researchersOf } from "~/services/case-actions.server";
+import { loadCaseForStaff } from "~/services/case-view.server";
+import { now } from "~/services/clock.server";
+import { getDb } from "~/services/db.server";
+import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
+import { requireStaff } from "~/services/guard.server";
+import { caseIdOf, CASEWORKERS } from "./__case-form.server";
+
+const NOTE_FORM = "case-note";
+
+/** The form page for each action that moves a case on, and its button text. */
+const NEXT_STEP: Partial<Record<Action, { path: string; text: string }>> = {
+  risk_check: { path: "risk-check", text: "Record the immediate-risk check" },
+  scope_in: { path: "scope", text: "Record the scope decision" },
+  verification: { path: "verification", text: "Record the interview and verification" },
+  add_check: { path: "checks", text: "Record research checks" },
+  submit_assessment: { path: "assessment", text: "Record the risk assessment" },
+  approve: { path: "decision", text: "Decide on the recommendation" },
+  record_delivery: { path: "delivery", text: "Record the disclosure or outcome" },
+  close: { path: "close", text: "Record outcomes and close" },
+};
+const OTHER_ACTIONS: Partial<Record<Action, { path: string; text: string }>> = {
+  retriage: { path: "retriage", text: "Re-triage (is the child safe?)" },
+  extend: { path: "extend", text: "Extend the decision deadline" },
+  side_exit: { path: "exit", text: "Close early (withdrawn, unable to contact, transferred)" },
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle(data ? `Case ${data.reference}` : "Case", data?.hasErrors);
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { user } = await requireStaff(request, context, CASEWORKERS);
+  const view = loadCaseForStaff(caseIdOf(params), user, context.requestId);
+  if (!view) throw new Response("Not found", { status: 404 });
+  const at = now();
+  const actions = availableActions({
+    status: view.status,
+    actor: { id: user.id, roles: user.roles },
+    researchers: view.status === "decision" ? researchersOf(getDb(), view.id) : [],
+    assignedTo: view.assignedTo,
+  });
+  const clocks = [
+    { name: "Immediate-risk check", due: view.riskCheckDueAt, met: view.riskCheckedAt },
+    { name: "Interview", due: view.interviewDueAt, met: view.interviewedAt },
+    { name: "Decision", due: view.decisionDueAt, met: view.decidedAt },
+  ].map((c) => {
+    const state = view.closedAt && !c.met ? "none" : clockState(c.due, c.met, at);
+    return {
+      name: c.name,
+      due: c.due ? formatDateTime(c.due) : "Not set",
+      state,
+      text: c.met ? `Done ${formatDateTime(c.met)}` : c.due && !view.closedAt ? describeDue(c.due, at) : "Not needed",
+    };
+  });
+  const overdue = !view.closedAt && view.nextDueAt !== null && view.nextDueAt < at;
+  return {
+    ...(await loadFormResult(request, NOTE_FORM)),
+    id: view.id,
+    reference: view.reference,
+    stage: STATUS_NAMES[view.status],
+    closed: view.status === "closed",
+    urgent: view.urgent,
+    channel: view.channel,
+    received: formatDateTime(view.receivedAt),
+    assignee: view.assigneeName,
+    overdue,
+    needsRetriage: overdue && (!view.lastRetriageAt || view.lastRetriageAt < view.nextDueAt!),
+    clocks,
+    next: actions.filter((a) => NEXT_STEP[a]).map((a) => NEXT_STEP[a]!),
+    others: actions.filter((a) => OTHER_ACTIONS[a]).map((a) => OTHER_ACTIONS[a]!),
+    canNote: actions.includes("add_note"),
+    outcomes: view.outcomes.map((o) => OUTCOMES[o as keyof typeof OUTCOMES] ?? o),
+    application: describeApplication(view),
+    records: view.records
+      .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
+      .map((r) => ({ title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: describeData(r.data) })),
+    decisions: view.decisions.map((d) => ({
+      title: `Decision ${d.version}: ${d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned"}`,
+      outcome: d.outcome,
+      reasons: d.reasons,
+      by: d.deciderName ?? "Unknown",
+      at: formatDateTime(d.decidedAt),
+    })),
+    timeline: view.timeline.map((t) => ({ at: formatDateTime(t.at), kind: t.kind, text: t.text, by: t.actorName ?? (t.kind === "event" ? "Applicant or system" : "Unknown") })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { user } = await requireStaff(request, context, CASEWORKERS);
+  const caseId = caseIdOf(params);
+  const submission = parseWithZod(await request.formData(), { schema: noteSchema() });
+  if (submission.status !== "success") return redirectWithErrors(request, NOTE_FORM, submission.reply());
+  const result = performAction(caseId, { action: "add_note", text: submission.value.text }, user, context.requestId);
+  if (!result.ok) return redirectWithErrors(request, NOTE_FORM, errorResult({ text: result.reason }, submission.payload));
+  return redirect(`/staff/cases/${caseId}#notes`, { status: 303 });
+}
+
+const RECORD_TITLES: Record<string, string> = {
+  risk_check: "Immediate-risk check",
+  scope: "Scope decision",
+  verification: "Interview and verification",
+  check: "Research check",
+  assessment: "Risk assessment",
+  delivery: "Disclosure or outcome delivered",
+  side_exit: "Closed early",
+  extension: "Extension",
+  retriage: "Re-triage",
+};
+
+function recordTitle(kind: string, version: number) {
+  const title = RECORD_TITLES[kind] ?? kind;
+  return kind === "check" || version === 1 ? title : `${title} (version ${version})`;
+}
+
+/** "csoConvictions" → "Cso convictions"; values as plain text. */
+function describeData(data: Record<string, unknown>) {
+  return Object.entries(data)
+    .filter(([, v]) => v !== null && v !== undefined && v !== "")
+    .map(([k, v]) => ({
+      key: k.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase()).replace(/ ([A-Z])/g, (_, c: string) => ` ${c.toLowerCase()}`),
+      value: Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "Yes" : "No") : /^\d{4}-\d{2}-\d{2}T/.test(String(v)) ? formatDateTime(String(v)) : String(v),
+    }));
+}
+
+type View = NonNullable<ReturnType<typeof loadCaseForStaff>>;
+
+function describeApplication(view: View) {
+  const person = (p: View["people"][number]) => {
+    const d = p.details as Record<string, unknown>;
+    const rows = [
+      { key: "Name", value: p.fullName },
+      { key: "Other names", value: p.otherNames ?? "" },
+      { key: "Date of birth or age", value: p.dateOfBirth ? formatIsoDate(p.dateOfBirth) : p.ageYears != null ? `${d.ageIsApproximate ? "About " : ""}${p.ageYears}` : "Not known" },
+      { key: p.role === "child" ? "Lives with or at" : "Address", value: p.address ?? "Not known" },
+    ];
+    if (p.role === "applicant") {
+      rows.push(
+        { key: "Safe ways to contact", value: ((d.contactMethods as string[]) ?? []).map((m) => CONTACT_METHODS[m as keyof typeof CONTACT_METHODS] ?? m).join(", ") },
+        { key: "Email", value: String(d.email ?? "") },
+        { key: "Phone", value: String(d.phone ?? "") },
+        { key: "Safe times", value: String(d.safeTimes ?? "Any time") },
+        { key: "Messages may be left", value: d.leaveMessages === "yes" ? "Yes" : "No" },
+        { key: "Contacting safely", value: String(d.safetyNotes ?? "") },
+        { key: "Language", value: String(d.language ?? "English") },
+        { key: "Interpreter", value: d.interpreter === "yes" ? "Needed" : "Not needed" },
+        { key: "Access needs", value: String(d.accessibilityNeeds ?? "") },
+      );
+    } else if (p.role === "child") {
+      rows.push(
+        { key: "Gender", value: GENDERS[d.gender as keyof typeof GENDERS] ?? "" },
+        { key: "Applicant's relationship", value: String(d.applicantRelationship ?? "") },
+        { key: "Subject's relationship", value: String(d.subjectRelationship ?? "Not known") },
+        { key: "Parents or carers know", value: PARENTS_AWARE[d.parentsAware as keyof typeof PARENTS_AWARE] ?? "" },
+      );
+    } else if (p.role === "subject") {
+      rows.push(
+        { key: "Description", value: String(d.description ?? "") },
+        { key: "Occupation", value: String(d.occupation ?? "") },
+        { key: "Relationship to applicant", value: String(d.relationshipToApplicant ?? "") },
+      );
+    } else {
+      rows.push({ key: "Relationship to the child", value: String(d.relationshipToChild ?? "") }, { key: "Why best placed", value: String(d.whyBestPlaced ?? "") });
+    }
+    return rows.filter((r) => r.value !== "");
+  };
+  const titles = { applicant: "Applicant", child: "Child", subject: "Subject (the person asked about)", recipient: "Recipient (best placed to protect the child)" };
+  return {
+    people: view.people.map((p) => ({ title: p.role === "child" ? `Child ${p.position}` : titles[p.role], rows: person(p) })),
+    contact: view.contactTypes.map((t) => SUBJECT_CONTACT_TYPES[t as keyof typeof SUBJECT_CONTACT_TYPES] ?? t).join("\n"),
+    contactDetails: view.contactDetails,
+    concern: view.concern,
+  };
+}
+
+const STATE_TAG: Record<string, { text: string; colour?: "green" | "red" | "yellow" | "grey" }> = {
+  met: { text: "Met", colour: "green" },
+  met_late: { text: "Met late", colour: "yellow" },
+  on_time: { text: "On time" },
+  due_soon: { text: "Due within 24 hours", colour: "yellow" },
+  overdue: { text: "Overdue", colour: "red" },
+  none: { text: "Not needed", colour: "grey" },
+};
+
+export default function CasePage() {
+  const data = useLoaderData<typeof loader>();
+  const { errorOf, valueOf } = useStepForm(data.lastResult, undefined);
+  return (
+    <>
+      <span className="govuk-caption-l">Case · received {data.received} ({data.channel})</span>
+      <h1 className="govuk-heading-l">
+        {data.reference} <Tag colour={data.closed ? "grey" : undefined}>{data.stage}</Tag> {data.urgent ? <Tag colour="red">Urgent</Tag> : null}
+      </h1>
+      {data.overdue ? (
+        <WarningText>
+          This case is overdue.{data.needsRetriage ? " Re-triage it: check the child is safe while it waits." : " It has been re-triaged since it became overdue."}
+        </WarningText>
+      ) : null}
+      <div className="govuk-button-group">
+        {data.next.map((n) => (
+          <Button key={n.path} href={`/staff/cases/${data.id}/${n.path}`}>{n.text}</Button>
+        ))}
+        {data.others.map((n) => (
+          <Button key={n.path} href={`/staff/cases/${data.id}/${n.path}`} variant="secondary">{n.text}</Button>
+        ))}
+      </div>
+      <SummaryList rows={[
+        { key: "Stage", value: data.stage },
+        { key: "Assigned to", value: data.assignee ?? "Nobody yet" },
+        { key: "Outcomes", value: data.outcomes.length ? data.outcomes.join("; ") : "None yet" },
+        { key: "Linked cases", value: <a className="govuk-link" href={`/staff/cases/${data.id}/linked`}>Check for cases about the same subject or child</a> },
+      ]} />
+      <Table caption="Clocks" captionClassName="govuk-table__caption--m" head={["Clock", "Due", "State"]}
+        rows={data.clocks.map((c) => [c.name, c.due, <span key="s"><Tag colour={STATE_TAG[c.state]?.colour}>{STATE_TAG[c.state]?.text ?? c.state}</Tag> {c.text}</span>])} />
+
+      <h2 className="govuk-heading-m">The application</h2>
+      {data.application.people.map((p, i) => (
+        <SummaryList key={i} card={{ title: p.title }} rows={p.rows.map((r) => ({ key: r.key, value: <span className="app-preserve-lines">{r.value}</span> }))} />
+      ))}
+      <SummaryList card={{ title: "Contact with the child and the concern" }} rows={[
+        { key: "How the subject has contact", value: <span className="app-preserve-lines">{data.application.contact}</span> },
+        ...(data.application.contactDetails ? [{ key: "More about the contact", value: <span className="app-preserve-lines">{data.application.contactDetails}</span> }] : []),
+        { key: "Why the applicant is worried", value: <span className="app-preserve-lines">{data.application.concern}</span> },
+      ]} />
+
+      {data.records.length > 0 ? <h2 className="govuk-heading-m">What has been recorded</h2> : null}
+      {data.records.map((r, i) => (
+        <SummaryList key={i} card={{ title: `${r.title} – ${r.by}, ${r.at}` }} rows={r.rows.map((row) => ({ key: row.key, value: <span className="app-preserve-lines">{row.value}</span> }))} />
+      ))}
+      {data.decisions.map((d, i) => (
+        <SummaryList key={`d${i}`} card={{ title: `${d.title} – ${d.by}, ${d.at}` }} rows={[
+          ...(d.outcome ? [{ key: "Decision", value: d.outcome.replace(/_/g, " ") }] : []),
+          { key: "Reasons", value: <span className="app-preserve-lines">{d.reasons}</span> },
+        ]} />
+      ))}
+
+      <h2 className="govuk-heading-m" id="notes">Notes</h2>
+      {data.canNote ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <StaffForm submitText="Add note" errors={[{ text: errorOf("text"), href: "#text" }]}>
+              <Textarea id="text" name="text" label="Add a note" rows={3} error={errorOf("text")} defaultValue={valueOf("text")} />
+            </StaffForm>
+          </div>
+        </div>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Timeline</h2>
+      <ol className="govuk-list app-timeline">
+        {data.timeline.map((t, i) => (
+          <li key={i} className="app-timeline__item">
+            <p className="govuk-body govuk-!-margin-bottom-1">
+              <strong>{t.kind === "note" ? "Note" : t.text}</strong>
+            </p>
+            {t.kind === "note" ? <p className="govuk-body app-preserve-lines govuk-!-margin-bottom-1">{t.text}</p> : null}
+            <p className="govuk-body-s app-secondary-text">{t.by}, {t.at}</p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

@@ -1,0 +1,447 @@
+// Work queues: /staff/cases?queue=overdue&status=…&urgent=…&assignee=…&sort=…&page=…
+// The query string holds queue names, stage codes, staff ids and page numbers only: never anything
+// about a child, applicant or subject. The queue shows no one's name either, so a queue view is not
+// a consultation of personal data (case pages log theirs). Overdue cases come first in every queue.
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { Button, ErrorSummary, NotificationBanner, Table, Tag } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { CsrfInput } from "~/components/staff-form";
+import { describeDue } from "~/domain/clocks";
+import { formatIsoDate, toIsoDate } from "~/domain/dates";
+import { STATUS_NAMES } from "~/domain/workflow";
+import { performAction } from "~/services/case-actions.server";
+import { now } from "~/services/clock.server";
+import { getDb, schema } from "~/services/db.server";
+import { stashFlash, takeFlash } from "~/services/flash.server";
+import { requireStaff } from "~/services/guard.server";
+import {
+  listQueue,
+  QUEUE_NAMES,
+  QUEUE_SORT_NAMES,
+  QUEUE_SORTS,
+  QUEUE_STATUSES,
+  QUEUES,
+  queueCounts,
+  queueStaff,
+  type Queue,
+  type QueueQuery,
+} from "~/services/queues.server";
+
+const ROLES = ["reviewer", "manager"] as const;
+const FLASH_KEY = "staff-cases-queue";
+const PATH = "/staff/cases";
+
+// ---------------------------------------------------------------------------------------------
+// The query string. A value that is not one we offer is ignored (the default applies), so an
+// edited or stale link still shows a queue rather than an error.
+// ---------------------------------------------------------------------------------------------
+
+const queryParams = z.object({
+  queue: z.enum(QUEUES).catch("all_open"),
+  status: z.enum(QUEUE_STATUSES as [string, ...string[]]).optional().catch(undefined),
+  urgent: z.enum(["yes", "no"]).optional().catch(undefined),
+  assignee: z
+    .union([z.literal("none"), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)])
+    .optional()
+    .catch(undefined),
+  sort: z.enum(QUEUE_SORTS).catch("due"),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+});
+type Params = z.infer<typeof queryParams>;
+
+function paramsOf(url: URL): Params {
+  const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ""));
+  return queryParams.parse(raw);
+}
+
+/** The URL of a queue view; defaults are left out so links stay short. */
+function hrefOf(p: Partial<Params>): string {
+  const search = new URLSearchParams();
+  if (p.queue && p.queue !== "all_open") search.set("queue", p.queue);
+  if (p.status) search.set("status", p.status);
+  if (p.urgent) search.set("urgent", p.urgent);
+  if (p.assignee !== undefined) search.set("assignee", String(p.assignee));
+  if (p.sort && p.sort !== "due") search.set("sort", p.sort);
+  if (p.page && p.page > 1) search.set("page", String(p.page));
+  const text = search.toString();
+  return text ? `${PATH}?${text}` : PATH;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The row actions: a reviewer takes an unassigned case; a manager assigns one.
+// ---------------------------------------------------------------------------------------------
+
+const CHOOSE_CASE = "Choose a case";
+const CHOOSE_ASSIGNEE = "Choose who to assign the case to";
+const caseId = z
+  .number({ required_error: CHOOSE_CASE, invalid_type_error: CHOOSE_CASE })
+  .int(CHOOSE_CASE)
+  .positive(CHOOSE_CASE)
+  .max(Number.MAX_SAFE_INTEGER, CHOOSE_CASE);
+const actionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("take"), caseId }),
+  z.object({
+    intent: z.literal("assign"),
+    caseId,
+    assignee: z.union(
+      [
+        z.literal("none"),
+        z
+          .number({ required_error: CHOOSE_ASSIGNEE, invalid_type_error: CHOOSE_ASSIGNEE })
+          .int(CHOOSE_ASSIGNEE)
+          .positive(CHOOSE_ASSIGNEE)
+          .max(Number.MAX_SAFE_INTEGER, CHOOSE_ASSIGNEE),
+      ],
+      { errorMap: () => ({ message: CHOOSE_ASSIGNEE }) },
+    ),
+  }),
+]);
+
+type Flash = { ok: boolean; text: string; caseId?: number };
+
+/** A case's public reference (not personal data), for the message after an action. */
+function referenceOf(id: number): string | undefined {
+  return getDb().select({ reference: schema.cases.reference }).from(schema.cases).where(eq(schema.cases.id, id)).get()?.reference;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  staffPageTitle(data ? `${QUEUE_NAMES[data.query.queue as Queue]} – Cases` : "Cases", data?.flash?.ok === false);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireStaff(request, context, [...ROLES]);
+  const at = now();
+  const p = paramsOf(new URL(request.url));
+  const query: QueueQuery = {
+    queue: p.queue,
+    viewerId: user.id,
+    status: p.status as QueueQuery["status"],
+    urgent: p.urgent === undefined ? undefined : p.urgent === "yes",
+    assignee: p.assignee,
+    sort: p.sort,
+    page: p.page,
+  };
+  const result = listQueue(query, at);
+  const counts = queueCounts(user.id, at);
+  const staff = queueStaff();
+  const flash = (await takeFlash<Flash>(request, FLASH_KEY)) ?? null;
+  return {
+    query: { ...p, page: result.page },
+    counts,
+    total: result.total,
+    page: result.page,
+    pageCount: result.pageCount,
+    pageSize: result.pageSize,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      stage: STATUS_NAMES[r.status],
+      urgent: r.urgent,
+      received: formatIsoDate(toIsoDate(r.receivedAt)),
+      // Worked out here with the server's clock, so the page and any re-render agree.
+      due: r.nextDueAt ? describeDue(r.nextDueAt, at) : null,
+      clock: r.clock,
+      assigneeId: r.assigneeId,
+      assigneeName: r.assigneeName,
+    })),
+    staff: staff.map((s) => ({ id: s.id, name: s.name })),
+    canTake: user.roles.includes("reviewer"),
+    canAssign: user.roles.includes("manager"),
+    flash,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireStaff(request, context, [...ROLES]);
+  const back = hrefOf(paramsOf(new URL(request.url)));
+  const done = async (flash: Flash) =>
+    redirect(back, { status: 303, headers: { "Set-Cookie": await stashFlash(FLASH_KEY, flash) } });
+
+  const submission = parseWithZod(await request.formData(), { schema: actionSchema });
+  if (submission.status !== "success") {
+    const errors = Object.values(submission.error ?? {}).flat().filter(Boolean) as string[];
+    return done({ ok: false, text: errors[0] ?? "Choose an action for a case" });
+  }
+  const value = submission.value;
+
+  let assigneeId: number | null = null;
+  let assigneeName = "";
+  if (value.intent === "assign") {
+    if (value.assignee !== "none") {
+      // Only an active reviewer or manager can hold a case.
+      const person = queueStaff().find((s) => s.id === value.assignee);
+      if (!person) return done({ ok: false, text: "Choose a reviewer or manager to assign the case to", caseId: value.caseId });
+      assigneeId = person.id;
+      assigneeName = person.name;
+    }
+  }
+  const result =
+    value.intent === "take"
+      ? performAction(value.caseId, { action: "take" }, user, context.requestId)
+      : performAction(value.caseId, { action: "assign", assigneeId }, user, context.requestId);
+  const reference = referenceOf(value.caseId);
+  if (!result.ok) {
+    return done({ ok: false, text: reference ? `Case ${reference}: ${result.reason}` : result.reason, caseId: value.caseId });
+  }
+  const text =
+    value.intent === "take"
+      ? `You have taken case ${reference}`
+      : assigneeId === null
+        ? `Case ${reference} is now unassigned`
+        : `Case ${reference} is now assigned to ${assigneeName}`;
+  return done({ ok: true, text, caseId: value.caseId });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The page
+// ---------------------------------------------------------------------------------------------
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Row = Data["rows"][number];
+
+export default function CaseQueuesPage() {
+  const data = useLoaderData<typeof loader>();
+  const { query, counts, rows, total, page, pageCount, pageSize, staff, canTake, canAssign, flash } = data;
+  const queue = query.queue as Queue;
+  const filtered = Boolean(query.status || query.urgent || query.assignee !== undefined);
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+
+  return (
+    <>
+      {flash && !flash.ok ? (
+        <ErrorSummary key={flash.text} errors={[{ text: flash.text, href: flash.caseId ? `#case-${flash.caseId}` : "#queue" }]} />
+      ) : null}
+      {flash && flash.ok ? <NotificationBanner type="success">{flash.text}</NotificationBanner> : null}
+      <h1 className="govuk-heading-l">Cases</h1>
+
+      <div className="govuk-tabs">
+        <nav aria-label="Case queues">
+          <ul className="govuk-tabs__list">
+          {QUEUES.map((q) => (
+            <li key={q} className={`govuk-tabs__list-item${q === queue ? " govuk-tabs__list-item--selected" : ""}`}>
+              <Link className="govuk-tabs__tab" to={hrefOf({ queue: q, sort: query.sort })} aria-current={q === queue ? "page" : undefined}>
+                {QUEUE_NAMES[q]} ({counts[q].toLocaleString("en-GB")})
+              </Link>
+            </li>
+          ))}
+          </ul>
+        </nav>
+        <div className="govuk-tabs__panel" id="queue">
+          <h2 className="govuk-heading-m">{QUEUE_NAMES[queue]}</h2>
+          <Filters query={query} staff={staff} />
+          {rows.length === 0 ? (
+            <p className="govuk-body">
+              {filtered ? "No cases in this queue match the filters." : `There are no cases in this queue.`}
+            </p>
+          ) : (
+            <>
+              <p className="govuk-body">
+                Showing {first.toLocaleString("en-GB")} to {last.toLocaleString("en-GB")} of{" "}
+                {total.toLocaleString("en-GB")} {total === 1 ? "case" : "cases"}. Overdue cases are listed first.
+              </p>
+              <Table
+                caption={`${QUEUE_NAMES[queue]}: page ${page} of ${pageCount}`}
+                captionClassName="govuk-visually-hidden"
+                head={["Reference", "Stage", "Received", "Due", "Assigned to", "Action"]}
+                rows={rows.map((row) => [
+                  <span key="ref" id={`case-${row.id}`}>
+                    <Link className="govuk-link" to={`/staff/cases/${row.id}`}>
+                      {row.reference}
+                    </Link>
+                    {row.urgent ? (
+                      <>
+                        {" "}
+                        <Tag colour="red">Urgent</Tag>
+                      </>
+                    ) : null}
+                  </span>,
+                  row.stage,
+                  row.received,
+                  <Due key="due" row={row} />,
+                  row.assigneeName ?? "Unassigned",
+                  <RowActions key="actions" row={row} staff={staff} canTake={canTake} canAssign={canAssign} />,
+                ])}
+              />
+              <Pagination page={page} pageCount={pageCount} href={(n) => hrefOf({ ...query, page: n } as Params)} />
+            </>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}
+
+function Due({ row }: { row: Row }) {
+  if (!row.due) return <>All clocks met</>;
+  if (row.clock === "overdue") {
+    return (
+      <>
+        <Tag colour="red">Overdue</Tag>
+        <br />
+        {row.due}
+      </>
+    );
+  }
+  if (row.clock === "due_soon") {
+    return (
+      <>
+        <Tag colour="orange">Due soon</Tag>
+        <br />
+        {row.due}
+      </>
+    );
+  }
+  return <>{row.due}</>;
+}
+
+function RowActions({ row, staff, canTake, canAssign }: { row: Row; staff: Data["staff"]; canTake: boolean; canAssign: boolean }) {
+  const take = canTake && row.assigneeId === null;
+  if (!take && !canAssign) return null;
+  return (
+    <>
+      {take ? (
+        <Form method="post" className="govuk-!-margin-bottom-2">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="take" />
+          <input type="hidden" name="caseId" value={row.id} />
+          <Button variant="secondary" className="govuk-!-margin-bottom-0" preventDoubleClick>
+            Take<span className="govuk-visually-hidden"> case {row.reference}</span>
+          </Button>
+        </Form>
+      ) : null}
+      {canAssign ? (
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="assign" />
+          <input type="hidden" name="caseId" value={row.id} />
+          <div className="govuk-form-group govuk-!-margin-bottom-1">
+            <label className="govuk-label govuk-label--s" htmlFor={`assign-${row.id}`}>
+              Assign to<span className="govuk-visually-hidden"> for case {row.reference}</span>
+            </label>
+            <select className="govuk-select" id={`assign-${row.id}`} name="assignee" defaultValue={row.assigneeId === null ? "none" : String(row.assigneeId)}>
+              <option value="none">Nobody (unassigned)</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Button variant="secondary" className="govuk-!-margin-bottom-0" preventDoubleClick>
+            Assign<span className="govuk-visually-hidden"> case {row.reference}</span>
+          </Button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
+
+/** GET form: works without JavaScript; applying filters starts again at page 1. */
+function Filters({ query, staff }: { query: Data["query"]; staff: Data["staff"] }) {
+  return (
+    <Form method="get" action={PATH} className="govuk-!-margin-bottom-6">
+      {query.queue !== "all_open" ? <input type="hidden" name="queue" value={query.queue} /> : null}
+      <fieldset className="govuk-fieldset">
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filter and sort</legend>
+        <div className="govuk-grid-row">
+          <Select name="status" label="Stage" value={query.status ?? ""}
+            options={[{ value: "", text: "Any stage" }, ...QUEUE_STATUSES.map((s) => ({ value: s, text: STATUS_NAMES[s] }))]} />
+          <Select name="urgent" label="Urgency" value={query.urgent ?? ""}
+            options={[{ value: "", text: "Urgent or not" }, { value: "yes", text: "Urgent only" }, { value: "no", text: "Not urgent" }]} />
+          <Select name="assignee" label="Assigned to" value={query.assignee === undefined ? "" : String(query.assignee)}
+            options={[
+              { value: "", text: "Anyone" },
+              { value: "none", text: "Nobody (unassigned)" },
+              ...staff.map((s) => ({ value: String(s.id), text: s.name })),
+            ]} />
+          <Select name="sort" label="Sort by" value={query.sort}
+            options={QUEUE_SORTS.map((s) => ({ value: s, text: QUEUE_SORT_NAMES[s] }))} />
+        </div>
+      </fieldset>
+      <div className="govuk-button-group">
+        <Button variant="secondary">Apply</Button>
+        <Link className="govuk-link" to={hrefOf({ queue: query.queue as Queue })}>
+          Clear filters
+        </Link>
+      </div>
+    </Form>
+  );
+}
+
+function Select({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; text: string }[] }) {
+  return (
+    <div className="govuk-grid-column-one-quarter">
+      <div className="govuk-form-group">
+        <label className="govuk-label" htmlFor={`filter-${name}`}>
+          {label}
+        </label>
+        <select className="govuk-select govuk-!-width-full" id={`filter-${name}`} name={name} defaultValue={value}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.text}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** GOV.UK pagination: first, last, and the pages either side of this one, with ellipses between. */
+function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+  if (pageCount <= 1) return null;
+  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
+  const items: (number | "gap")[] = [];
+  shown.forEach((n, i) => {
+    if (i > 0 && n - shown[i - 1] > 1) items.push("gap");
+    items.push(n);
+  });
+  return (
+    <nav className="govuk-pagination" aria-label="Pagination">
+      {page > 1 ? (
+        <div className="govuk-pagination__prev">
+          <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
+            <svg className="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
+            </svg>
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
+          </Link>
+        </div>
+      ) : null}
+      <ul className="govuk-pagination__list">
+        {items.map((item, i) =>
+          item === "gap" ? (
+            <li key={`gap-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipsis">
+              {"\u22EF"}
+            </li>
+          ) : (
+            <li key={item} className={`govuk-pagination__item${item === page ? " govuk-pagination__item--current" : ""}`}>
+              <Link className="govuk-link govuk-pagination__link" to={href(item)} aria-label={`Page ${item}`} aria-current={item === page ? "page" : undefined}>
+                {item}
+              </Link>
+            </li>
+          ),
+        )}
+      </ul>
+      {page < pageCount ? (
+        <div className="govuk-pagination__next">
+          <Link className="govuk-link govuk-pagination__link" to={href(page + 1)} rel="next">
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
+            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
+            </svg>
+          </Link>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,201 @@
+// Reading a case for staff. Every read of case data writes an s.62 consultation row, in the
+// same transaction as the read, naming who read which case and why.
+import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
+import type { StaffUser } from "../../db/schema";
+import { recordAudit } from "./audit.server";
+import { now } from "./clock.server";
+import { getDb, schema } from "./db.server";
+
+export type CaseView = NonNullable<ReturnType<typeof readCase>>;
+
+function readCase(caseId: number) {
+  const db = getDb();
+  const row = db
+    .select({
+      case: schema.cases,
+      assigneeName: schema.staffUsers.displayName,
+      outcomes: sql<string>`(select json_group_array(code) from ${schema.caseOutcomes} where ${schema.caseOutcomes.caseId} = ${schema.cases.id})`,
+    })
+    .from(schema.cases)
+    .leftJoin(schema.staffUsers, eq(schema.staffUsers.id, schema.cases.assignedTo))
+    .where(eq(schema.cases.id, caseId))
+    .get();
+  if (!row) return null;
+  const people = db.select().from(schema.casePeople).where(eq(schema.casePeople.caseId, caseId)).orderBy(asc(schema.casePeople.role), asc(schema.casePeople.position)).all();
+  // Timeline: events and notes together, newest first, with who did each.
+  const timeline = db
+    .select({
+      at: schema.caseEvents.at,
+      kind: sql<"event" | "note">`'event'`,
+      type: schema.caseEvents.type,
+      text: schema.caseEvents.summary,
+      actorName: sql<string | null>`(select display_name from staff_users where id = ${schema.caseEvents.actorId})`,
+    })
+    .from(schema.caseEvents)
+    .where(eq(schema.caseEvents.caseId, caseId))
+    .unionAll(
+      db
+        .select({
+          at: schema.caseNotes.at,
+          kind: sql<"event" | "note">`'note'`,
+          type: sql<string>`'note'`,
+          text: schema.caseNotes.text,
+          actorName: sql<string | null>`(select display_name from staff_users where id = ${schema.caseNotes.authorId})`,
+        })
+        .from(schema.caseNotes)
+        .where(eq(schema.caseNotes.caseId, caseId)),
+    )
+    .orderBy(desc(sql`1`))
+    .all();
+  // Stage records and checks in one list (a check is a record of kind "check").
+  const records = db
+    .select({
+      kind: schema.caseRecords.kind,
+      version: schema.caseRecords.version,
+      data: schema.caseRecords.data,
+      recordedBy: schema.caseRecords.recordedBy,
+      recordedAt: schema.caseRecords.recordedAt,
+      recorderName: sql<string | null>`(select display_name from staff_users where id = ${schema.caseRecords.recordedBy})`,
+    })
+    .from(schema.caseRecords)
+    .where(eq(schema.caseRecords.caseId, caseId))
+    .unionAll(
+      db
+        .select({
+          kind: sql<string>`'check'`,
+          version: schema.caseChecks.id,
+          data: sql<Record<string, unknown>>`json_object('checkType', ${schema.caseChecks.checkType}, 'doneBy', ${schema.caseChecks.doneBy}, 'doneAt', ${schema.caseChecks.doneAt}, 'resultSummary', ${schema.caseChecks.resultSummary}, 'relevant', ${schema.caseChecks.relevant})`,
+          recordedBy: schema.caseChecks.recordedBy,
+          recordedAt: schema.caseChecks.recordedAt,
+          recorderName: sql<string | null>`(select display_name from staff_users where id = ${schema.caseChecks.recordedBy})`,
+        })
+        .from(schema.caseChecks)
+        .where(eq(schema.caseChecks.caseId, caseId)),
+    )
+    .all()
+    .map((r) => ({ ...r, data: typeof r.data === "string" ? (JSON.parse(r.data) as Record<string, unknown>) : r.data, recordedAt: new Date(r.recordedAt) }));
+  const decisions = db
+    .select({
+      decision: schema.caseDecisions,
+      deciderName: schema.staffUsers.displayName,
+    })
+    .from(schema.caseDecisions)
+    .leftJoin(schema.staffUsers, eq(schema.staffUsers.id, schema.caseDecisions.decidedBy))
+    .where(eq(schema.caseDecisions.caseId, caseId))
+    .orderBy(desc(schema.caseDecisions.version))
+    .all();
+  return {
+    ...row.case,
+    assigneeName: row.assigneeName,
+    outcomes: JSON.parse(row.outcomes) as string[],
+    people,
+    timeline: timeline.map((t) => ({ ...t, at: new Date(t.at) })),
+    records,
+    decisions: decisions.map((d) => ({ ...d.decision, deciderName: d.deciderName })),
+  };
+}
+
+/** The whole case, for a member of staff, with the consultation logged. */
+export function loadCaseForStaff(caseId: number, viewer: StaffUser, requestId?: string, reason = "case page viewed") {
+  const view = readCase(caseId);
+  if (!view) return null;
+  logConsultation(caseId, viewer, requestId, reason);
+  return view;
+}
+
+/** Just what a form page header needs (reference and stage); not personal data. */
+export function caseSummary(caseId: number) {
+  return getDb()
+    .select({ id: schema.cases.id, reference: schema.cases.reference, status: schema.cases.status, assignedTo: schema.cases.assignedTo, urgent: schema.cases.urgent })
+    .from(schema.cases)
+    .where(eq(schema.cases.id, caseId))
+    .get();
+}
+
+/** The latest record of a kind (e.g. the assessment a manager decides on). */
+export function latestRecord(caseId: number, kind: string) {
+  return getDb()
+    .select()
+    .from(schema.caseRecords)
+    .where(and(eq(schema.caseRecords.caseId, caseId), eq(schema.caseRecords.kind, kind)))
+    .orderBy(desc(schema.caseRecords.version))
+    .get();
+}
+
+/**
+ * Other cases about the same subject or the same child: same normalised name and the same
+ * date of birth, or (when either has no date) an age within 2 years, or no age information.
+ */
+export function linkedCases(caseId: number) {
+  const db = getDb();
+  const mine = db.select().from(schema.casePeople).where(and(eq(schema.casePeople.caseId, caseId), or(eq(schema.casePeople.role, "subject"), eq(schema.casePeople.role, "child")))).all();
+  const seen = new Map<number, { caseId: number; reference: string; receivedAt: Date; status: string; matchedAs: string }>();
+  for (const person of mine) {
+    const candidates = db
+      .select({ person: schema.casePeople, reference: schema.cases.reference, receivedAt: schema.cases.receivedAt, status: schema.cases.status })
+      .from(schema.casePeople)
+      .innerJoin(schema.cases, eq(schema.cases.id, schema.casePeople.caseId))
+      .where(and(eq(schema.casePeople.role, person.role), eq(schema.casePeople.normalisedName, person.normalisedName), ne(schema.casePeople.caseId, caseId)))
+      .limit(50)
+      .all();
+    for (const c of candidates) {
+      if (!sameAge(person, c.person)) continue;
+      if (!seen.has(c.person.caseId)) {
+        seen.set(c.person.caseId, { caseId: c.person.caseId, reference: c.reference, receivedAt: c.receivedAt, status: c.status, matchedAs: person.role === "subject" ? "Same subject" : "Same child" });
+      }
+    }
+  }
+  return [...seen.values()].sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime());
+}
+
+type Aged = { dateOfBirth: string | null; ageYears: number | null; createdAt: Date };
+
+function sameAge(a: Aged, b: Aged): boolean {
+  if (a.dateOfBirth && b.dateOfBirth) return a.dateOfBirth === b.dateOfBirth;
+  const birthYear = (p: Aged) => (p.dateOfBirth ? Number(p.dateOfBirth.slice(0, 4)) : p.ageYears != null ? p.createdAt.getUTCFullYear() - p.ageYears : null);
+  const ya = birthYear(a);
+  const yb = birthYear(b);
+  return ya === null || yb === null || Math.abs(ya - yb) <= 2;
+}
+
+/** Logs a consultation for pages that show part of a case (a form page showing the assessment). */
+export function logConsultation(caseId: number, viewer: StaffUser, requestId: string | undefined, reason: string) {
+  getDb().transaction((tx) =>
+    recordAudit(tx, { action: "consultation", actor: { kind: "staff", id: viewer.id }, entityType: "case", entityId: caseId, reason, requestId }, now()),
+  );
+}
+
+export function checksOf(caseId: number) {
+  return getDb()
+    .select({ checkType: schema.caseChecks.checkType, relevant: schema.caseChecks.relevant, doneAt: schema.caseChecks.doneAt })
+    .from(schema.caseChecks)
+    .where(eq(schema.caseChecks.caseId, caseId))
+    .orderBy(asc(schema.caseChecks.doneAt))
+    .all();
+}
+
+/** What the delivery page needs: the decided outcome, the recipient and wording, the safe routes. */
+export function deliveryContext(caseId: number) {
+  const db = getDb();
+  const decision = db
+    .select({ outcome: schema.caseDecisions.outcome })
+    .from(schema.caseDecisions)
+    .where(and(eq(schema.caseDecisions.caseId, caseId), ne(schema.caseDecisions.decision, "return")))
+    .orderBy(desc(schema.caseDecisions.version))
+    .get();
+  const assessment = latestRecord(caseId, "assessment");
+  const applicant = db
+    .select({ details: schema.casePeople.details })
+    .from(schema.casePeople)
+    .where(and(eq(schema.casePeople.caseId, caseId), eq(schema.casePeople.role, "applicant")))
+    .get();
+  return {
+    outcome: decision?.outcome ?? null,
+    recipientName: (assessment?.data.recipientName as string | undefined) ?? "",
+    proposedWording: (assessment?.data.proposedWording as string | undefined) ?? "",
+    // A proactive case may have no applicant to tell.
+    safeRoutes: applicant ? ((applicant.details.contactMethods as string[] | undefined) ?? []) : ["no_applicant"],
+    leaveMessages: applicant?.details.leaveMessages === "yes",
+    safeTimes: (applicant?.details.safeTimes as string | null | undefined) ?? null,
+  };
+}

@@ -1,0 +1,305 @@
+// Work queues for reviewers and managers: lists of open cases, overdue first, a page at a time.
+//
+// What a queue shows is deliberately thin: reference, stage, urgency, dates, the assignee's name and
+// the state of the next clock. No names of children, applicants or subjects, so showing a queue is
+// not a consultation of anyone's personal data and writes no s.62 log row (case pages do).
+//
+// Query budget (docs/decisions/008-queues-and-benchmark.md): a queue page costs
+//   - `listQueue`: ONE statement (the count and the page together; a second only when the page
+//     asked for is past the end and we fall back to the last page);
+//   - `queueCounts`: ONE statement (seven index-only counts as scalar subqueries);
+//   - `queueStaff`: ONE statement (names for the assignee filter and the assign select).
+// Every queue covers open cases only, and each queue's WHERE matches one of the indexes on
+// `cases` (cases_open_due_idx, cases_assignee_due_idx, cases_urgent_due_idx, cases_status_due_idx),
+// so counting and sorting never touch the closed cases that make up ~97% of the table.
+import { clockState, DUE_SOON_MS, type ClockState } from "~/domain/clocks";
+import { OPEN_STATUSES, STATUSES, type Status } from "~/domain/workflow";
+import { getSqlite } from "./db.server";
+
+export const QUEUES = ["unassigned", "mine", "urgent", "awaiting_decision", "due_soon", "overdue", "all_open"] as const;
+export type Queue = (typeof QUEUES)[number];
+
+export const QUEUE_NAMES: Record<Queue, string> = {
+  unassigned: "Unassigned",
+  mine: "Assigned to you",
+  urgent: "Urgent",
+  awaiting_decision: "Awaiting decision",
+  due_soon: "Due within 24 hours",
+  overdue: "Overdue",
+  all_open: "All open cases",
+};
+
+export const QUEUE_SORTS = ["due", "received", "status"] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+
+export const QUEUE_SORT_NAMES: Record<QueueSort, string> = {
+  due: "Next due (soonest first)",
+  received: "Received (oldest first)",
+  status: "Stage",
+};
+
+export type OpenStatus = Exclude<Status, "closed">;
+export const QUEUE_STATUSES = OPEN_STATUSES as readonly OpenStatus[];
+
+export const DEFAULT_PAGE_SIZE = 25;
+export const MAX_PAGE_SIZE = 100;
+
+export type QueueQuery = {
+  queue: Queue;
+  /** The person looking: "mine" means cases assigned to them. */
+  viewerId: number;
+  /** Only cases at this stage (open stages only). */
+  status?: OpenStatus;
+  /** Only urgent (true) or only non-urgent (false) cases. */
+  urgent?: boolean;
+  /** Only cases assigned to this staff id, or "none" for unassigned. */
+  assignee?: number | "none";
+  sort?: QueueSort;
+  /** 1-based. A page past the end gives the last page. */
+  page?: number;
+  pageSize?: number;
+};
+
+/** One line of a queue: only what a queue shows. */
+export type QueueRow = {
+  id: number;
+  reference: string;
+  status: Status;
+  urgent: boolean;
+  receivedAt: Date;
+  nextDueAt: Date | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  /** State of the earliest unmet clock: overdue, due_soon, on_time, or none (every clock met). */
+  clock: ClockState;
+};
+
+export type QueuePage = {
+  rows: QueueRow[];
+  total: number;
+  /** The page actually returned (clamped to 1..pageCount). */
+  page: number;
+  /** At least 1, so "page 1 of 1" reads right for an empty queue. */
+  pageCount: number;
+  pageSize: number;
+};
+
+type Params = Record<string, number | string>;
+
+/** The open stages as a literal list (constants, never input). */
+const OPEN_STATUS_LIST = QUEUE_STATUSES.map((st) => `'${st}'`).join(", ");
+
+type Where = { sql: string; params: Params; byStatus: boolean };
+
+/**
+ * The WHERE clause of a queue with its filters. Values are always bound parameters; the SQL text
+ * only ever comes from the fixed fragments below.
+ *
+ * "Open" is written to match an index:
+ *   - `closed_at IS NULL` next to assigned_to / urgent / next_due_at, for the (…, closed_at, next_due_at) indexes;
+ *   - `status IN (open stages)` for "all open cases" without an urgency or assignee filter, so that
+ *     cases_status_due_idx (status, next_due_at) and cases_status_received_idx (status, received_at)
+ *     answer every sort from the index alone. The two agree because `performAction` sets
+ *     status "closed" and closedAt in the same update (and the tests check it);
+ *   - a status filter (open stages only) implies "open" and is written alone.
+ */
+function whereOf(q: QueueQuery, at: Date): Where {
+  const terms: string[] = [];
+  const params: Params = {};
+  let open: "closed_at" | "status" | null = "closed_at";
+  switch (q.queue) {
+    case "unassigned":
+      terms.push("assigned_to IS NULL");
+      break;
+    case "mine":
+      terms.push("assigned_to = @viewer");
+      params.viewer = q.viewerId;
+      break;
+    case "urgent":
+      terms.push("urgent = 1");
+      break;
+    case "awaiting_decision":
+      terms.push("status = 'decision'");
+      open = null;
+      break;
+    case "due_soon":
+      terms.push("next_due_at >= @now", "next_due_at <= @soon");
+      params.now = at.getTime();
+      params.soon = at.getTime() + DUE_SOON_MS;
+      break;
+    case "overdue":
+      terms.push("next_due_at < @now");
+      params.now = at.getTime();
+      break;
+    case "all_open":
+      if (q.urgent === undefined && q.assignee === undefined) open = "status";
+      break;
+  }
+  if (q.status !== undefined) {
+    if (!QUEUE_STATUSES.includes(q.status)) throw new RangeError(`not an open stage: ${String(q.status)}`);
+    if (q.queue !== "awaiting_decision" || q.status !== "decision") {
+      terms.push("status = @status");
+      params.status = q.status;
+    }
+    open = null;
+  }
+  if (open === "closed_at") terms.push("closed_at IS NULL");
+  if (open === "status") terms.push(`status IN (${OPEN_STATUS_LIST})`);
+  if (q.urgent !== undefined && q.queue !== "urgent") {
+    terms.push("urgent = @urgent");
+    params.urgent = q.urgent ? 1 : 0;
+  } else if (q.urgent === false) {
+    terms.push("0"); // the urgent queue filtered to non-urgent cases: nothing
+  }
+  if (q.assignee === "none") {
+    if (q.queue !== "unassigned") terms.push("assigned_to IS NULL");
+  } else if (q.assignee !== undefined) {
+    if (!Number.isSafeInteger(q.assignee)) throw new RangeError("assignee must be a staff id");
+    terms.push("assigned_to = @assignee");
+    params.assignee = q.assignee;
+  }
+  return { sql: terms.length > 0 ? terms.join(" AND ") : "1", params, byStatus: open === "status" };
+}
+
+const STAGE_ORDER = `CASE status ${STATUSES.map((st, i) => `WHEN '${st}' THEN ${i}`).join(" ")} END`;
+
+/**
+ * The sort keys of a queue, as expressions over `cases` (named k1, k2, … in the page query).
+ * Overdue cases (next due moment before now) come first in every queue and every sort; then the
+ * chosen sort; the id breaks ties so pages never overlap or skip a row.
+ */
+function sortKeys(sort: QueueSort, where: Where): string[] {
+  const overdue = "CASE WHEN next_due_at < @now THEN 0 ELSE 1 END";
+  switch (sort) {
+    case "due":
+      // Ascending due time already puts overdue first; "every clock met" (null) goes last.
+      return ["next_due_at IS NULL", "next_due_at"];
+    case "received":
+      // Over all open cases, read from cases_status_received_idx alone: "overdue" is then a
+      // lookup in the (index-only) set of overdue ids instead of reading each row for next_due_at.
+      return where.byStatus
+        ? ["CASE WHEN id IN (SELECT id FROM cases WHERE closed_at IS NULL AND next_due_at < @now) THEN 0 ELSE 1 END", "received_at"]
+        : [overdue, "received_at"];
+    case "status":
+      return [overdue, STAGE_ORDER, "next_due_at IS NULL", "next_due_at"];
+  }
+}
+
+type RawRow = {
+  total: number;
+  id: number | null;
+  reference: string;
+  status: Status;
+  urgent: number;
+  received_at: number;
+  next_due_at: number | null;
+  assigned_to: number | null;
+  assignee_name: string | null;
+};
+
+/**
+ * One page of a queue. One SQL statement: the queue's total and the page's ids (in a CTE, read
+ * from the queue's index), joined back to `cases` and `staff_users` for only the rows shown.
+ */
+export function listQueue(query: QueueQuery, at: Date): QueuePage {
+  if (!QUEUES.includes(query.queue)) throw new RangeError(`unknown queue: ${String(query.queue)}`);
+  const sort = query.sort ?? "due";
+  if (!QUEUE_SORTS.includes(sort)) throw new RangeError(`unknown sort: ${String(sort)}`);
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
+  const requested = Math.max(1, Math.floor(query.page ?? 1) || 1);
+
+  const where = whereOf(query, at);
+  const keys = sortKeys(sort, where);
+  const named = keys.map((k, i) => `${k} AS k${i + 1}`).join(", ");
+  const order = (prefix: string) => [...keys.map((_, i) => `${prefix}k${i + 1}`), `${prefix}id`].join(", ");
+  const sql = `
+    WITH total AS (SELECT count(*) AS n FROM cases WHERE ${where.sql}),
+    page AS (SELECT id, ${named} FROM cases WHERE ${where.sql} ORDER BY ${order("")} LIMIT @limit OFFSET @offset)
+    SELECT total.n AS total, c.id, c.reference, c.status, c.urgent, c.received_at, c.next_due_at, c.assigned_to,
+      s.display_name AS assignee_name
+    FROM total
+    LEFT JOIN page ON 1
+    LEFT JOIN cases c ON c.id = page.id
+    LEFT JOIN staff_users s ON s.id = c.assigned_to
+    ORDER BY ${order("page.")}`;
+  const usesNow = sql.includes("@now");
+  const run = (page: number) => {
+    const params: Params = { ...where.params, limit: pageSize, offset: (page - 1) * pageSize };
+    if (usesNow) params.now = at.getTime();
+    return getSqlite().prepare(sql).all(params) as RawRow[];
+  };
+
+  let page = requested;
+  let raw = run(page);
+  const total = raw[0]?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (page > pageCount) {
+    page = pageCount;
+    raw = total > 0 ? run(page) : raw;
+  }
+  const rows = raw
+    .filter((r) => r.id !== null)
+    .map((r): QueueRow => {
+      const nextDueAt = r.next_due_at === null ? null : new Date(r.next_due_at);
+      return {
+        id: r.id!,
+        reference: r.reference,
+        status: r.status,
+        urgent: r.urgent === 1,
+        receivedAt: new Date(r.received_at),
+        nextDueAt,
+        assigneeId: r.assigned_to,
+        assigneeName: r.assignee_name,
+        clock: clockState(nextDueAt, null, at),
+      };
+    });
+  return { rows, total, page, pageCount, pageSize };
+}
+
+export type QueueCounts = Record<Queue, number>;
+
+/**
+ * How many cases each queue holds (without filters), for the tab labels. One statement of seven
+ * scalar subqueries, each answered from an index alone (no table rows read).
+ */
+export function queueCounts(viewerId: number, at: Date): QueueCounts {
+  const count = (queue: Queue) => `(SELECT count(*) FROM cases WHERE ${whereOf({ queue, viewerId }, at).sql}) AS ${queue}`;
+  const row = getSqlite()
+    .prepare(`SELECT ${QUEUES.map(count).join(", ")}`)
+    .get({ viewer: viewerId, now: at.getTime(), soon: at.getTime() + DUE_SOON_MS }) as QueueCounts;
+  return { ...row };
+}
+
+export type QueueStaff = { id: number; name: string; roles: string[] };
+
+/**
+ * Active reviewers and managers, for the assignee filter and the managers' "Assign to" select.
+ * One statement; staff lists are small (tens of people).
+ */
+export function queueStaff(): QueueStaff[] {
+  const rows = getSqlite()
+    .prepare(
+      `SELECT id, display_name AS name, roles FROM staff_users
+       WHERE active = 1 AND EXISTS (SELECT 1 FROM json_each(staff_users.roles) WHERE value IN ('reviewer', 'manager'))
+       ORDER BY display_name COLLATE NOCASE, id`,
+    )
+    .all() as { id: number; name: string; roles: string }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, roles: JSON.parse(r.roles) as string[] }));
+}
+
+/** EXPLAIN QUERY PLAN of a queue's count and page, for the benchmark and the tests. */
+export function explainQueue(query: QueueQuery, at: Date): string[] {
+  const where = whereOf(query, at);
+  const keys = sortKeys(query.sort ?? "due", where);
+  const sql = `SELECT id, ${keys.map((k, i) => `${k} AS k${i + 1}`).join(", ")} FROM cases WHERE ${where.sql}
+    ORDER BY ${[...keys.map((_, i) => `k${i + 1}`), "id"].join(", ")} LIMIT 25`;
+  const plan = (text: string) => {
+    const params: Params = { ...where.params };
+    if (text.includes("@now")) params.now = at.getTime();
+    return (getSqlite().prepare(`EXPLAIN QUERY PLAN ${text}`).all(params) as { detail: string }[]).map((r) => r.detail);
+  };
+  return [
+    ...plan(`SELECT count(*) FROM cases WHERE ${where.sql}`).map((d) => `count: ${d}`),
+    ...plan(sql).map((d) => `page: ${d}`),
+  ];
+}

@@ -1,0 +1,67 @@
+// Cases opened by staff (phone, station, proactive): stored exactly like online applications.
+import type { StaffUser } from "../../db/schema";
+import { normaliseName } from "~/domain/names";
+import { generateReference } from "~/domain/reference";
+import type { StaffCaseInput } from "~/domain/staff-case-schema";
+import { eq } from "drizzle-orm";
+import { recordAudit } from "./audit.server";
+import { now } from "./clock.server";
+import { dueDatesFor } from "./clocks.server";
+import { getDb, schema } from "./db.server";
+import { notifyUrgentApplication } from "./staff-notifications.server";
+
+export function createStaffCase(input: StaffCaseInput, actor: StaffUser, requestId?: string): { caseId: number; reference: string } {
+  const at = now();
+  const due = dueDatesFor(at);
+  return getDb().transaction(
+    (tx) => {
+      let reference = generateReference();
+      while (tx.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.reference, reference)).get()) reference = generateReference();
+      const urgent = input.urgent === "yes";
+      const caseId = tx
+        .insert(schema.cases)
+        .values({
+          reference,
+          channel: input.channel,
+          urgent,
+          receivedAt: at,
+          contactTypes: input.contactTypes,
+          concern: input.concern,
+          createdBy: actor.id,
+          ...due,
+          nextDueAt: due.riskCheckDueAt,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: schema.cases.id })
+        .get().id;
+      const people: (typeof schema.casePeople.$inferInsert)[] = [
+        { caseId, role: "child", position: 1, fullName: input.childName, normalisedName: normaliseName(input.childName), ageYears: input.childAge ? Number(input.childAge) : null, address: input.childLivesWith ?? null, details: {}, createdAt: at },
+        { caseId, role: "subject", position: 1, fullName: input.subjectName, normalisedName: normaliseName(input.subjectName), ageYears: input.subjectAge ? Number(input.subjectAge) : null, details: { ageIsApproximate: Boolean(input.subjectAge) }, createdAt: at },
+      ];
+      if (input.applicantName) {
+        people.unshift({
+          caseId,
+          role: "applicant",
+          position: 1,
+          fullName: input.applicantName,
+          normalisedName: normaliseName(input.applicantName),
+          address: input.applicantAddress ?? null,
+          details: { contactMethods: input.contactMethods ?? [], email: input.email ?? null, phone: input.phone ?? null, safeTimes: input.safeTimes ?? null, leaveMessages: input.leaveMessages ?? "no" },
+          createdAt: at,
+        });
+      }
+      tx.insert(schema.casePeople).values(people).run();
+      tx.insert(schema.caseEvents)
+        .values([
+          { caseId, at, actorId: actor.id, actorKind: "staff", type: "application_received", summary: input.channel === "proactive" ? "Proactive case opened by police" : `Application taken ${input.channel === "phone" ? "by phone" : "at a police station"}` },
+          ...(urgent ? [{ caseId, at, actorId: actor.id, actorKind: "staff" as const, type: "marked_urgent", summary: "A child may be in danger now" }] : []),
+        ])
+        .run();
+      recordAudit(tx, { action: "collection", actor: { kind: "staff", id: actor.id }, entityType: "case", entityId: caseId, fields: ["applicant", "children", "subject", "concern"], reason: `case opened (${input.channel})`, requestId }, at);
+      if (urgent) notifyUrgentApplication(tx, caseId, reference, at);
+      return { caseId, reference };
+    },
+    { behavior: "immediate" },
+  );
+}
