@@ -30,6 +30,7 @@ const envSchema = z.object({
   DRAFT_TTL_HOURS: positiveInt(24),
   SUBMISSIONS_PER_IP_PER_HOUR: positiveInt(5),
   OUTBOX_POLL_MS: positiveInt(5000),
+  REMINDER_POLL_MS: positiveInt(60_000),
 });
 
 export type Config = {
@@ -50,6 +51,7 @@ export type Config = {
   draftTtlMs: number;
   submissionsPerIpPerHour: number;
   outboxPollMs: number;
+  reminderPollMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -83,6 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     draftTtlMs: e.DRAFT_TTL_HOURS * 60 * 60 * 1000,
     submissionsPerIpPerHour: e.SUBMISSIONS_PER_IP_PER_HOUR,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    reminderPollMs: e.REMINDER_POLL_MS,
   };
 }
 

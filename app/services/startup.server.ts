@@ -7,6 +7,8 @@ import { describeError, log } from "./logger.server";
 import { createMailTransport } from "./mailer.server";
 import { seedBankHolidaysIfEmpty } from "./bank-holidays.server";
 import { startOutboxWorker } from "./outbox.server";
+import { sendClockReminders } from "./staff-notifications.server";
+import { now } from "./clock.server";
 import { loadCommonPasswords } from "./passwords.server";
 
 const DRAFT_PURGE_INTERVAL_MS = 15 * 60 * 1000;
@@ -44,10 +46,23 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
   const purgeTimer = setInterval(purge, DRAFT_PURGE_INTERVAL_MS);
   purgeTimer.unref();
 
+  // Clocks due within 24 hours or overdue: reminders to the assignee and managers (each once).
+  const remind = () => {
+    try {
+      sendClockReminders(now());
+    } catch (error) {
+      log.error("clock_reminders_failed", { error: describeError(error) });
+    }
+  };
+  remind();
+  const reminderTimer = setInterval(remind, config.reminderPollMs);
+  reminderTimer.unref();
+
   return {
     config,
     async stop() {
       clearInterval(purgeTimer);
+      clearInterval(reminderTimer);
       await outboxWorker.stop();
       closeDb();
     },

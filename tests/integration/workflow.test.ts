@@ -1,0 +1,187 @@
+import Database from "better-sqlite3";
+import { and, eq } from "drizzle-orm";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { performAction } from "~/services/case-actions.server";
+import { loadCaseForStaff, linkedCases } from "~/services/case-view.server";
+import { getConfig } from "~/services/config.server";
+import { getDb, schema } from "~/services/db.server";
+import { sendClockReminders } from "~/services/staff-notifications.server";
+import { submitTestCase } from "../support/cases";
+import { insertStaff } from "../support/staff";
+
+type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
+let reviewer: Staff;
+let manager: Staff;
+let otherManager: Staff;
+
+beforeAll(async () => {
+  process.env.SUBMISSIONS_PER_IP_PER_HOUR = "1000";
+  reviewer = (await insertStaff(["reviewer"])).user;
+  manager = (await insertStaff(["manager"])).user;
+  otherManager = (await insertStaff(["manager"])).user;
+});
+
+afterEach(() => {
+  delete process.env.CLOCK_OFFSET_MS;
+});
+
+const caseRow = (id: number) => getDb().select().from(schema.cases).where(eq(schema.cases.id, id)).get()!;
+const auditFor = (id: number) =>
+  getDb().select().from(schema.auditLog).where(and(eq(schema.auditLog.entityType, "case"), eq(schema.auditLog.entityId, String(id)))).all();
+
+const assessment = (recommendation: string) => ({
+  csoConvictions: recommendation === "disclose" ? "yes" : "no",
+  csoDetails: recommendation === "disclose" ? "2015 conviction" : undefined,
+  riskToChild: "High",
+  registeredSexOffender: recommendation === "disclose" ? "yes" : "no",
+  mappaManaged: "no",
+  necessity: "n",
+  proportionality: "p",
+  article8: "a8",
+  representationsSought: "no",
+  representationsReason: "risk of harm",
+  recommendation,
+  recipientName: recommendation === "disclose" ? "Pat Parent" : undefined,
+  recipientRelationship: "Mother",
+  recipientReason: "Lives with the child",
+  proposedWording: "Words",
+});
+
+async function toDecision(recommendation: string, assessor: Staff = reviewer) {
+  const { caseId, reference } = await submitTestCase();
+  const steps = [
+    { action: "risk_check", data: { immediateRisk: "no", actions: ["none"] } },
+    { action: "scope_in", data: { inScope: true } },
+    { action: "verification", data: { result: "verified" } },
+  ] as const;
+  for (const step of steps) expect(performAction(caseId, step, reviewer, "t")).toMatchObject({ ok: true });
+  expect(performAction(caseId, { action: "add_check", check: { checkType: "PNC (Police National Computer)", doneBy: "PC 1", doneAt: new Date(), resultSummary: "Conviction 2015", relevant: true } }, reviewer)).toMatchObject({ ok: true });
+  expect(performAction(caseId, { action: "complete_checks" }, reviewer)).toMatchObject({ ok: true });
+  expect(performAction(caseId, { action: "submit_assessment", data: assessment(recommendation) }, assessor)).toMatchObject({ ok: true, status: "decision" });
+  return { caseId, reference };
+}
+
+describe("a case through every stage", () => {
+  it("ends in a recorded disclosure and closure, with clocks met, a timeline and audit rows", async () => {
+    const { caseId } = await toDecision("disclose");
+    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "Presumption to disclose" } }, manager)).toMatchObject({ ok: true, status: "delivery" });
+    expect(performAction(caseId, { action: "record_delivery", disclosed: true, recipient: "Pat Parent", data: { kind: "disclosure", wordingUsed: "Words" } }, reviewer)).toMatchObject({ ok: true, status: "closure" });
+    expect(performAction(caseId, { action: "close", outcomes: ["disclosure_cso"] }, reviewer)).toMatchObject({ ok: true, status: "closed" });
+
+    const c = caseRow(caseId);
+    expect(c).toMatchObject({ status: "closed", disclosureMade: true, subjectIsRso: true, nextDueAt: null });
+    expect(c.riskCheckedAt && c.interviewedAt && c.decidedAt && c.closedAt).toBeTruthy();
+    const view = loadCaseForStaff(caseId, manager, "view")!;
+    expect(view.outcomes).toEqual(["disclosure_cso"]);
+    expect(view.people.find((p) => p.role === "recipient")?.fullName).toBe("Pat Parent");
+    expect(view.timeline.length).toBeGreaterThanOrEqual(10);
+    const audit = auditFor(caseId);
+    const disclosure = audit.find((a) => a.action === "disclosure");
+    expect(disclosure).toMatchObject({ actorId: reviewer.id, recipient: "Pat Parent" });
+    expect(audit.filter((a) => a.action === "consultation").length).toBeGreaterThanOrEqual(1);
+    // Nothing after closing except notes.
+    expect(performAction(caseId, { action: "retriage", data: {} }, reviewer)).toMatchObject({ ok: false });
+    expect(performAction(caseId, { action: "add_note", text: "Closed properly" }, reviewer)).toMatchObject({ ok: true });
+  });
+
+  it("ends in no disclosure with the outcome given by the applicant's safe route", async () => {
+    const { caseId } = await toDecision("no_disclosure");
+    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "No convictions" } }, manager)).toMatchObject({ ok: true });
+    expect(performAction(caseId, { action: "record_delivery", disclosed: false, recipient: null, data: { kind: "outcome", route: "email" } }, reviewer)).toMatchObject({ ok: true });
+    expect(performAction(caseId, { action: "close", outcomes: ["no_disclosure"] }, reviewer)).toMatchObject({ ok: true });
+    expect(caseRow(caseId)).toMatchObject({ disclosureMade: false, status: "closed" });
+    expect(auditFor(caseId).some((a) => a.action === "disclosure")).toBe(false);
+  });
+});
+
+describe("four eyes", () => {
+  it("a reviewer cannot decide", async () => {
+    const { caseId } = await toDecision("disclose");
+    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "x" } }, reviewer)).toMatchObject({ ok: false, reason: expect.stringMatching(/manager/) });
+  });
+
+  it("a manager who assessed the case cannot decide it, in the app and in the database", async () => {
+    const { caseId } = await toDecision("disclose", manager);
+    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "x" } }, manager)).toMatchObject({ ok: false, reason: expect.stringMatching(/another manager/) });
+    // Straight into SQLite, past the application: the trigger refuses it.
+    const sqlite = new Database(getConfig().databasePath);
+    const insert = () =>
+      sqlite
+        .prepare("insert into case_decisions (case_id, version, decision, outcome, reasons, assessment_record_id, decided_by, decided_at) values (?, 1, 'approve', 'disclose', 'x', 1, ?, ?)")
+        .run(caseId, manager.id, Date.now());
+    expect(insert).toThrow(/four eyes/);
+    sqlite.close();
+    // Another manager can.
+    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "ok" } }, otherManager)).toMatchObject({ ok: true });
+  });
+
+  it("a signed decision is locked; a return and a new decision make new versions", async () => {
+    const { caseId } = await toDecision("disclose");
+    expect(performAction(caseId, { action: "return", decision: { outcome: null, reasons: "More research" } }, manager)).toMatchObject({ ok: true, status: "assessment" });
+    expect(performAction(caseId, { action: "submit_assessment", data: assessment("no_disclosure") }, reviewer)).toMatchObject({ ok: true });
+    expect(performAction(caseId, { action: "reject", decision: { outcome: "other_safeguarding", reasons: "Refer to social care" } }, manager)).toMatchObject({ ok: true });
+    const decisions = getDb().select().from(schema.caseDecisions).where(eq(schema.caseDecisions.caseId, caseId)).all();
+    expect(decisions.map((d) => [d.version, d.decision, d.outcome])).toEqual([[1, "return", null], [2, "reject", "other_safeguarding"]]);
+    const sqlite = new Database(getConfig().databasePath);
+    expect(() => sqlite.prepare("update case_decisions set reasons = 'changed' where case_id = ?").run(caseId)).toThrow(/locked/);
+    sqlite.close();
+  });
+});
+
+describe("clocks and notifications", () => {
+  it("an urgent application emails the on-duty reviewers, and a decision request emails managers", async () => {
+    const { reference } = await submitTestCase({ urgent: true });
+    const urgentMail = getDb().select().from(schema.outbox).where(eq(schema.outbox.kind, "urgent_application")).all();
+    expect(urgentMail.map((m) => m.toAddress)).toContain(reviewer.email);
+    expect(urgentMail.find((m) => m.toAddress === reviewer.email)?.textBody).toContain(reference);
+    await toDecision("disclose");
+    const requests = getDb().select().from(schema.outbox).where(eq(schema.outbox.kind, "decision_requested")).all();
+    expect(requests.map((m) => m.toAddress)).toEqual(expect.arrayContaining([manager.email, otherManager.email]));
+  });
+
+  it("sets the clocks from T0, and reminds once when a clock is due soon and once when overdue", async () => {
+    const { caseId, reference } = await submitTestCase({ childName: "Clocked Child" });
+    const c = caseRow(caseId);
+    expect(c.riskCheckDueAt!.getTime() - c.receivedAt.getTime()).toBe(24 * 3_600_000);
+    expect(c.decisionDueAt!.getTime() - c.receivedAt.getTime()).toBe(28 * 24 * 3_600_000);
+    expect(c.nextDueAt).toEqual(c.riskCheckDueAt);
+    performAction(caseId, { action: "assign", assigneeId: reviewer.id }, manager);
+
+    const mails = () => getDb().select().from(schema.outbox).all().filter((m) => m.subject.includes(reference));
+    const start = mails().length;
+    process.env.CLOCK_OFFSET_MS = String(2 * 3_600_000);
+    sendClockReminders(new Date(Date.now() + 2 * 3_600_000));
+    const dueSoon = mails().slice(start);
+    expect(dueSoon.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/^Due within 24 hours: immediate-risk check/)]));
+    expect(dueSoon.map((m) => m.toAddress)).toEqual(expect.arrayContaining([reviewer.email, manager.email]));
+    sendClockReminders(new Date(Date.now() + 2 * 3_600_000));
+    expect(mails().length).toBe(start + dueSoon.length);
+
+    sendClockReminders(new Date(Date.now() + 25 * 3_600_000));
+    const overdue = mails().slice(start + dueSoon.length);
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue[0].subject).toMatch(/^OVERDUE: immediate-risk check/);
+    // Emails carry the reference and a link, never case details.
+    for (const m of [...dueSoon, ...overdue]) {
+      expect(m.textBody).toContain(`/staff/cases/${caseId}`);
+      expect(m.textBody).not.toMatch(/Clocked Child|Subject|alone with her/);
+    }
+  });
+
+  it("an extension moves the decision clock and is recorded with the approving manager", async () => {
+    const { caseId } = await submitTestCase();
+    const before = caseRow(caseId).decisionDueAt!;
+    expect(performAction(caseId, { action: "extend", days: 14, reason: "Awaiting MAPPA" }, reviewer)).toMatchObject({ ok: false });
+    expect(performAction(caseId, { action: "extend", days: 14, reason: "Awaiting MAPPA" }, manager)).toMatchObject({ ok: true });
+    expect(caseRow(caseId).decisionDueAt!.getTime() - before.getTime()).toBe(14 * 24 * 3_600_000);
+  });
+});
+
+describe("linked records", () => {
+  it("finds other cases about the same subject (same normalised name)", async () => {
+    const a = await submitTestCase({ subjectName: "Jon  O'Linked" });
+    const b = await submitTestCase({ subjectName: "jon olinked" });
+    await submitTestCase({ subjectName: "Someone Else" });
+    expect(linkedCases(b.caseId).map((l) => l.reference)).toEqual([a.reference]);
+  });
+});
