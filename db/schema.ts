@@ -49,6 +49,10 @@ export const cases = sqliteTable(
     /** For the Annual Data Requirement: did the case concern a registered sex offender, and was anything disclosed. */
     subjectIsRso: integer("subject_is_rso", { mode: "boolean" }),
     disclosureMade: integer("disclosure_made", { mode: "boolean" }),
+    /** Retention: when the case is next reviewed (keep or erase), set at closure from the outcome. */
+    reviewDueAt: integer("review_due_at", { mode: "timestamp_ms" }),
+    /** Set when the personal data was erased; the row stays as an anonymous statistical record. */
+    erasedAt: integer("erased_at", { mode: "timestamp_ms" }),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -60,6 +64,7 @@ export const cases = sqliteTable(
     index("cases_assignee_due_idx").on(t.assignedTo, t.closedAt, t.nextDueAt),
     index("cases_urgent_due_idx").on(t.urgent, t.closedAt, t.nextDueAt),
     index("cases_status_due_idx").on(t.status, t.nextDueAt),
+    index("cases_review_due_idx").on(t.erasedAt, t.reviewDueAt),
   ],
 );
 
@@ -424,4 +429,24 @@ export const formFlash = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("form_flash_expires_idx").on(t.expiresAt)],
+);
+
+/** Retention reviews: a reviewer proposes keep (with a new date) or erase; erasure needs a manager. */
+export const retentionReviews = sqliteTable(
+  "retention_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    proposal: text("proposal", { enum: ["keep", "erase"] }).notNull(),
+    reason: text("reason").notNull(),
+    newReviewAt: integer("new_review_at", { mode: "timestamp_ms" }),
+    proposedBy: integer("proposed_by").notNull(),
+    proposedAt: integer("proposed_at", { mode: "timestamp_ms" }).notNull(),
+    decision: text("decision", { enum: ["approved", "rejected"] }),
+    decidedBy: integer("decided_by"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("retention_reviews_case_idx").on(t.caseId, t.proposedAt)],
 );

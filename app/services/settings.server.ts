@@ -27,6 +27,25 @@ export const SETTING_DEFAULTS = {
     "Other forces",
     "Health / education",
   ] as string[],
+  /**
+   * Retention: years after closure until a case is reviewed (keep or erase), by outcome; the
+   * longest applying period wins. MoPI-style review, set by each force.
+   */
+  "retention.reviewYears": {
+    disclosure_cso: 10,
+    disclosure_other: 10,
+    other_safeguarding: 6,
+    immediate_police_action: 6,
+    no_disclosure: 6,
+    applicant_not_verified: 3,
+    not_progressed: 2,
+    withdrawn: 2,
+    unable_to_contact: 2,
+    transferred: 2,
+  } as Record<string, number>,
+  /** Online backups taken by the server: every N minutes (0 = off), into this folder, keeping this many. */
+  "backup.intervalMinutes": 60,
+  "backup.keep": 48,
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
