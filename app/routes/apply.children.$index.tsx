@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useOutlet } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { DateInput, Input, Radios, Textarea } from "~/components/govuk";
 import { pageTitle } from "~/components/page-title";
 import { datePartsInError, StepForm, useStepForm } from "~/components/step-form";
@@ -43,13 +43,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChildPage() {
-  // /apply/children/N/remove (apply.children.$index.remove.tsx) is nested in this route by
-  // the file naming: show it instead of this child's form.
-  const outlet = useOutlet();
-  return outlet ?? <ChildForm />;
-}
-
-function ChildForm() {
   const { values, lastResult, urgent, index } = useLoaderData<typeof loader>();
   const { errorOf, valueOf } = useStepForm(lastResult, values);
   const dob = { day: valueOf("dobDay"), month: valueOf("dobMonth"), year: valueOf("dobYear") };

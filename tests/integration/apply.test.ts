@@ -4,7 +4,7 @@ import * as applicantRoute from "~/routes/apply.applicant";
 import * as checkRoute from "~/routes/apply.check";
 import * as childrenRoute from "~/routes/apply.children._index";
 import * as childRoute from "~/routes/apply.children.$index";
-import * as removeChildRoute from "~/routes/apply.children.$index.remove";
+import * as removeChildRoute from "~/routes/apply.children.$index_.remove";
 import * as concernRoute from "~/routes/apply.concern";
 import * as confirmationRoute from "~/routes/apply.confirmation";
 import * as contactRoute from "~/routes/apply.contact";

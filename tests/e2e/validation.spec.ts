@@ -1,0 +1,163 @@
+// Validation: empty pages, the error summary, keeping answers, and what date inputs accept.
+import {
+  continueButton,
+  continueExpectingErrors,
+  expect,
+  expectErrorSummary,
+  fillApplicant,
+  fillApplication,
+  group,
+  makeAnswers,
+  SERVICE_NAME,
+  test,
+  type StepName,
+} from "./support";
+import type { Page } from "@playwright/test";
+
+/** What each question page says when it is sent empty. */
+const EMPTY_PAGE_ERRORS: Partial<Record<StepName, string[]>> = {
+  danger: ["Select yes if a child is in danger now"],
+  // Dates are checked once the rest of the page is answered (by design, see
+  // tests/unit/application.test.ts), so an empty page does not list the date of birth yet.
+  applicant: [
+    "Enter your full name",
+    "Enter the first line of your address",
+    "Enter your town or city",
+    "Enter your postcode",
+    "Select yes if you need an interpreter",
+  ],
+  contact: ["Select at least one safe way to contact you", "Select yes if it is safe to leave you a message"],
+  child: [
+    "Enter the child's name",
+    "Select whether you know their date of birth or age",
+    "Select the child's gender, or I do not know",
+    "Enter where the child lives or who they live with",
+    "Enter your relationship to the child",
+    "Select whether the child's parents or carers know you are asking",
+  ],
+  children: ["Select yes if you need to add another child"],
+  subject: [
+    "Enter the person's name",
+    "Select whether you know their date of birth or age",
+    "Select yes if you know where the person lives",
+  ],
+  "subject-contact": ["Select how the person has contact with the child"],
+  concern: ["Tell us why you are worried about the person"],
+  declarations: ["Confirm all 4 statements to continue"],
+};
+
+async function sendEmptyAndExpectErrors(page: Page, step: StepName): Promise<void> {
+  const messages = EMPTY_PAGE_ERRORS[step];
+  if (!messages) return;
+  const title = await page.title();
+  // POST → 303 → GET: the same address, now with "Error: " in the title.
+  await continueExpectingErrors(page, messages);
+  await expect(page).toHaveTitle(`Error: ${title}`);
+}
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("every question page sent empty shows an error summary whose links target fields on the page", async ({ page }) => {
+      const answers = makeAnswers();
+      const checked: StepName[] = [];
+      await fillApplication(page, answers, {
+        onPage: async (step, p) => {
+          if (!EMPTY_PAGE_ERRORS[step]) return;
+          await sendEmptyAndExpectErrors(p, step);
+          if (javaScriptEnabled && step === "danger") {
+            // GOV.UK Frontend moves focus to the summary so screen readers announce it.
+            await expect(p.locator(".govuk-error-summary")).toBeFocused();
+          }
+          checked.push(step);
+        },
+      });
+      expect(checked).toEqual([
+        "danger",
+        "applicant",
+        "contact",
+        "child",
+        "children",
+        "subject",
+        "subject-contact",
+        "concern",
+        "declarations",
+      ]);
+    });
+
+    test("answers already typed are kept when the page has an error", async ({ page }) => {
+      const answers = makeAnswers();
+      await fillApplication(page, answers, { stopAt: "applicant" });
+      await fillApplicant(page, { ...answers.applicant, dob: { day: "31", month: "2", year: "2020" } });
+      await continueExpectingErrors(page, ["Your date of birth must be a real date"]);
+      await expect(page).toHaveURL(/\/apply\/applicant$/);
+      await expect(page).toHaveTitle(`Error: Your details – ${SERVICE_NAME}`);
+      await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
+      await expect(page.getByLabel("Address line 1", { exact: true })).toHaveValue(answers.applicant.addressLine1);
+      await expect(page.getByLabel("Town or city", { exact: true })).toHaveValue(answers.applicant.town);
+      await expect(page.getByLabel("Postcode", { exact: true })).toHaveValue(answers.applicant.postcode);
+      const dob = group(page, "Date of birth");
+      await expect(dob.getByLabel("Day", { exact: true })).toHaveValue("31");
+      await expect(dob.getByLabel("Month", { exact: true })).toHaveValue("2");
+      await expect(dob.getByLabel("Year", { exact: true })).toHaveValue("2020");
+      await expect(group(page, "Do you need an interpreter?").getByLabel("No", { exact: true })).toBeChecked();
+      // The date inputs are highlighted and the message is shown with the field.
+      await expect(dob.getByLabel("Day", { exact: true })).toHaveClass(/govuk-input--error/);
+      await expect(page.locator("#dob-error")).toContainText("Your date of birth must be a real date");
+
+      // Missing answers elsewhere on the page keep what was typed too.
+      await page.getByLabel("Town or city", { exact: true }).fill("");
+      await continueExpectingErrors(page, ["Enter your town or city"]);
+      await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
+      await expect(dob.getByLabel("Day", { exact: true })).toHaveValue("31");
+
+      // Corrected, the page moves on.
+      await page.getByLabel("Town or city", { exact: true }).fill(answers.applicant.town);
+      await dob.getByLabel("Day", { exact: true }).fill("28");
+      await continueButton(page).click();
+      await expect(page).toHaveURL(/\/apply\/contact$/);
+      await expect(page).not.toHaveTitle(/^Error: /);
+    });
+  });
+}
+
+test.describe("dates", () => {
+  async function tryDate(page: Page, dob: { day: string; month: string; year: string }) {
+    const answers = makeAnswers();
+    await fillApplication(page, answers, { stopAt: "applicant" });
+    await fillApplicant(page, { ...answers.applicant, dob });
+    await continueButton(page).click();
+    return answers;
+  }
+
+  test("31 2 2020 must be a real date", async ({ page }) => {
+    await tryDate(page, { day: "31", month: "2", year: "2020" });
+    await expect(page).toHaveURL(/\/apply\/applicant$/);
+    await expectErrorSummary(page, ["Your date of birth must be a real date"]);
+  });
+
+  test("a date in the future is refused", async ({ page }) => {
+    const nextYear = String(new Date().getFullYear() + 1);
+    await tryDate(page, { day: "1", month: "1", year: nextYear });
+    await expect(page).toHaveURL(/\/apply\/applicant$/);
+    await expectErrorSummary(page, ["Your date of birth must be today or in the past"]);
+  });
+
+  for (const [what, dob] of [
+    ["spaces around the numbers are accepted", { day: " 7 ", month: " 3 ", year: "1985" }],
+    ["a month typed as a word is accepted", { day: "7", month: "March", year: "1985" }],
+  ] as const) {
+    test(what, async ({ page }) => {
+      const answers = makeAnswers();
+      answers.applicant.dob = { ...dob };
+      // fillApplication checks the applicant page moves on to /apply/contact without an error.
+      await fillApplication(page, answers);
+      const row = page
+        .locator(".govuk-summary-list__row")
+        .filter({ has: page.getByRole("term").filter({ hasText: /^Date of birth$/ }) })
+        .first();
+      await expect(row.getByRole("definition").first()).toHaveText("7 March 1985");
+    });
+  }
+});
