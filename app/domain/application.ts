@@ -72,14 +72,15 @@ export function dangerSchema() {
   });
 }
 
+// Cross-field rules (dates, "required if") live in their own object, joined with z.intersection,
+// so they are checked even when other answers on the page are missing: GOV.UK shows every
+// error at once.
+
 export function applicantSchema(today: Date) {
-  return z
-    .object({
+  return z.intersection(
+    z.object({
       fullName: requiredText(100, "Enter your full name", "Your full name"),
       otherNames: optionalText(200, "Other names"),
-      dobDay: datePartFields.day,
-      dobMonth: datePartFields.month,
-      dobYear: datePartFields.year,
       addressLine1: requiredText(100, "Enter the first line of your address", "Address line 1"),
       addressLine2: optionalText(100, "Address line 2"),
       town: requiredText(60, "Enter your town or city", "Town or city"),
@@ -90,65 +91,78 @@ export function applicantSchema(today: Date) {
       language: optionalText(60, "Language"),
       interpreter: choice(["yes", "no"], "Select yes if you need an interpreter"),
       accessibilityNeeds: optionalText(1000, "Your access needs"),
-    })
-    .superRefine((v, ctx) => {
-      checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "Your date of birth", today);
-    });
+    }),
+    z
+      .object({ dobDay: datePartFields.day, dobMonth: datePartFields.month, dobYear: datePartFields.year })
+      .superRefine((v, ctx) => {
+        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "Your date of birth", today);
+      }),
+  );
 }
 
 export function contactSchema() {
-  return z
-    .object({
-      methods: choices(keys(CONTACT_METHODS), "Select at least one safe way to contact you"),
-      email: optionalText(254, "Email address"),
-      phone: optionalText(20, "Phone number"),
+  return z.intersection(
+    z.object({
       safeTimes: optionalText(200, "Safe times"),
       leaveMessages: choice(["yes", "no"], "Select yes if it is safe to leave you a message"),
       safetyNotes: optionalText(1000, "What we should know"),
+    }),
+    z
+      .object({
+        methods: choices(keys(CONTACT_METHODS), "Select at least one safe way to contact you"),
+        email: optionalText(254, "Email address"),
+        phone: optionalText(20, "Phone number"),
+      })
+      .superRefine((v, ctx) => {
+        if (v.methods.includes("email")) {
+          if (!v.email) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter your email address" });
+          else if (!z.string().email().safeParse(v.email).success)
+            ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address in the correct format, like name@example.com" });
+        }
+        if (v.methods.includes("phone")) {
+          if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number" });
+          else if (!UK_PHONE.test(v.phone))
+            ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number, like 01632 960 001 or 07700 900 982" });
+        }
+      }),
+  );
+}
+
+/** Date of birth, or an age, or "I do not know": checked together, with its own errors. */
+function dobOrAge(today: Date, who: "child" | "subject") {
+  const labels =
+    who === "child"
+      ? { date: "The child's date of birth", missing: "Enter the child's age", invalid: "The child's age must be a whole number from 0 to 17", range: { min: 0, max: 17 } }
+      : { date: "The person's date of birth", missing: "Enter roughly how old the person is", invalid: "The person's age must be a whole number from 10 to 120", range: { min: 10, max: 120 } };
+  return z
+    .object({
+      dobKnown: choice(["date", "age", "unknown"], "Select whether you know their date of birth or age"),
+      dobDay: datePartFields.day,
+      dobMonth: datePartFields.month,
+      dobYear: datePartFields.year,
+      age: optionalText(3, "Age"),
     })
     .superRefine((v, ctx) => {
-      if (v.methods.includes("email")) {
-        if (!v.email) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter your email address" });
-        else if (!z.string().email().safeParse(v.email).success)
-          ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address in the correct format, like name@example.com" });
-      }
-      if (v.methods.includes("phone")) {
-        if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number" });
-        else if (!UK_PHONE.test(v.phone))
-          ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number, like 01632 960 001 or 07700 900 982" });
+      if (v.dobKnown === "date") {
+        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, labels.date, today);
+      } else if (v.dobKnown === "age") {
+        checkAge(ctx, "age", v.age, labels.range, { missing: labels.missing, invalid: labels.invalid });
       }
     });
 }
 
-const dobOrAgeFields = {
-  dobKnown: choice(["date", "age", "unknown"], "Select whether you know their date of birth or age"),
-  dobDay: datePartFields.day,
-  dobMonth: datePartFields.month,
-  dobYear: datePartFields.year,
-  age: optionalText(3, "Age"),
-};
-
 export function childSchema(today: Date) {
-  return z
-    .object({
+  return z.intersection(
+    z.object({
       fullName: requiredText(100, "Enter the child's name", "The child's name"),
-      ...dobOrAgeFields,
       gender: choice(keys(GENDERS), "Select the child's gender, or I do not know"),
       livesWith: requiredText(500, "Enter where the child lives or who they live with", "Where the child lives"),
       applicantRelationship: requiredText(100, "Enter your relationship to the child", "Your relationship to the child"),
       subjectRelationship: optionalText(100, "The person's relationship to the child"),
       parentsAware: choice(keys(PARENTS_AWARE), "Select whether the child's parents or carers know you are asking"),
-    })
-    .superRefine((v, ctx) => {
-      if (v.dobKnown === "date") {
-        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "The child's date of birth", today);
-      } else if (v.dobKnown === "age") {
-        checkAge(ctx, "age", v.age, { min: 0, max: 17 }, {
-          missing: "Enter the child's age",
-          invalid: "The child's age must be a whole number from 0 to 17",
-        });
-      }
-    });
+    }),
+    dobOrAge(today, "child"),
+  );
 }
 
 export function anotherChildSchema() {
@@ -156,30 +170,28 @@ export function anotherChildSchema() {
 }
 
 export function subjectSchema(today: Date) {
-  return z
-    .object({
-      fullName: requiredText(100, "Enter the person's name", "The person's name"),
-      otherNames: optionalText(200, "Other names"),
-      ...dobOrAgeFields,
-      addressKnown: choice(["yes", "no"], "Select yes if you know where the person lives"),
-      address: optionalText(500, "The person's address"),
-      description: optionalText(1000, "What the person looks like"),
-      occupation: optionalText(100, "The person's job"),
-      relationshipToApplicant: optionalText(100, "How you know the person"),
-    })
-    .superRefine((v, ctx) => {
-      if (v.dobKnown === "date") {
-        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "The person's date of birth", today);
-      } else if (v.dobKnown === "age") {
-        checkAge(ctx, "age", v.age, { min: 10, max: 120 }, {
-          missing: "Enter roughly how old the person is",
-          invalid: "The person's age must be a whole number from 10 to 120",
-        });
-      }
-      if (v.addressKnown === "yes" && !v.address) {
-        ctx.addIssue({ code: "custom", path: ["address"], message: "Enter the person's address, or select no" });
-      }
-    });
+  return z.intersection(
+    z.intersection(
+      z.object({
+        fullName: requiredText(100, "Enter the person's name", "The person's name"),
+        otherNames: optionalText(200, "Other names"),
+        description: optionalText(1000, "What the person looks like"),
+        occupation: optionalText(100, "The person's job"),
+        relationshipToApplicant: optionalText(100, "How you know the person"),
+      }),
+      dobOrAge(today, "subject"),
+    ),
+    z
+      .object({
+        addressKnown: choice(["yes", "no"], "Select yes if you know where the person lives"),
+        address: optionalText(500, "The person's address"),
+      })
+      .superRefine((v, ctx) => {
+        if (v.addressKnown === "yes" && !v.address) {
+          ctx.addIssue({ code: "custom", path: ["address"], message: "Enter the person's address, or select no" });
+        }
+      }),
+  );
 }
 
 export function subjectContactSchema() {

@@ -36,8 +36,9 @@ describe("applicant page", () => {
       town: ["Enter your town or city"],
       postcode: ["Enter your postcode"],
       interpreter: ["Select yes if you need an interpreter"],
+      // Every error at once (GOV.UK): the date is checked even when other answers are missing.
+      dob: ["Enter your date of birth"],
     });
-    // The date is checked once the object is complete; the rest are reported first.
     const dateOnly = errorsOf(parse(applicantSchema(today), { ...validAnswers.applicant, dobDay: "31", dobMonth: "2" }));
     expect(dateOnly).toEqual({ dob: ["Your date of birth must be a real date"] });
   });
@@ -89,6 +90,15 @@ describe("child and subject pages", () => {
 
   it("lets the person say they do not know the subject's details", () => {
     expect(parse(subjectSchema(today), { fullName: "Sam", dobKnown: "unknown", addressKnown: "no" }).status).toBe("success");
+  });
+
+  it("reports date, age and address errors together with the other missing answers", () => {
+    const errors = errorsOf(parse(subjectSchema(today), { dobKnown: "age", age: "500", addressKnown: "yes" }));
+    expect(errors).toMatchObject({
+      fullName: ["Enter the person's name"],
+      age: ["The person's age must be a whole number from 10 to 120"],
+      address: ["Enter the person's address, or select no"],
+    });
   });
 
   it("needs the subject's address when the person says they know it", () => {
