@@ -12,6 +12,12 @@ export function StaffNavigation() {
     ? [
         { href: "/staff", text: "Home" },
         ...(staff.roles.includes("reviewer") || staff.roles.includes("manager") ? [{ href: "/staff/cases", text: "Cases" }] : []),
+        ...(staff.roles.includes("manager") || staff.roles.includes("admin")
+          ? [
+              { href: "/staff/statistics", text: "Statistics" },
+              { href: "/staff/audit", text: "Access log" },
+            ]
+          : []),
         ...(staff.roles.includes("admin")
           ? [
               { href: "/staff/admin/users", text: "Staff accounts" },

@@ -47,6 +47,10 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.cases.$caseId_.retriage": ["reviewer", "manager"],
   "staff.cases.$caseId_.linked": ["reviewer", "manager"],
   "staff.cases.new": ["reviewer", "manager"],
+  "staff.cases._index": ["reviewer", "manager"],
+  "staff.audit._index": ["manager", "admin"],
+  "staff.audit.export[.]csv": ["manager", "admin"],
+  "staff.audit.export[.]json": ["manager", "admin"],
   "staff.admin.bank-holidays": ["admin"],
 };
 const ROLES: Role[] = ["reviewer", "manager", "admin"];

@@ -1,0 +1,113 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { Button, DateInput, ErrorSummary, Input, Table } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { datePartsInError } from "~/components/step-form";
+import { AUDIT_ACTION_NAMES, auditQueryString, parseAuditQuery } from "~/domain/audit-filter";
+import { formatDateTime } from "~/domain/format";
+import { searchAudit, staffNames } from "~/services/audit-viewer.server";
+import { now } from "~/services/clock.server";
+import { requireStaff } from "~/services/guard.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Access log", Boolean(data && Object.keys(data.errors).length));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireStaff(request, context, ["manager", "admin"]);
+  const { query, errors, values } = parseAuditQuery(new URL(request.url).searchParams, now());
+  const names = staffNames();
+  const { rows, hasMore } = Object.keys(errors).length ? { rows: [], hasMore: false } : searchAudit(query, user, context.requestId);
+  return {
+    values,
+    errors,
+    page: query.page,
+    hasMore,
+    staff: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+    rows: rows.map((r) => ({
+      id: r.id,
+      at: formatDateTime(r.at),
+      who: r.actorKind === "staff" ? (names.get(r.actorId ?? 0) ?? `Staff ${r.actorId}`) : r.actorKind === "public" ? "Member of the public" : "System",
+      action: AUDIT_ACTION_NAMES[r.action as keyof typeof AUDIT_ACTION_NAMES] ?? r.action,
+      what: [r.entityType, r.entityId].filter(Boolean).join(" "),
+      fields: (r.fields ?? []).join(", "),
+      why: [r.reason, r.recipient ? `recipient: ${r.recipient}` : null].filter(Boolean).join("; "),
+    })),
+  };
+}
+
+export default function AuditPage() {
+  const { values, errors, rows, page, hasMore, staff } = useLoaderData<typeof loader>();
+  const from = { day: values.fromDay, month: values.fromMonth, year: values.fromYear };
+  const to = { day: values.toDay, month: values.toMonth, year: values.toYear };
+  const query = auditQueryString(values);
+  const errorList = [
+    errors.staff && { text: errors.staff, href: "#staff" },
+    errors.case && { text: errors.case, href: "#case" },
+    errors.action && { text: errors.action, href: "#action" },
+    errors.from && { text: errors.from, href: "#from-day" },
+    errors.to && { text: errors.to, href: "#to-day" },
+  ].filter((e): e is { text: string; href: string } => Boolean(e));
+  return (
+    <>
+      <h1 className="govuk-heading-l">Access log</h1>
+      <p className="govuk-body">
+        Every collection, change, read, disclosure, combination and erasure of case data (Data Protection Act 2018
+        section 62), with sign-ins and refusals. Searching it is itself logged.
+      </p>
+      <ErrorSummary key={errorList.map((e) => e.text).join("|")} errors={errorList} />
+      <Form method="get" className="app-filter">
+        <div className={`govuk-form-group${errors.staff ? " govuk-form-group--error" : ""}`}>
+          <label className="govuk-label" htmlFor="staff">Member of staff</label>
+          <select className="govuk-select" id="staff" name="staff" defaultValue={values.staff}>
+            <option value="">Anyone</option>
+            {staff.map((s) => (
+              <option key={s.id} value={String(s.id)}>{s.name}</option>
+            ))}
+          </select>
+        </div>
+        <Input id="case" name="case" label="Case reference" className="govuk-input--width-20" error={errors.case} defaultValue={values.case} spellCheck={false} />
+        <div className={`govuk-form-group${errors.action ? " govuk-form-group--error" : ""}`}>
+          <label className="govuk-label" htmlFor="action">Action</label>
+          <select className="govuk-select" id="action" name="action" defaultValue={values.action}>
+            <option value="">Any action</option>
+            {Object.entries(AUDIT_ACTION_NAMES).map(([value, text]) => (
+              <option key={value} value={value}>{text}</option>
+            ))}
+          </select>
+        </div>
+        <DateInput idPrefix="from" legend="From" legendSize="s" names={{ day: "fromDay", month: "fromMonth", year: "fromYear" }} values={from}
+          error={errors.from} errorParts={errors.from ? datePartsInError(from, "The start date") : undefined} />
+        <DateInput idPrefix="to" legend="To" legendSize="s" names={{ day: "toDay", month: "toMonth", year: "toYear" }} values={to}
+          error={errors.to} errorParts={errors.to ? datePartsInError(to, "The end date") : undefined} />
+        <Button>Search</Button>
+      </Form>
+      <p className="govuk-body">
+        Export this search for an Information Commissioner request, with the result of the tamper check:{" "}
+        <a className="govuk-link" href={`/staff/audit/export.csv${query}`} download>CSV</a> or{" "}
+        <a className="govuk-link" href={`/staff/audit/export.json${query}`} download>JSON</a>.
+      </p>
+      {rows.length === 0 ? (
+        <p className="govuk-body">No entries match.</p>
+      ) : (
+        <Table caption={`Entries, newest first (page ${page})`} captionClassName="govuk-table__caption--s"
+          head={["#", "When", "Who", "Action", "What", "Fields", "Why"]}
+          rows={rows.map((r) => [String(r.id), r.at, r.who, r.action, r.what, r.fields, r.why])} />
+      )}
+      <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of results">
+        {page > 1 ? (
+          <div className="govuk-pagination__prev">
+            <a className="govuk-link govuk-pagination__link" href={`/staff/audit${auditQueryString(values, page - 1)}`} rel="prev">
+              <span className="govuk-pagination__link-title">Newer entries</span>
+            </a>
+          </div>
+        ) : null}
+        {hasMore ? (
+          <div className="govuk-pagination__next">
+            <a className="govuk-link govuk-pagination__link" href={`/staff/audit${auditQueryString(values, page + 1)}`} rel="next">
+              <span className="govuk-pagination__link-title">Older entries</span>
+            </a>
+          </div>
+        ) : null}
+      </nav>
+    </>
+  );
+}

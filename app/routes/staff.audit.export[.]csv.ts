@@ -1,0 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { auditExport } from "./__audit-export.server";
+
+export const loader = ({ request, context }: LoaderFunctionArgs) => auditExport(request, context, "csv");

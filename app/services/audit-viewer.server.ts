@@ -1,0 +1,77 @@
+// Searching and exporting the s.62 log (for managers, admins and Information Commissioner
+// requests). Looking at the log is itself logged.
+import { eq } from "drizzle-orm";
+import type { StaffUser } from "../../db/schema";
+import type { AuditQuery } from "~/domain/audit-filter";
+import { listAudit, recordAudit, verifyAuditChain, type AuditFilter } from "./audit.server";
+import { now } from "./clock.server";
+import { getDb, getSqlite, schema } from "./db.server";
+
+export const AUDIT_PAGE_SIZE = 50;
+export const AUDIT_EXPORT_MAX = 100_000;
+
+/** Turns the viewer's query into the log's filter; null when the case reference matches no case. */
+function toFilter(query: AuditQuery): AuditFilter | null {
+  const filter: AuditFilter = { actorId: query.staffId, action: query.action };
+  if (query.caseReference) {
+    const found = getDb().select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.reference, query.caseReference)).get();
+    if (!found) return null;
+    filter.entityType = "case";
+    filter.entityId = found.id;
+  }
+  // Dates are UK calendar dates; the day runs to its last millisecond.
+  if (query.from) filter.from = ukDayStart(query.from);
+  if (query.to) filter.to = new Date(ukDayStart(query.to).getTime() + 24 * 3_600_000 - 1);
+  return filter;
+}
+
+function ukDayStart(iso: string): Date {
+  const utc = new Date(`${iso}T00:00:00Z`);
+  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", hour12: false }).format(utc));
+  return new Date(utc.getTime() - (hour === 1 ? 3_600_000 : 0));
+}
+
+function describe(query: AuditQuery): string {
+  const parts = [
+    query.staffId ? `staff ${query.staffId}` : null,
+    query.caseReference ? `case ${query.caseReference}` : null,
+    query.action ?? null,
+    query.from ? `from ${query.from}` : null,
+    query.to ? `to ${query.to}` : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(", ") : "no filter";
+}
+
+function logView(viewer: StaffUser, reason: string, requestId?: string) {
+  getDb().transaction((tx) =>
+    recordAudit(tx, { action: "consultation", actor: { kind: "staff", id: viewer.id }, entityType: "audit_log", reason, requestId }, now()),
+  );
+}
+
+export function searchAudit(query: AuditQuery, viewer: StaffUser, requestId?: string) {
+  logView(viewer, `audit log searched: ${describe(query)}`, requestId);
+  const filter = toFilter(query);
+  if (!filter) return { rows: [], hasMore: false };
+  const rows = listAudit({ ...filter, limit: AUDIT_PAGE_SIZE + 1, offset: (query.page - 1) * AUDIT_PAGE_SIZE });
+  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}
+
+/** Every row of the filter (newest first, up to the cap) with the whole chain's verification. */
+export function exportAudit(query: AuditQuery, viewer: StaffUser, format: "csv" | "json", requestId?: string) {
+  const chain = verifyAuditChain(getSqlite());
+  logView(viewer, `audit log exported as ${format}: ${describe(query)}`, requestId);
+  const filter = toFilter(query);
+  const rows: ReturnType<typeof listAudit> = [];
+  if (filter) {
+    for (let offset = 0; rows.length < AUDIT_EXPORT_MAX; offset += 500) {
+      const page = listAudit({ ...filter, limit: 500, offset });
+      rows.push(...page);
+      if (page.length < 500) break;
+    }
+  }
+  return { chain, rows, truncated: rows.length >= AUDIT_EXPORT_MAX, filter: describe(query), generatedAt: now() };
+}
+
+export function staffNames(): Map<number, string> {
+  return new Map(getDb().select({ id: schema.staffUsers.id, name: schema.staffUsers.displayName }).from(schema.staffUsers).all().map((s) => [s.id, s.name]));
+}

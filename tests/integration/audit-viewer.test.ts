@@ -1,0 +1,77 @@
+import { and, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as csvRoute from "~/routes/staff.audit.export[.]csv";
+import * as jsonRoute from "~/routes/staff.audit.export[.]json";
+import * as pageRoute from "~/routes/staff.audit._index";
+import { performAction } from "~/services/case-actions.server";
+import { getDb, schema } from "~/services/db.server";
+import { submitTestCase } from "../support/cases";
+import { insertStaff, signedIn } from "../support/staff";
+
+const context = { cspNonce: "t", requestId: "audit-viewer-test", clientIp: "127.0.0.1" };
+type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
+let manager: Staff;
+let reviewer: Staff;
+let caseA: { caseId: number; reference: string };
+let caseB: { caseId: number; reference: string };
+let cookie = "";
+
+beforeAll(async () => {
+  process.env.SUBMISSIONS_PER_IP_PER_HOUR = "1000";
+  manager = (await insertStaff(["manager"])).user;
+  reviewer = (await insertStaff(["reviewer"])).user;
+  caseA = await submitTestCase();
+  caseB = await submitTestCase();
+  performAction(caseA.caseId, { action: "add_note", text: "A" }, reviewer);
+  performAction(caseA.caseId, { action: "add_note", text: "A again" }, reviewer);
+  performAction(caseB.caseId, { action: "add_note", text: "B" }, manager);
+  cookie = (await signedIn(manager.id)).cookie;
+});
+
+const get = (path: string) => new Request(`http://localhost:3000${path}`, { headers: { Cookie: cookie } });
+
+describe("exporting the access log", () => {
+  it("the JSON export holds exactly the rows of the filter, with the chain verification", async () => {
+    const response = await jsonRoute.loader({ request: get(`/staff/audit/export.json?case=${caseA.reference}&staff=${reviewer.id}`), params: {}, context });
+    expect(response.headers.get("Content-Disposition")).toMatch(/attachment; filename="csods-access-log-.*\.json"/);
+    const body = (await response.json()) as { chainVerification: { status: string }; rows: { entity_id: string; actor_id: number; action: string }[] };
+    expect(body.chainVerification.status).toBe("intact");
+    const expected = getDb()
+      .select({ id: schema.auditLog.id })
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entityType, "case"), eq(schema.auditLog.entityId, String(caseA.caseId)), eq(schema.auditLog.actorId, reviewer.id)))
+      .all();
+    expect(body.rows).toHaveLength(expected.length);
+    expect(body.rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of body.rows) expect(row).toMatchObject({ entity_id: String(caseA.caseId), actor_id: reviewer.id });
+  });
+
+  it("the CSV export starts with the chain result and escapes nothing it should not", async () => {
+    const response = await csvRoute.loader({ request: get(`/staff/audit/export.csv?case=${caseB.reference}`), params: {}, context });
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const text = await response.text();
+    expect(text.split("\r\n")[0]).toMatch(/^chain_verification,intact,rows,\d+,detail,[0-9a-f]{64}$/);
+    const dataLines = text.split("\r\n").slice(4).filter(Boolean);
+    expect(dataLines.length).toBeGreaterThanOrEqual(2);
+    for (const line of dataLines) expect(line.split(",")[6]).toBe(String(caseB.caseId));
+  });
+
+  it("refuses a bad filter with 400, and reviewers with 403", async () => {
+    const bad = await jsonRoute.loader({ request: get("/staff/audit/export.json?case=NOT-A-REF"), params: {}, context });
+    expect(bad.status).toBe(400);
+    const reviewerCookie = (await signedIn(reviewer.id)).cookie;
+    await expect(
+      jsonRoute.loader({ request: new Request("http://localhost:3000/staff/audit/export.json", { headers: { Cookie: reviewerCookie } }), params: {}, context }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+
+  it("viewing and exporting the log are themselves logged", async () => {
+    const before = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.entityType, "audit_log")).all().length;
+    await pageRoute.loader({ request: get(`/staff/audit?action=collection`), params: {}, context });
+    await csvRoute.loader({ request: get(`/staff/audit/export.csv`), params: {}, context });
+    const rows = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.entityType, "audit_log")).all();
+    expect(rows.length).toBe(before + 2);
+    expect(rows.at(-2)).toMatchObject({ action: "consultation", actorId: manager.id, reason: "audit log searched: collection" });
+    expect(rows.at(-1)?.reason).toMatch(/^audit log exported as csv/);
+  });
+});
