@@ -11,7 +11,12 @@ export function StaffNavigation() {
   const links = staff
     ? [
         { href: "/staff", text: "Home" },
-        ...(staff.roles.includes("reviewer") || staff.roles.includes("manager") ? [{ href: "/staff/cases", text: "Cases" }] : []),
+        ...(staff.roles.includes("reviewer") || staff.roles.includes("manager")
+          ? [
+              { href: "/staff/cases", text: "Cases" },
+              { href: "/staff/retention", text: "Retention" },
+            ]
+          : []),
         ...(staff.roles.includes("manager") || staff.roles.includes("admin")
           ? [
               { href: "/staff/statistics", text: "Statistics" },

@@ -11,7 +11,9 @@ import { holidaySet } from "./bank-holidays.server";
 import { clockSettings } from "./clocks.server";
 import { now } from "./clock.server";
 import { getDb, schema, type Db } from "./db.server";
+import { getSetting } from "./settings.server";
 import { notifyDecisionRequested } from "./staff-notifications.server";
+import { reviewDueDate } from "~/domain/retention";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Data = Record<string, unknown>;
@@ -231,6 +233,7 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
 
       const merged = { ...current, ...changes };
       changes.nextDueAt = merged.closedAt ? null : nextDueAt(merged);
+      if (changes.closedAt) changes.reviewDueAt = reviewDateFor(tx, caseId, changes.closedAt);
       tx.update(schema.cases).set(changes).where(eq(schema.cases.id, caseId)).run();
       tx.insert(schema.caseEvents).values({ caseId, at, actorId: actor.id, actorKind: "staff", type: input.action, summary }).run();
       recordAudit(tx, { ...audit, actor: { kind: "staff", id: actor.id }, entityType: "case", entityId: caseId, requestId }, at);
@@ -238,6 +241,12 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
     },
     { behavior: "immediate" },
   );
+}
+
+/** Retention: closure date plus the longest review period of the case's outcomes. */
+function reviewDateFor(tx: Tx, caseId: number, closedAt: Date): Date {
+  const codes = tx.select({ code: schema.caseOutcomes.code }).from(schema.caseOutcomes).where(eq(schema.caseOutcomes.caseId, caseId)).all();
+  return reviewDueDate(closedAt, codes.map((c) => c.code), getSetting("retention.reviewYears"));
 }
 
 /** The person best placed to protect the child: a person of their own in the case, not the applicant. */

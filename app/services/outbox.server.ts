@@ -295,3 +295,13 @@ export function outboxHealth(now: Date = new Date(), db: Db = getDb()): OutboxHe
 function toMs(value: Date | number | string): number {
   return value instanceof Date ? value.getTime() : Number(value);
 }
+
+/** Sent messages hold addresses: they are kept 30 days (for delivery questions), then deleted. */
+export const SENT_RETENTION_MS = 30 * 24 * 3_600_000;
+
+export function purgeSentMessages(at: Date = new Date(), db: Db = getDb()): number {
+  return db
+    .delete(outbox)
+    .where(and(isNotNull(outbox.sentAt), lte(outbox.sentAt, new Date(at.getTime() - SENT_RETENTION_MS))))
+    .run().changes;
+}

@@ -6,7 +6,7 @@ import { purgeExpiredFlash } from "./flash.server";
 import { describeError, log } from "./logger.server";
 import { createMailTransport } from "./mailer.server";
 import { seedBankHolidaysIfEmpty } from "./bank-holidays.server";
-import { startOutboxWorker } from "./outbox.server";
+import { purgeSentMessages, startOutboxWorker } from "./outbox.server";
 import { sendClockReminders } from "./staff-notifications.server";
 import { now } from "./clock.server";
 import { loadCommonPasswords } from "./passwords.server";
@@ -36,6 +36,7 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
   const purge = () => {
     try {
       purgeExpiredFlash();
+      purgeSentMessages(now());
       const purged = purgeExpiredDrafts();
       if (purged > 0) log.info("drafts_purged", { count: purged });
     } catch (error) {

@@ -312,3 +312,20 @@ async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe("sent message retention", () => {
+  it("deletes sent messages after 30 days and keeps unsent and recent ones", async () => {
+    const { purgeSentMessages, SENT_RETENTION_MS } = await import("~/services/outbox.server");
+    const db = getDb();
+    const at = new Date();
+    const old = enqueueEmail(db, { kind: "retention_test", to: "old@example.org", subject: "Old", text: "x", now: at });
+    const recent = enqueueEmail(db, { kind: "retention_test", to: "recent@example.org", subject: "Recent", text: "x", now: at });
+    const unsent = enqueueEmail(db, { kind: "retention_test", to: "unsent@example.org", subject: "Unsent", text: "x", now: at });
+    db.update(outbox).set({ sentAt: new Date(at.getTime() - SENT_RETENTION_MS - 1000) }).where(eq(outbox.id, old)).run();
+    db.update(outbox).set({ sentAt: new Date(at.getTime() - 1000) }).where(eq(outbox.id, recent)).run();
+    expect(purgeSentMessages(at)).toBeGreaterThanOrEqual(1);
+    const left = db.select({ id: outbox.id }).from(outbox).all().map((r) => r.id);
+    expect(left).not.toContain(old);
+    expect(left).toEqual(expect.arrayContaining([recent, unsent]));
+  });
+});

@@ -49,6 +49,8 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.cases.new": ["reviewer", "manager"],
   "staff.cases._index": ["reviewer", "manager"],
   "staff.audit._index": ["manager", "admin"],
+  "staff.retention._index": ["reviewer", "manager"],
+  "staff.retention.$caseId": ["reviewer", "manager"],
   "staff.audit.export[.]csv": ["manager", "admin"],
   "staff.audit.export[.]json": ["manager", "admin"],
   "staff.admin.bank-holidays": ["admin"],

@@ -1,0 +1,103 @@
+import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "~/services/audit.server";
+import { performAction } from "~/services/case-actions.server";
+import { getConfig } from "~/services/config.server";
+import { getDb, getSqlite, schema } from "~/services/db.server";
+import { decideErasure, proposeErasure, proposeKeep, reviewQueue } from "~/services/retention.server";
+import { getStatistics } from "~/services/statistics.server";
+import { submitTestCase } from "../support/cases";
+import { insertStaff } from "../support/staff";
+
+type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
+let reviewer: Staff;
+let manager: Staff;
+
+beforeAll(async () => {
+  process.env.SUBMISSIONS_PER_IP_PER_HOUR = "1000";
+  reviewer = (await insertStaff(["reviewer"])).user;
+  manager = (await insertStaff(["manager"])).user;
+});
+
+/** A case taken to a recorded disclosure and closed, with notes, checks and a decision. */
+async function closedDisclosureCase() {
+  const { caseId, reference } = await submitTestCase({ childName: "Erasable Child", subjectName: "Erasable Subject" });
+  const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
+  ok(performAction(caseId, { action: "risk_check", data: { immediateRisk: "no" } }, reviewer));
+  ok(performAction(caseId, { action: "scope_in", data: {} }, reviewer));
+  ok(performAction(caseId, { action: "verification", data: { result: "verified" } }, reviewer));
+  ok(performAction(caseId, { action: "add_check", check: { checkType: "PNC", doneBy: "PC Erasable", doneAt: new Date(), resultSummary: "Erasable conviction", relevant: true } }, reviewer));
+  ok(performAction(caseId, { action: "complete_checks" }, reviewer));
+  ok(performAction(caseId, { action: "submit_assessment", data: { recommendation: "disclose", registeredSexOffender: "yes", recipientName: "Erasable Parent", proposedWording: "Erasable words" } }, reviewer));
+  ok(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "Erasable reasons" } }, manager));
+  ok(performAction(caseId, { action: "record_delivery", disclosed: true, recipient: "Erasable Parent", data: { wordingUsed: "Erasable words" } }, reviewer));
+  ok(performAction(caseId, { action: "add_note", text: "Erasable note" }, reviewer));
+  ok(performAction(caseId, { action: "close", outcomes: ["disclosure_cso"] }, reviewer));
+  return { caseId, reference };
+}
+
+describe("retention review and erasure", () => {
+  it("sets the review date at closure from the longest period of the outcomes", async () => {
+    const { caseId } = await closedDisclosureCase();
+    const c = getDb().select().from(schema.cases).where(eq(schema.cases.id, caseId)).get()!;
+    expect(c.reviewDueAt!.getUTCFullYear() - c.closedAt!.getUTCFullYear()).toBe(10);
+    expect(reviewQueue(new Date(c.reviewDueAt!.getTime() + 1)).map((r) => r.id)).toContain(caseId);
+    expect(reviewQueue(new Date(c.reviewDueAt!.getTime() - 1)).map((r) => r.id)).not.toContain(caseId);
+  });
+
+  it("keep sets a new review date at once", async () => {
+    const { caseId } = await closedDisclosureCase();
+    const next = new Date(Date.UTC(2040, 0, 1));
+    proposeKeep(caseId, next, "Subject still in contact with children", reviewer);
+    expect(getDb().select().from(schema.cases).where(eq(schema.cases.id, caseId)).get()!.reviewDueAt).toEqual(next);
+  });
+
+  it("erasure needs a manager who did not propose it, removes every personal field, and leaves the statistics unchanged", async () => {
+    const { caseId, reference } = await closedDisclosureCase();
+    const range = { from: "2000-01-01", to: "2100-12-31" };
+    const before = getStatistics(range);
+
+    proposeErasure(caseId, "Review period passed", manager);
+    expect(() => decideErasure(caseId, true, "ok", reviewer)).toThrow(/manager/);
+    expect(() => decideErasure(caseId, true, "ok", manager)).toThrow(/another manager/);
+    const otherManager = (await insertStaff(["manager"])).user;
+    decideErasure(caseId, true, "Approved", otherManager, "erase-test");
+
+    // Read the database directly: nothing personal is left anywhere for this case.
+    const sqlite = new Database(getConfig().databasePath, { readonly: true });
+    const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table} where case_id = ?`).get(caseId) as { n: number }).n;
+    for (const table of ["case_people", "case_records", "case_checks", "case_notes", "case_decisions"]) expect(count(table), table).toBe(0);
+    const row = sqlite.prepare("select * from cases where id = ?").get(caseId) as Record<string, unknown>;
+    expect(row).toMatchObject({ concern: "", contact_details: null, reference });
+    expect(row.erased_at).not.toBeNull();
+    const everything = JSON.stringify([
+      row,
+      sqlite.prepare("select * from case_events where case_id = ?").all(caseId),
+      sqlite.prepare("select * from retention_reviews where case_id = ?").all(caseId),
+    ]);
+    expect(everything).not.toMatch(/Erasable/);
+    // The s.62 log keeps what the law asks of a disclosure log (who received it) and nothing else.
+    const audit = sqlite.prepare("select action, reason, recipient, fields from audit_log where entity_type = 'case' and entity_id = ?").all(String(caseId)) as { action: string; recipient: string | null }[];
+    expect(audit.filter((a) => JSON.stringify(a).includes("Erasable"))).toEqual([
+      expect.objectContaining({ action: "disclosure", recipient: "Erasable Parent" }),
+    ]);
+    sqlite.close();
+
+    // The erasure audit row holds metadata only, and the chain still verifies.
+    const erasure = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.action, "erasure")).all().find((a) => a.entityId === String(caseId));
+    expect(erasure).toMatchObject({ actorId: otherManager.id, requestId: "erase-test" });
+    expect(erasure?.fields).toContain("case_people");
+    expect(verifyAuditChain(getSqlite()).ok).toBe(true);
+
+    expect(getStatistics(range)).toEqual(before);
+  });
+
+  it("the locked tables still refuse deletion of a case that is not erased", async () => {
+    const { caseId } = await closedDisclosureCase();
+    const sqlite = new Database(getConfig().databasePath);
+    expect(() => sqlite.prepare("delete from case_decisions where case_id = ?").run(caseId)).toThrow(/only be removed by erasure/);
+    expect(() => sqlite.prepare("delete from case_records where case_id = ?").run(caseId)).toThrow(/only be removed by erasure/);
+    sqlite.close();
+  });
+});
