@@ -236,8 +236,6 @@ export const applicationDrafts = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     tokenHash: text("token_hash").notNull(),
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-    /** The last failed validation result of one step, shown once by that step's page (POST → 303 → GET). */
-    flash: text("flash", { mode: "json" }).$type<{ step: string; result: unknown } | null>(),
     submittedCaseId: integer("submitted_case_id").references(() => cases.id, {
       onDelete: "set null",
     }),

@@ -1,7 +1,7 @@
 // Shared loader and action steps for the application's question pages.
-// Errors follow POST → 303 → GET: the failed result is kept on the server-side draft and the
-// page is shown again by its loader, so "Error: " is in the title even without JavaScript.
-import type { SubmissionResult } from "@conform-to/react";
+// Errors follow POST → 303 → GET (app/services/forms.server.ts): the failed result is kept on
+// the server and the page is shown again by its loader, so "Error: " is in the title even
+// without JavaScript.
 import { parseWithZod } from "@conform-to/zod";
 import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
@@ -13,11 +13,9 @@ import {
   hasExpiredDraft,
   readDraft,
   saveDraftData,
-  setFlash,
-  takeFlash,
   type Draft,
 } from "~/services/drafts.server";
-
+import { loadFormResult, redirectWithErrors } from "~/services/forms.server";
 
 /** A filled honeypot means a bot: refuse without saying why. */
 export function rejectBots(formData: FormData): void {
@@ -35,11 +33,11 @@ export async function loadStep<T>(
 ) {
   const draft = await readDraft(request);
   const active = draft && draft.submittedCaseId === null ? draft : null;
-  const lastResult = active ? takeFlash(active, flashKey) : undefined;
+  const { lastResult, hasErrors } = await loadFormResult(request, `apply:${flashKey}`);
   return json({
     values: active ? pick(active.data) : undefined,
-    lastResult: (lastResult ?? null) as SubmissionResult<string[]> | null,
-    hasErrors: lastResult !== undefined,
+    lastResult,
+    hasErrors,
     urgent: active ? isUrgent(active.data) : false,
     expired: !draft && (await hasExpiredDraft(request)),
   });
@@ -59,12 +57,11 @@ export async function handleStep<S extends z.ZodTypeAny>(
   const formData = await request.formData();
   rejectBots(formData);
   const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") {
+    return redirectWithErrors(request, `apply:${flashKey}`, submission.reply());
+  }
   const { draft, setCookie } = await getOrCreateDraft(request);
   const headers: HeadersInit = setCookie ? { "Set-Cookie": setCookie } : {};
-  if (submission.status !== "success") {
-    setFlash(draft.id, flashKey, submission.reply());
-    return redirect(new URL(request.url).pathname, { status: 303, headers });
-  }
   const data = save(draft.data, submission.value);
   saveDraftData(draft.id, data);
   return redirect(next(data, submission.value), { status: 303, headers });

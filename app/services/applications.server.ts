@@ -60,7 +60,7 @@ export function submitApplication(draft: Draft, clientIp: string, requestId?: st
       const { caseId, reference } = insertCase(tx, application, draft.id, at, requestId);
       tx.update(schema.applicationDrafts)
         // The answers now live in the case; the draft keeps only the link to it.
-        .set({ submittedCaseId: caseId, data: {}, flash: null, updatedAt: at })
+        .set({ submittedCaseId: caseId, data: {}, updatedAt: at })
         .where(eq(schema.applicationDrafts.id, draft.id))
         .run();
       return { reference, created: true, caseId };

@@ -9,7 +9,6 @@ import { getDb, schema } from "./db.server";
 export type Draft = {
   id: number;
   data: DraftData;
-  flash: { step: string; result: unknown } | null;
   submittedCaseId: number | null;
 };
 
@@ -38,7 +37,6 @@ function toDraft(row: typeof schema.applicationDrafts.$inferSelect): Draft {
   return {
     id: row.id,
     data: row.data as DraftData,
-    flash: row.flash ?? null,
     submittedCaseId: row.submittedCaseId,
   };
 }
@@ -86,7 +84,6 @@ export async function getOrCreateDraft(
     .values({
       tokenHash: hashToken(token),
       data: {},
-      flash: null,
       createdAt: at,
       updatedAt: at,
       expiresAt: new Date(at.getTime() + getConfig().draftTtlMs),
@@ -96,39 +93,18 @@ export async function getOrCreateDraft(
   return { draft: toDraft(row), setCookie: await getDraftCookie().serialize(token) };
 }
 
-/** Saves the answers (replacing the whole data object) and clears any pending error result. */
+/** Saves the answers (replacing the whole data object) and extends the expiry. */
 export function saveDraftData(draftId: number, data: DraftData): void {
   const at = now();
   getDb()
     .update(schema.applicationDrafts)
     .set({
       data,
-      flash: null,
       updatedAt: at,
       expiresAt: new Date(at.getTime() + getConfig().draftTtlMs),
     })
     .where(eq(schema.applicationDrafts.id, draftId))
     .run();
-}
-
-/** Keeps a failed validation result for the page to show once after the redirect. */
-export function setFlash(draftId: number, step: string, result: unknown): void {
-  getDb()
-    .update(schema.applicationDrafts)
-    .set({ flash: { step, result }, updatedAt: now() })
-    .where(eq(schema.applicationDrafts.id, draftId))
-    .run();
-}
-
-/** The pending error result for this step, removed so a reload shows a clean page. */
-export function takeFlash(draft: Draft, step: string): unknown {
-  if (!draft.flash || draft.flash.step !== step) return undefined;
-  getDb()
-    .update(schema.applicationDrafts)
-    .set({ flash: null })
-    .where(eq(schema.applicationDrafts.id, draft.id))
-    .run();
-  return draft.flash.result;
 }
 
 /** Deletes drafts past their expiry. Returns how many went. */

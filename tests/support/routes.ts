@@ -22,11 +22,13 @@ export class Browser {
   }
 
   private remember(response: Response) {
-    const setCookie = response.headers.get("Set-Cookie");
-    if (!setCookie) return;
-    const [pair] = setCookie.split(";");
-    const [name, ...value] = pair.split("=");
-    this.cookies.set(name.trim(), value.join("="));
+    const headers = response.headers as Headers & { getSetCookie?: () => string[] };
+    const all = headers.getSetCookie?.() ?? (headers.get("Set-Cookie") ? [headers.get("Set-Cookie")!] : []);
+    for (const setCookie of all) {
+      const [pair] = setCookie.split(";");
+      const [name, ...value] = pair.split("=");
+      this.cookies.set(name.trim(), value.join("="));
+    }
   }
 
   /** Runs a loader; a thrown redirect/Response is returned instead of thrown. */
