@@ -1,7 +1,10 @@
 // Work-queue and case-page benchmark at scale. A benchmark, not a test: it prints figures and
 // asserts nothing (it does flag figures over the targets: ≤ 5 statements and p99 < 50 ms a page).
 //
-//   npx tsx scripts/bench-cases.ts [--cases 1000000] [--runs 200] [--keep]
+//   npx tsx scripts/bench-cases.ts [--cases 1000000] [--runs 200] [--keep] [--db FILE] [--cache-mb N]
+//     --keep       keep the temporary database (its path is printed) for another run with --db
+//     --db FILE    measure an existing benchmark database instead of seeding a new one
+//     --cache-mb N set SQLite's page cache to N MB on the connection (default: the service's, 2 MB)
 //
 // Builds a fresh database in a temporary folder (never the configured one), seeds N cases with a
 // realistic spread (received over 10 years, ~3% open, ~5% urgent, assigned among 50 staff, clocks
@@ -27,13 +30,16 @@ function option(name: string, fallback: number): number {
 const CASES = option("cases", 1_000_000);
 const RUNS = Math.max(200, option("runs", 200));
 const KEEP = args.includes("--keep");
+const REUSE = args.includes("--db") ? path.resolve(args[args.indexOf("--db") + 1] ?? "") : null;
+const CACHE_MB = args.includes("--cache-mb") ? option("cache-mb", 2) : null;
 const STAFF = 50;
 
 // A fresh database: set before any app module reads the configuration.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "csods-bench-"));
+if (REUSE && !fs.existsSync(REUSE)) throw new Error(`--db: no such file ${REUSE}`);
+const dir = REUSE ? path.dirname(REUSE) : fs.mkdtempSync(path.join(os.tmpdir(), "csods-bench-"));
 process.env.NODE_ENV = "production";
 process.env.DATA_DIR = dir;
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
+process.env.DATABASE_PATH = REUSE ?? path.join(dir, "bench.db");
 process.env.SESSION_SECRET = crypto.randomBytes(32).toString("hex");
 process.env.APP_URL = "http://localhost:3000";
 delete process.env.SMTP_URL;
@@ -42,7 +48,7 @@ delete process.env.CLOCK_OFFSET_MS;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-type Timing = { label: string; queries: number; p50: number; p99: number; max: number; note?: string };
+type Timing = { label: string; queries: number; p50: number; p99: number; max: number; cpu50: number; cpu99: number; note?: string };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
@@ -73,9 +79,16 @@ async function main() {
   const at = now();
   const random = rng(20261123);
 
-  console.log(`Case queue benchmark: ${CASES.toLocaleString("en-GB")} cases, ${RUNS} runs per figure`);
+  if (CACHE_MB) sqlite.pragma(`cache_size = -${CACHE_MB * 1024}`);
+  console.log(`Case queue benchmark: ${REUSE ? "existing database" : `${CASES.toLocaleString("en-GB")} cases`}, ${RUNS} runs per figure`);
   console.log(`machine: node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   console.log(`database: ${process.env.DATABASE_PATH} (WAL, synchronous=FULL as in production; relaxed to OFF while seeding only)`);
+  console.log(`page cache: ${CACHE_MB ? `${CACHE_MB} MB (--cache-mb)` : `SQLite default (cache_size ${String(sqlite.pragma("cache_size", { simple: true }))}), as the service opens it`}`);
+  const staffIds = REUSE ? (sqlite.prepare("SELECT id FROM staff_users ORDER BY id").all() as { id: number }[]).map((r) => r.id) : seed();
+  const managerId = staffIds[0]!;
+  const reviewerId = staffIds[20]!;
+
+  function seed(): number[] {
 
   // ------------------------------------------------------------------------------------------
   // Seed
@@ -94,8 +107,6 @@ async function main() {
       staffIds.push(Number(info.lastInsertRowid));
     }
   })();
-  const managerId = staffIds[0]!;
-  const reviewerId = staffIds[20]!;
 
   const insertCase = sqlite.prepare(
     `INSERT INTO cases (reference, status, channel, urgent, received_at, contact_types, concern, declarations_accepted_at,
@@ -221,6 +232,10 @@ async function main() {
     `seeded ${CASES.toLocaleString("en-GB")} cases (${open.toLocaleString("en-GB")} open, ${urgentOpen.toLocaleString("en-GB")} of them urgent; ` +
       `${(open * 3).toLocaleString("en-GB")} people rows) and ${STAFF} staff in ${(seedMs / 1000).toFixed(1)} s; file ${(size / 1e6).toFixed(0)} MB`,
   );
+  return staffIds;
+  }
+  const counts = sqlite.prepare("SELECT count(*) AS cases, sum(closed_at IS NULL) AS open FROM cases").get() as { cases: number; open: number };
+  console.log(`database holds ${counts.cases.toLocaleString("en-GB")} cases, ${counts.open.toLocaleString("en-GB")} open`);
   console.log(`ANALYZE: not run (the service does not run it either; plans below are without sqlite_stat1)`);
 
   // ------------------------------------------------------------------------------------------
@@ -231,13 +246,27 @@ async function main() {
     for (let i = 0; i < 5; i++) await work(); // warm-up (page cache, statement compilation)
     const { queries } = await countQueries(work);
     const times: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      const c = process.cpuUsage();
       const t = performance.now();
       await work();
       times.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
     }
     times.sort((a, b) => a - b);
-    timings.push({ label, queries, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]!, note });
+    cpu.sort((a, b) => a - b);
+    timings.push({
+      label,
+      queries,
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      max: times[times.length - 1]!,
+      cpu50: percentile(cpu, 50),
+      cpu99: percentile(cpu, 99),
+      note,
+    });
   }
 
   const viewerFor = (queue: string) => (queue === "mine" ? reviewerId : managerId);
@@ -266,6 +295,8 @@ async function main() {
       plans.push(`${queue} sort=${sort}:`, ...explainQueue({ queue, viewerId: viewerFor(queue), sort }, now()).map((l) => `    ${l}`));
     }
   }
+  await measure("queueCounts only", () => queueCounts(managerId, now()), "the seven tab counts");
+  await measure("queueStaff only", () => queueStaff(), `${STAFF} staff`);
   await measure(`all_open p1 status=checks`, () => listQueue({ queue: "all_open", viewerId: managerId, status: "checks" }, now()), "listQueue only");
   await measure(`mine p1 urgent=yes`, () => listQueue({ queue: "mine", viewerId: reviewerId, urgent: true }, now()), "listQueue only");
   await measure(`all_open p1 assignee=X`, () => listQueue({ queue: "all_open", viewerId: managerId, assignee: staffIds[30] }, now()), "listQueue only");
@@ -314,19 +345,22 @@ async function main() {
   // ------------------------------------------------------------------------------------------
   const width = Math.max(...timings.map((t) => t.label.length)) + 2;
   console.log("");
-  console.log(`${"page".padEnd(width)}${"queries".padStart(8)}${"p50 ms".padStart(9)}${"p99 ms".padStart(9)}${"max ms".padStart(9)}  note`);
+  console.log(`Wall-clock times in ms; "cpu" is the process's CPU time for the same runs (what the work costs when`);
+  console.log(`the machine is busy with other things; load average now ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}).`);
+  const cols = ["queries", "p50", "p99", "max", "cpu p50", "cpu p99"];
+  console.log(`${"page".padEnd(width)}${cols.map((c) => c.padStart(9)).join("")}  note`);
   for (const t of timings) {
     const flag = t.queries > 5 || t.p99 >= 50 ? "  << over target" : "";
-    console.log(
-      `${t.label.padEnd(width)}${String(t.queries).padStart(8)}${t.p50.toFixed(2).padStart(9)}${t.p99.toFixed(2).padStart(9)}${t.max.toFixed(2).padStart(9)}  ${t.note ?? ""}${flag}`,
-    );
+    const figures = [t.p50, t.p99, t.max, t.cpu50, t.cpu99].map((v) => v.toFixed(2).padStart(9)).join("");
+    console.log(`${t.label.padEnd(width)}${String(t.queries).padStart(9)}${figures}  ${t.note ?? ""}${flag}`);
   }
   console.log("");
   console.log("Query plans (EXPLAIN QUERY PLAN of each queue's count and page query, default sort unless named):");
   for (const line of plans) console.log(`  ${line}`);
 
   closeDb();
-  if (KEEP) console.log(`kept ${dir}`);
+  if (REUSE) return;
+  if (KEEP) console.log(`kept ${process.env.DATABASE_PATH} (measure it again with --db)`);
   else fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -12,7 +12,6 @@ import { Button, ErrorSummary, NotificationBanner, Table, Tag } from "~/componen
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
 import { describeDue } from "~/domain/clocks";
-import { formatIsoDate, toIsoDate } from "~/domain/dates";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { performAction } from "~/services/case-actions.server";
 import { now } from "~/services/clock.server";
@@ -104,6 +103,9 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 type Flash = { ok: boolean; text: string; caseId?: number };
 
+/** "7 March 2026", in UK time (one formatter for the module: making one per row is slow). */
+const receivedDate = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+
 /** A case's public reference (not personal data), for the message after an action. */
 function referenceOf(id: number): string | undefined {
   return getDb().select({ reference: schema.cases.reference }).from(schema.cases).where(eq(schema.cases.id, id)).get()?.reference;
@@ -141,7 +143,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       reference: r.reference,
       stage: STATUS_NAMES[r.status],
       urgent: r.urgent,
-      received: formatIsoDate(toIsoDate(r.receivedAt)),
+      received: receivedDate.format(r.receivedAt),
       // Worked out here with the server's clock, so the page and any re-render agree.
       due: r.nextDueAt ? describeDue(r.nextDueAt, at) : null,
       clock: r.clock,
@@ -163,8 +165,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const submission = parseWithZod(await request.formData(), { schema: actionSchema });
   if (submission.status !== "success") {
-    const errors = Object.values(submission.error ?? {}).flat().filter(Boolean) as string[];
-    return done({ ok: false, text: errors[0] ?? "Choose an action for a case" });
+    const error = submission.error ?? {};
+    const text = error.intent ? undefined : (error.caseId?.[0] ?? error.assignee?.[0]);
+    return done({ ok: false, text: text ?? "Choose an action for a case" });
   }
   const value = submission.value;
 
@@ -321,7 +324,7 @@ function RowActions({ row, staff, canTake, canAssign }: { row: Row; staff: Data[
           <input type="hidden" name="caseId" value={row.id} />
           <div className="govuk-form-group govuk-!-margin-bottom-1">
             <label className="govuk-label govuk-label--s" htmlFor={`assign-${row.id}`}>
-              Assign to<span className="govuk-visually-hidden"> for case {row.reference}</span>
+              Assign to<span className="govuk-visually-hidden"> (case {row.reference})</span>
             </label>
             <select className="govuk-select" id={`assign-${row.id}`} name="assignee" defaultValue={row.assigneeId === null ? "none" : String(row.assigneeId)}>
               <option value="none">Nobody (unassigned)</option>

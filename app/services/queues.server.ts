@@ -5,8 +5,7 @@
 // not a consultation of anyone's personal data and writes no s.62 log row (case pages do).
 //
 // Query budget (docs/decisions/008-queues-and-benchmark.md): a queue page costs
-//   - `listQueue`: ONE statement (the count and the page together; a second only when the page
-//     asked for is past the end and we fall back to the last page);
+//   - `listQueue`: ONE statement (the count and the page together, a page past the end included);
 //   - `queueCounts`: ONE statement (seven index-only counts as scalar subqueries);
 //   - `queueStaff`: ONE statement (names for the assignee filter and the assign select).
 // Every queue covers open cases only, and each queue's WHERE matches one of the indexes on
@@ -212,9 +211,15 @@ export function listQueue(query: QueueQuery, at: Date): QueuePage {
   const keys = sortKeys(sort, where);
   const named = keys.map((k, i) => `${k} AS k${i + 1}`).join(", ");
   const order = (prefix: string) => [...keys.map((_, i) => `${prefix}k${i + 1}`), `${prefix}id`].join(", ");
+  // A page past the end gives the last page: the offset is clamped in SQL, from the same count,
+  // so even that costs no second statement. (better-sqlite3 binds numbers as REAL: CAST for the
+  // integer division.)
   const sql = `
     WITH total AS (SELECT count(*) AS n FROM cases WHERE ${where.sql}),
-    page AS (SELECT id, ${named} FROM cases WHERE ${where.sql} ORDER BY ${order("")} LIMIT @limit OFFSET @offset)
+    page AS (
+      SELECT id, ${named} FROM cases WHERE ${where.sql} ORDER BY ${order("")}
+      LIMIT @limit OFFSET (SELECT min(@offset, max(0, ((n - 1) / CAST(@limit AS INTEGER)) * @limit)) FROM total)
+    )
     SELECT total.n AS total, c.id, c.reference, c.status, c.urgent, c.received_at, c.next_due_at, c.assigned_to,
       s.display_name AS assignee_name
     FROM total
@@ -222,21 +227,12 @@ export function listQueue(query: QueueQuery, at: Date): QueuePage {
     LEFT JOIN cases c ON c.id = page.id
     LEFT JOIN staff_users s ON s.id = c.assigned_to
     ORDER BY ${order("page.")}`;
-  const usesNow = sql.includes("@now");
-  const run = (page: number) => {
-    const params: Params = { ...where.params, limit: pageSize, offset: (page - 1) * pageSize };
-    if (usesNow) params.now = at.getTime();
-    return getSqlite().prepare(sql).all(params) as RawRow[];
-  };
-
-  let page = requested;
-  let raw = run(page);
+  const params: Params = { ...where.params, limit: pageSize, offset: (requested - 1) * pageSize };
+  if (sql.includes("@now")) params.now = at.getTime();
+  const raw = getSqlite().prepare(sql).all(params) as RawRow[];
   const total = raw[0]?.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  if (page > pageCount) {
-    page = pageCount;
-    raw = total > 0 ? run(page) : raw;
-  }
+  const page = Math.min(requested, pageCount);
   const rows = raw
     .filter((r) => r.id !== null)
     .map((r): QueueRow => {

@@ -11,8 +11,11 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Locator, type Page } from "@playwright/test";
+import { test as base, devices, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import playwrightConfig from "../../playwright.config";
+import { DEMO_ACCOUNTS } from "../../app/services/demo.server";
+import { currentStep, decryptSecret, totpCode } from "../../app/services/totp.server";
 
 export { expect };
 
@@ -30,7 +33,8 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 export function isLocalUrl(url: string): boolean {
   const u = new URL(url);
   if (u.protocol !== "http:" && u.protocol !== "https:" && u.protocol !== "ws:" && u.protocol !== "wss:") return true;
-  return LOCAL_HOSTS.has(u.hostname);
+  // All of 127.0.0.0/8 is this machine: staff tests use their own addresses in it (see below).
+  return LOCAL_HOSTS.has(u.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(u.hostname);
 }
 
 type Fixtures = {
@@ -589,3 +593,367 @@ export async function waitForEmail(address: string, timeout = 15_000): Promise<E
     .toBeGreaterThan(0);
   return found[0];
 }
+
+// =============================================================================================
+// Staff side
+// =============================================================================================
+//
+// - Every staff test runs on its own loopback address (127.x.y.z, all of which reach the server):
+//   sign-in is throttled per IP address (10 attempts a minute), and the whole suite comes from
+//   one machine. The throttle itself is tested on purpose in staff-auth.spec.ts.
+// - Demo accounts (NODE_ENV=test creates them) sign in through the real pages. Their TOTP codes
+//   are computed from the secret stored (encrypted) in staff_users. A code's 30-second step works
+//   once per person, so every code is taken under a lock shared by all workers, after waiting
+//   for a step newer than the last one the server accepted.
+// - `staffTest` gives `as(role)`: a page in a new context signed in as that demo account. Each
+//   worker signs in once per role and reuses the session (tests that end or age a session sign
+//   in on their own instead).
+
+
+export const E2E_BASE_URL = String(playwrightConfig.use?.baseURL ?? "http://localhost:3100");
+export const E2E_PORT = Number(new URL(E2E_BASE_URL).port);
+const webServer = Array.isArray(playwrightConfig.webServer) ? playwrightConfig.webServer[0] : playwrightConfig.webServer;
+/** The e2e server's SESSION_SECRET: the key of the stored TOTP secrets. */
+export const E2E_SESSION_SECRET = String(webServer?.env?.SESSION_SECRET ?? "");
+export const STAFF_SERVICE_NAME = "Disclosure scheme casework";
+export const staffTitle = (page: string, hasErrors = false) => `${hasErrors ? "Error: " : ""}${page} – ${STAFF_SERVICE_NAME}`;
+
+export type DemoRole = "reviewer" | "manager" | "admin";
+export type StaffAccount = { email: string; password: string; name: string };
+
+export function demoAccount(role: DemoRole): StaffAccount {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+  if (!account) throw new Error(`no demo ${role}`);
+  return { email: account.email, password: account.password, name: account.name };
+}
+
+/** A random address in 127.0.0.0/8 (never 127.0.0.1), with the e2e server's port. */
+export function loopbackOrigin(port = E2E_PORT): string {
+  const b = crypto.randomBytes(3);
+  return `http://127.${1 + (b[0] % 250)}.${b[1]}.${1 + (b[2] % 250)}:${port}`;
+}
+
+/** Options for a context like the configured project's (Desktop Chrome) on its own origin. */
+export function contextOptions(origin: string, extra: BrowserContextOptions = {}): BrowserContextOptions {
+  const { defaultBrowserType: _ignored, ...desktop } = devices["Desktop Chrome"];
+  return { ...desktop, baseURL: origin, ...extra };
+}
+
+/** A new context that refuses (and records) any request to a host other than this machine. */
+export async function newLocalContext(
+  browser: Browser,
+  origin: string,
+  externalRequests: string[],
+  extra: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(contextOptions(origin, extra));
+  await context.route(
+    (url) => !isLocalUrl(url.href),
+    (route) => {
+      externalRequests.push(route.request().url());
+      return route.abort("blockedbyclient");
+    },
+  );
+  return context;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Databases: the e2e one, or another server's (staff-clock.spec.ts)
+// ---------------------------------------------------------------------------------------------
+
+export function withDbAt<T>(dbPath: string, fn: (db: Database.Database) => T, { readonly = true } = {}): T {
+  const db = new Database(dbPath, { readonly, fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A writable connection, for the few things only the database can simulate (idle sessions). */
+export function withWritableDb<T>(fn: (db: Database.Database) => T, dbPath = DB_PATH): T {
+  return withDbAt(dbPath, fn, { readonly: false });
+}
+
+export type StaffUserRow = {
+  id: number;
+  email: string;
+  display_name: string;
+  roles: string;
+  active: number;
+  password_hash: string | null;
+  totp_secret: string | null;
+  totp_enrolled_at: number | null;
+  totp_last_step: number | null;
+};
+
+export function staffUserByEmail(email: string, dbPath = DB_PATH): StaffUserRow | undefined {
+  return withDbAt(dbPath, (db) => db.prepare("select * from staff_users where email = ?").get(email.toLowerCase()) as StaffUserRow | undefined);
+}
+
+export type SessionRow = { id: string; user_id: number; stage: string; csrf_token: string; last_seen_at: number; created_at: number };
+
+export function sessionById(id: string): SessionRow | undefined {
+  return withDb((db) => db.prepare("select * from staff_sessions where id = ?").get(id) as SessionRow | undefined);
+}
+
+/** The database id of the staff session a context holds: sha256 of the token in its cookie. */
+export async function sessionIdOf(context: BrowserContext): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === "csods_staff");
+  if (!cookie) throw new Error("no staff session cookie");
+  // Remix writes an unsigned cookie as base64 of the JSON value.
+  const token = JSON.parse(Buffer.from(decodeURIComponent(cookie.value), "base64").toString("utf8")) as string;
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export function caseIdOf(reference: string, dbPath = DB_PATH): number {
+  const row = withDbAt(dbPath, (db) => db.prepare("select id from cases where reference = ?").get(reference) as { id: number } | undefined);
+  if (!row) throw new Error(`no case ${reference}`);
+  return row.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TOTP
+// ---------------------------------------------------------------------------------------------
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const STEP_MS = 30_000;
+
+/** Waits until the 30-second step at `Date.now() + offsetMs` is after `lastUsed`; returns it. */
+export async function waitForStepAfter(lastUsed: number | null, offsetMs = 0): Promise<number> {
+  for (;;) {
+    const at = Date.now() + offsetMs;
+    const step = currentStep(new Date(at));
+    if (lastUsed === null || step > lastUsed) {
+      // Too close to the end of a step, the server may see the next one: still accepted (±1),
+      // but wait it out so the code is the step recorded.
+      if (STEP_MS - (at % STEP_MS) > 1_500) return step;
+    }
+    await sleep(STEP_MS - (at % STEP_MS) + 100);
+  }
+}
+
+/** A lock shared by every worker (a directory: mkdir is atomic), for one person's TOTP codes. */
+async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = path.join(E2E_DATA_DIR, "locks");
+  fs.mkdirSync(dir, { recursive: true });
+  const lock = path.join(dir, crypto.createHash("sha256").update(name).digest("hex").slice(0, 16));
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock left by a crashed worker is stale after two minutes.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 180_000) throw new Error(`lock ${name} not released`);
+      await sleep(100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export type TotpOptions = {
+  /** Another server's database (staff-clock.spec.ts). */
+  dbPath?: string;
+  /** That server's SESSION_SECRET. */
+  sessionSecret?: string;
+  /** That server's CLOCK_OFFSET_MS: its codes are those of its own "now". */
+  offsetMs?: number;
+};
+
+/**
+ * Runs `use` with a code the server has not yet accepted for this person, holding the person's
+ * lock until `use` returns (so `use` must submit the code and wait for the result).
+ */
+export async function withFreshCode<T>(email: string, use: (code: string) => Promise<T>, options: TotpOptions = {}): Promise<T> {
+  const dbPath = options.dbPath ?? DB_PATH;
+  return withLock(`${dbPath}:${email.toLowerCase()}`, async () => {
+    const row = staffUserByEmail(email, dbPath);
+    if (!row?.totp_secret) throw new Error(`${email} has no TOTP secret`);
+    const secret = decryptSecret(row.totp_secret, [options.sessionSecret ?? E2E_SESSION_SECRET]);
+    const step = await waitForStepAfter(row.totp_last_step, options.offsetMs ?? 0);
+    return use(totpCode(secret, step));
+  });
+}
+
+/** The code of a secret shown on the enrolment page (spaces allowed), for a step after `lastUsed`. */
+export async function codeForSecret(secret: string, lastUsed: number | null = null): Promise<{ code: string; step: number }> {
+  const step = await waitForStepAfter(lastUsed);
+  return { code: totpCode(secret.replace(/\s+/g, ""), step), step };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in
+// ---------------------------------------------------------------------------------------------
+
+export async function submitPassword(page: Page, account: { email: string; password: string }): Promise<void> {
+  await page.goto("/staff/sign-in");
+  await expect(page).toHaveTitle(/Sign in – /);
+  await page.getByLabel("Email address", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+}
+
+/** Enters a fresh code on the "Enter your security code" page and waits for the staff home page. */
+export async function enterSecurityCode(page: Page, email: string, options: TotpOptions = {}): Promise<void> {
+  await expect(page).toHaveURL(/\/staff\/second-factor$/);
+  await withFreshCode(
+    email,
+    async (code) => {
+      await page.getByLabel("Code from your authenticator app", { exact: true }).fill(code);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(page).toHaveURL(/\/staff$/);
+    },
+    options,
+  );
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Hello, /);
+}
+
+/** Signs in through the pages: password, then a fresh authenticator code. Ends on /staff. */
+export async function signIn(page: Page, account: { email: string; password: string }, options: TotpOptions = {}): Promise<void> {
+  await submitPassword(page, account);
+  await enterSecurityCode(page, account.email, options);
+}
+
+/** Clicks "Sign out" in the staff header; returns the response of the sign-out POST. */
+export async function signOut(page: Page) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => new URL(r.url()).pathname === "/staff/sign-out" && r.request().method() === "POST"),
+    page.getByRole("button", { name: "Sign out", exact: true }).click(),
+  ]);
+  await expect(page).toHaveURL(/\/staff\/signed-out$/);
+  return response;
+}
+
+/** The form token of the signed-in page (every staff form carries it). */
+export async function csrfTokenOf(page: Page): Promise<string> {
+  const token = await page.locator('input[type="hidden"][name="csrf"]').first().getAttribute("value");
+  if (!token) throw new Error("no form token on the page");
+  return token;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts made by an admin
+// ---------------------------------------------------------------------------------------------
+
+export type NewStaff = { name: string; email: string; roles: Array<"Reviewer (public protection officer)" | "Manager (public protection manager)" | "Administrator"> };
+
+export function makeStaff(roles: NewStaff["roles"] = ["Reviewer (public protection officer)"]): NewStaff {
+  const token = randomToken(8);
+  return { name: `Canary Staff ${token}`, email: `staff.${token.toLowerCase()}@force.example`, roles };
+}
+
+/** An admin adds a member of staff; returns the path (with token) of the set-up link emailed to them. */
+export async function inviteStaff(adminPage: Page, person: NewStaff, options: { onPage?: (page: Page) => Promise<void> } = {}): Promise<string> {
+  await adminPage.goto("/staff/admin/users/new");
+  await expect(adminPage).toHaveTitle(staffTitle("Add a member of staff"));
+  if (options.onPage) await options.onPage(adminPage);
+  await adminPage.getByLabel("Full name", { exact: true }).fill(person.name);
+  await adminPage.getByLabel("Work email address", { exact: true }).fill(person.email);
+  const roles = group(adminPage, "Roles");
+  for (const role of person.roles) await roles.getByLabel(role, { exact: true }).check();
+  await adminPage.getByRole("button", { name: "Add and send set-up link" }).click();
+  await expect(adminPage).toHaveURL(/\/staff\/admin\/users\/\d+$/);
+  await expect(adminPage.getByRole("heading", { level: 1 })).toHaveText(person.name);
+  return setupLinkFor(person.email);
+}
+
+/** Waits for the set-up email to `email` and returns its link's path and query. */
+export async function setupLinkFor(email: string): Promise<string> {
+  const mail = await waitForEmail(email);
+  expect(mail.subject).toMatch(/set up your account$/);
+  const match = /(https?:\/\/\S+\/staff\/setup\?token=[A-Za-z0-9_%-]+)/.exec(mail.body);
+  expect(match, "a set-up link in the email").not.toBeNull();
+  const url = new URL(match![1]);
+  expect(url.origin).toBe(E2E_BASE_URL);
+  return url.pathname + url.search;
+}
+
+/** A strong password nobody else uses (several unrelated words). */
+export const strongPassword = () => `quartz-${randomToken(6).toLowerCase()}-meadow-${randomToken(6).toLowerCase()}`;
+
+/** Opens the set-up link and sets the password; ends on the enrolment page. */
+export async function setPassword(page: Page, setupPath: string, password: string): Promise<void> {
+  await page.goto(setupPath);
+  // The token moves into a cookie at once: it does not stay in the address bar.
+  await expect(page).toHaveURL(/\/staff\/setup$/);
+  await expect(page).toHaveTitle(staffTitle("Set up your account"));
+  await page.getByLabel("Create a password", { exact: true }).fill(password);
+  await page.getByLabel("Enter the password again", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page).toHaveURL(/\/staff\/enrol$/);
+}
+
+/** On the enrolment page: reads the key shown, enters its code; returns the key, step and recovery codes. */
+export async function enrolTotp(page: Page): Promise<{ secret: string; step: number; recoveryCodes: string[] }> {
+  await expect(page).toHaveURL(/\/staff\/enrol$/);
+  const secret = (await page.locator("#totp-secret").innerText()).trim();
+  expect(secret).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+  const { code, step } = await codeForSecret(secret);
+  await page.getByLabel("Code from your authenticator app", { exact: true }).fill(code);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(page).toHaveURL(/\/staff\/recovery-codes$/);
+  await expect(page).toHaveTitle(staffTitle("Save your recovery codes"));
+  const recoveryCodes = (await page.locator(".app-recovery-codes li").allInnerTexts()).map((c) => c.trim());
+  return { secret, step, recoveryCodes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures
+// ---------------------------------------------------------------------------------------------
+
+type StaffFixtures = {
+  /** A page in a new context (own loopback address) signed in as the demo account of `role`. */
+  as: (role: DemoRole, options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
+  /** A page in a new, signed-out context on its own loopback address. */
+  freshPage: (options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
+};
+type StaffWorkerFixtures = {
+  /** Each worker's demo sessions: one sign-in per role, reused by its tests. */
+  demoSessions: Map<DemoRole, { origin: string; state: Awaited<ReturnType<BrowserContext["storageState"]>> }>;
+};
+
+export const staffTest = test.extend<StaffFixtures, StaffWorkerFixtures>({
+  // The test's own `page` is on its own loopback address too.
+  baseURL: async ({}, use) => use(loopbackOrigin()),
+  demoSessions: [async ({}, use) => use(new Map()), { scope: "worker" }],
+  freshPage: async ({ browser, externalRequests }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (options = {}) => {
+      const context = await newLocalContext(browser, loopbackOrigin(), externalRequests, options);
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+  as: async ({ browser, externalRequests, demoSessions }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (role, options = {}) => {
+      let saved = demoSessions.get(role);
+      if (!saved) {
+        const origin = loopbackOrigin();
+        const context = await newLocalContext(browser, origin, externalRequests);
+        try {
+          const page = await context.newPage();
+          await signIn(page, demoAccount(role));
+          saved = { origin, state: await context.storageState() };
+        } finally {
+          await context.close();
+        }
+        demoSessions.set(role, saved);
+      }
+      const context = await newLocalContext(browser, saved.origin, externalRequests, { ...options, storageState: saved.state });
+      contexts.push(context);
+      return context.newPage();
+    });
+    for (const context of contexts) await context.close();
+  },
+});
