@@ -1,52 +1,71 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { ROLE_NAMES } from "~/domain/roles";
-import { applicationCounts } from "~/services/case-counts.server";
+import { now } from "~/services/clock.server";
 import { requireStaff } from "~/services/guard.server";
+import { QUEUE_NAMES, queueCounts, type Queue } from "~/services/queues.server";
 
 export const meta: MetaFunction = () => staffPageTitle("Home");
+
+/** The queues that need someone now, in the order they matter. */
+const TILES: Queue[] = ["overdue", "urgent", "unassigned", "due_soon", "awaiting_decision", "mine"];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, "any-staff");
   const caseworker = user.roles.includes("reviewer") || user.roles.includes("manager");
+  // Counts only: no case data on this page, so nothing to log as a consultation.
+  const counts = caseworker ? queueCounts(user.id, now()) : null;
   return {
     name: user.displayName,
     roles: user.roles.map((r) => ROLE_NAMES[r]),
     isAdmin: user.roles.includes("admin"),
-    // Counts only: no case data on this page, so nothing to log as a consultation.
-    counts: caseworker ? applicationCounts() : null,
+    isOversight: user.roles.includes("manager") || user.roles.includes("admin"),
+    caseworker,
+    tiles: counts ? TILES.map((q) => ({ queue: q, name: QUEUE_NAMES[q], count: counts[q] })) : [],
   };
 }
 
 export default function StaffHome() {
-  const { name, roles, isAdmin, counts } = useLoaderData<typeof loader>();
+  const { name, roles, isAdmin, isOversight, caseworker, tiles } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-l">Hello, {name}</h1>
       <p className="govuk-body">You are signed in as: {roles.join(", ")}.</p>
-      {counts ? (
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-third">
-            <h2 className="govuk-heading-m">New applications</h2>
-            <p className="govuk-body govuk-!-font-size-48 govuk-!-font-weight-bold">{counts.received}</p>
+      {caseworker ? (
+        <>
+          <div className="govuk-grid-row">
+            {tiles.map((t) => (
+              <div key={t.queue} className="govuk-grid-column-one-third">
+                <h2 className="govuk-heading-s govuk-!-margin-bottom-1">
+                  <a className="govuk-link" href={`/staff/cases?queue=${t.queue}`}>{t.name}</a>
+                </h2>
+                <p className={`govuk-body govuk-!-font-size-48 govuk-!-font-weight-bold${t.queue === "overdue" && t.count > 0 ? " app-overdue-count" : ""}`}>{t.count}</p>
+              </div>
+            ))}
           </div>
-          <div className="govuk-grid-column-one-third">
-            <h2 className="govuk-heading-m">Urgent</h2>
-            <p className="govuk-body govuk-!-font-size-48 govuk-!-font-weight-bold">{counts.urgent}</p>
+          <div className="govuk-button-group">
+            <Button href="/staff/cases">Work queues</Button>
+            <Button href="/staff/cases/new" variant="secondary">Open a case (phone, station or proactive)</Button>
           </div>
-          <div className="govuk-grid-column-one-third">
-            <h2 className="govuk-heading-m">Received today</h2>
-            <p className="govuk-body govuk-!-font-size-48 govuk-!-font-weight-bold">{counts.today}</p>
-          </div>
-        </div>
+        </>
       ) : null}
-      {counts ? <p className="govuk-body">Work queues and case pages come with the case workflow.</p> : null}
-      {isAdmin ? (
-        <p className="govuk-body">
-          <a className="govuk-link" href="/staff/admin/users">Manage staff accounts</a>
-        </p>
-      ) : null}
+      <ul className="govuk-list">
+        {isOversight ? (
+          <>
+            <li><a className="govuk-link" href="/staff/statistics">Scheme statistics</a></li>
+            <li><a className="govuk-link" href="/staff/audit">Access log (s.62)</a></li>
+          </>
+        ) : null}
+        {caseworker ? <li><a className="govuk-link" href="/staff/retention">Retention review</a></li> : null}
+        {isAdmin ? (
+          <>
+            <li><a className="govuk-link" href="/staff/admin/users">Manage staff accounts</a></li>
+            <li><a className="govuk-link" href="/staff/admin/bank-holidays">Bank holidays and clocks</a></li>
+          </>
+        ) : null}
+      </ul>
     </>
   );
 }
