@@ -97,7 +97,12 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? "Page not found" : "Sorry, there is a problem with the service";
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const title = notFound
+    ? "Page not found"
+    : forbidden
+      ? "You do not have permission to do this"
+      : "Sorry, there is a problem with the service";
   return (
     <Document title={`${title} – ${SERVICE_NAME}`}>
       <div className="govuk-grid-row">
@@ -105,6 +110,8 @@ export function ErrorBoundary() {
           <h1 className="govuk-heading-l">{title}</h1>
           {notFound ? (
             <p className="govuk-body">If you typed the web address, check it is correct.</p>
+          ) : forbidden ? (
+            <p className="govuk-body">If you think you should be able to, ask your administrator.</p>
           ) : (
             <p className="govuk-body">Try again later.</p>
           )}

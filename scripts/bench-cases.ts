@@ -88,151 +88,150 @@ async function main() {
   const managerId = staffIds[0]!;
   const reviewerId = staffIds[20]!;
 
-  function seed(): number[] {
-
   // ------------------------------------------------------------------------------------------
   // Seed
   // ------------------------------------------------------------------------------------------
-  const seedStart = performance.now();
-  sqlite.pragma("synchronous = OFF");
-  const staffIds: number[] = [];
-  const insertStaff = sqlite.prepare(
-    `INSERT INTO staff_users (email, display_name, roles, active, on_duty, created_at, updated_at)
-     VALUES (?, ?, ?, 1, 1, ?, ?)`,
-  );
-  sqlite.transaction(() => {
-    for (let i = 1; i <= STAFF; i++) {
-      const roles = i <= 8 ? ["manager"] : i === 9 ? ["reviewer", "manager"] : ["reviewer"];
-      const info = insertStaff.run(`officer${i}@force.example`, `Officer ${String(i).padStart(2, "0")}`, JSON.stringify(roles), at.getTime(), at.getTime());
-      staffIds.push(Number(info.lastInsertRowid));
-    }
-  })();
-
-  const insertCase = sqlite.prepare(
-    `INSERT INTO cases (reference, status, channel, urgent, received_at, contact_types, concern, declarations_accepted_at,
-       created_by, assigned_to, risk_check_due_at, interview_due_at, decision_due_at, risk_checked_at, interviewed_at,
-       decided_at, closed_at, next_due_at, subject_is_rso, disclosure_made, created_at, updated_at)
-     VALUES (@reference, @status, @channel, @urgent, @receivedAt, '["lives_with"]', 'Seeded for the benchmark', @receivedAt,
-       NULL, @assignedTo, @riskDue, @interviewDue, @decisionDue, @riskChecked, @interviewed,
-       @decided, @closedAt, @nextDue, @rso, @disclosed, @receivedAt, @updatedAt)`,
-  );
-  const insertPerson = sqlite.prepare(
-    `INSERT INTO case_people (case_id, role, position, full_name, normalised_name, details, created_at)
-     VALUES (?, ?, 1, ?, ?, '{}', ?)`,
-  );
-
-  const span = 10 * 365 * DAY;
-  const start = at.getTime() - span;
-  const references = new Set<string>();
-  const pool = { buf: crypto.randomBytes(1 << 20), at: 0 };
-  const randomBytes = (n: number) => {
-    if (pool.at + n > pool.buf.length) {
-      pool.buf = crypto.randomBytes(1 << 20);
-      pool.at = 0;
-    }
-    const out = pool.buf.subarray(pool.at, pool.at + n);
-    pool.at += n;
-    return new Uint8Array(out);
-  };
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const channels = ["online", "online", "online", "online", "online", "online", "phone", "station", "proactive"];
-
-  /** The stage an open case has reached for its age, with some lagging behind (and so overdue). */
-  function openStatus(ageDays: number): (typeof OPEN_STATUSES)[number] {
-    const lag = random() < 0.15;
-    const byAge =
-      ageDays < 1 ? 0 : ageDays < 2 ? 1 : ageDays < 8 ? 2 : ageDays < 16 ? 3 : ageDays < 22 ? 4 : ageDays < 27 ? 5 : random() < 0.75 ? 6 + Math.floor(random() * 2) : 2 + Math.floor(random() * 4);
-    return OPEN_STATUSES[Math.max(0, byAge - (lag ? 1 : 0))]!;
-  }
-  const STAGE = Object.fromEntries(OPEN_STATUSES.map((s, i) => [s, i])) as Record<string, number>;
-
-  let open = 0;
-  let urgentOpen = 0;
-  const BATCH = 50_000;
-  for (let from = 0; from < CASES; from += BATCH) {
+  function seed(): number[] {
+    const seedStart = performance.now();
+    sqlite.pragma("synchronous = OFF");
+    const staffIds: number[] = [];
+    const insertStaff = sqlite.prepare(
+      `INSERT INTO staff_users (email, display_name, roles, active, on_duty, created_at, updated_at)
+       VALUES (?, ?, ?, 1, 1, ?, ?)`,
+    );
     sqlite.transaction(() => {
-      for (let i = from; i < Math.min(CASES, from + BATCH); i++) {
-        const receivedAt = Math.floor(start + (i / CASES) * span + random() * 6 * HOUR);
-        const ageDays = (at.getTime() - receivedAt) / DAY;
-        const isOpen = ageDays < 0 ? false : ageDays <= 90 ? random() < 0.9 : ageDays <= 3 * 365 ? random() < 0.03 : false;
-        let reference = generateReference(randomBytes);
-        while (references.has(reference)) reference = generateReference(randomBytes);
-        references.add(reference);
-        const urgent = random() < 0.05;
-        const riskDue = receivedAt + 24 * HOUR;
-        const interviewDue = receivedAt + 10 * DAY;
-        const decisionDue = receivedAt + 28 * DAY;
-        const within = (from: number, to: number) => Math.min(at.getTime() - 1000, receivedAt + from + random() * (to - from));
-        let status: string;
-        let riskChecked: number | null = null;
-        let interviewed: number | null = null;
-        let decided: number | null = null;
-        let closedAt: number | null = null;
-        let assignedTo: number | null;
-        if (isOpen) {
-          status = openStatus(ageDays);
-          const stage = STAGE[status]!;
-          if (stage >= 1) riskChecked = within(HOUR, 20 * HOUR);
-          if (stage >= 3) interviewed = within(3 * DAY, 9 * DAY);
-          if (stage >= 6) decided = within(20 * DAY, 27 * DAY);
-          assignedTo = status === "received" ? (random() < 0.4 ? pick(staffIds) : null) : random() < 0.95 ? pick(staffIds) : null;
-          open++;
-          if (urgent) urgentOpen++;
-        } else {
-          status = "closed";
-          riskChecked = within(HOUR, 20 * HOUR);
-          interviewed = random() < 0.9 ? within(3 * DAY, 9 * DAY) : null;
-          decided = interviewed ? within(20 * DAY, 27 * DAY) : null;
-          closedAt = within(28 * DAY, 60 * DAY);
-          assignedTo = pick(staffIds);
-        }
-        const next = nextDueAt({
-          riskCheckDueAt: new Date(riskDue),
-          riskCheckedAt: riskChecked === null ? null : new Date(riskChecked),
-          interviewDueAt: new Date(interviewDue),
-          interviewedAt: interviewed === null ? null : new Date(interviewed),
-          decisionDueAt: new Date(decisionDue),
-          decidedAt: decided === null ? null : new Date(decided),
-          closedAt: closedAt === null ? null : new Date(closedAt),
-        });
-        const info = insertCase.run({
-          reference,
-          status,
-          channel: pick(channels),
-          urgent: urgent ? 1 : 0,
-          receivedAt,
-          assignedTo,
-          riskDue,
-          interviewDue,
-          decisionDue,
-          riskChecked,
-          interviewed,
-          decided,
-          closedAt,
-          nextDue: next ? next.getTime() : null,
-          rso: status === "closed" ? (random() < 0.2 ? 1 : 0) : null,
-          disclosed: status === "closed" ? (random() < 0.15 ? 1 : 0) : null,
-          updatedAt: closedAt ?? riskChecked ?? receivedAt,
-        });
-        if (isOpen) {
-          const caseId = Number(info.lastInsertRowid);
-          insertPerson.run(caseId, "applicant", `Applicant ${i}`, `applicant ${i}`, receivedAt);
-          insertPerson.run(caseId, "child", `Child ${i}`, `child ${i}`, receivedAt);
-          insertPerson.run(caseId, "subject", `Subject ${i}`, `subject ${i}`, receivedAt);
-        }
+      for (let i = 1; i <= STAFF; i++) {
+        const roles = i <= 8 ? ["manager"] : i === 9 ? ["reviewer", "manager"] : ["reviewer"];
+        const info = insertStaff.run(`officer${i}@force.example`, `Officer ${String(i).padStart(2, "0")}`, JSON.stringify(roles), at.getTime(), at.getTime());
+        staffIds.push(Number(info.lastInsertRowid));
       }
     })();
-    if (process.stdout.isTTY && CASES >= 200_000) process.stdout.write(`  seeded ${Math.min(CASES, from + BATCH).toLocaleString("en-GB")}\r`);
-  }
-  sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("wal_checkpoint(TRUNCATE)");
-  const seedMs = performance.now() - seedStart;
-  const size = fs.statSync(process.env.DATABASE_PATH!).size;
-  console.log(
-    `seeded ${CASES.toLocaleString("en-GB")} cases (${open.toLocaleString("en-GB")} open, ${urgentOpen.toLocaleString("en-GB")} of them urgent; ` +
-      `${(open * 3).toLocaleString("en-GB")} people rows) and ${STAFF} staff in ${(seedMs / 1000).toFixed(1)} s; file ${(size / 1e6).toFixed(0)} MB`,
-  );
-  return staffIds;
+
+    const insertCase = sqlite.prepare(
+      `INSERT INTO cases (reference, status, channel, urgent, received_at, contact_types, concern, declarations_accepted_at,
+         created_by, assigned_to, risk_check_due_at, interview_due_at, decision_due_at, risk_checked_at, interviewed_at,
+         decided_at, closed_at, next_due_at, subject_is_rso, disclosure_made, created_at, updated_at)
+       VALUES (@reference, @status, @channel, @urgent, @receivedAt, '["lives_with"]', 'Seeded for the benchmark', @receivedAt,
+         NULL, @assignedTo, @riskDue, @interviewDue, @decisionDue, @riskChecked, @interviewed,
+         @decided, @closedAt, @nextDue, @rso, @disclosed, @receivedAt, @updatedAt)`,
+    );
+    const insertPerson = sqlite.prepare(
+      `INSERT INTO case_people (case_id, role, position, full_name, normalised_name, details, created_at)
+       VALUES (?, ?, 1, ?, ?, '{}', ?)`,
+    );
+
+    const span = 10 * 365 * DAY;
+    const start = at.getTime() - span;
+    const references = new Set<string>();
+    const pool = { buf: crypto.randomBytes(1 << 20), at: 0 };
+    const randomBytes = (n: number) => {
+      if (pool.at + n > pool.buf.length) {
+        pool.buf = crypto.randomBytes(1 << 20);
+        pool.at = 0;
+      }
+      const out = pool.buf.subarray(pool.at, pool.at + n);
+      pool.at += n;
+      return new Uint8Array(out);
+    };
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const channels = ["online", "online", "online", "online", "online", "online", "phone", "station", "proactive"];
+
+    /** The stage an open case has reached for its age, with some lagging behind (and so overdue). */
+    function openStatus(ageDays: number): (typeof OPEN_STATUSES)[number] {
+      const lag = random() < 0.15;
+      const byAge =
+        ageDays < 1 ? 0 : ageDays < 2 ? 1 : ageDays < 8 ? 2 : ageDays < 16 ? 3 : ageDays < 22 ? 4 : ageDays < 27 ? 5 : random() < 0.75 ? 6 + Math.floor(random() * 2) : 2 + Math.floor(random() * 4);
+      return OPEN_STATUSES[Math.max(0, byAge - (lag ? 1 : 0))]!;
+    }
+    const STAGE = Object.fromEntries(OPEN_STATUSES.map((s, i) => [s, i])) as Record<string, number>;
+
+    let open = 0;
+    let urgentOpen = 0;
+    const BATCH = 50_000;
+    for (let from = 0; from < CASES; from += BATCH) {
+      sqlite.transaction(() => {
+        for (let i = from; i < Math.min(CASES, from + BATCH); i++) {
+          const receivedAt = Math.floor(start + (i / CASES) * span + random() * 6 * HOUR);
+          const ageDays = (at.getTime() - receivedAt) / DAY;
+          const isOpen = ageDays < 0 ? false : ageDays <= 90 ? random() < 0.9 : ageDays <= 3 * 365 ? random() < 0.03 : false;
+          let reference = generateReference(randomBytes);
+          while (references.has(reference)) reference = generateReference(randomBytes);
+          references.add(reference);
+          const urgent = random() < 0.05;
+          const riskDue = receivedAt + 24 * HOUR;
+          const interviewDue = receivedAt + 10 * DAY;
+          const decisionDue = receivedAt + 28 * DAY;
+          const within = (from: number, to: number) => Math.min(at.getTime() - 1000, receivedAt + from + random() * (to - from));
+          let status: string;
+          let riskChecked: number | null = null;
+          let interviewed: number | null = null;
+          let decided: number | null = null;
+          let closedAt: number | null = null;
+          let assignedTo: number | null;
+          if (isOpen) {
+            status = openStatus(ageDays);
+            const stage = STAGE[status]!;
+            if (stage >= 1) riskChecked = within(HOUR, 20 * HOUR);
+            if (stage >= 3) interviewed = within(3 * DAY, 9 * DAY);
+            if (stage >= 6) decided = within(20 * DAY, 27 * DAY);
+            assignedTo = status === "received" ? (random() < 0.4 ? pick(staffIds) : null) : random() < 0.95 ? pick(staffIds) : null;
+            open++;
+            if (urgent) urgentOpen++;
+          } else {
+            status = "closed";
+            riskChecked = within(HOUR, 20 * HOUR);
+            interviewed = random() < 0.9 ? within(3 * DAY, 9 * DAY) : null;
+            decided = interviewed ? within(20 * DAY, 27 * DAY) : null;
+            closedAt = within(28 * DAY, 60 * DAY);
+            assignedTo = pick(staffIds);
+          }
+          const next = nextDueAt({
+            riskCheckDueAt: new Date(riskDue),
+            riskCheckedAt: riskChecked === null ? null : new Date(riskChecked),
+            interviewDueAt: new Date(interviewDue),
+            interviewedAt: interviewed === null ? null : new Date(interviewed),
+            decisionDueAt: new Date(decisionDue),
+            decidedAt: decided === null ? null : new Date(decided),
+            closedAt: closedAt === null ? null : new Date(closedAt),
+          });
+          const info = insertCase.run({
+            reference,
+            status,
+            channel: pick(channels),
+            urgent: urgent ? 1 : 0,
+            receivedAt,
+            assignedTo,
+            riskDue,
+            interviewDue,
+            decisionDue,
+            riskChecked,
+            interviewed,
+            decided,
+            closedAt,
+            nextDue: next ? next.getTime() : null,
+            rso: status === "closed" ? (random() < 0.2 ? 1 : 0) : null,
+            disclosed: status === "closed" ? (random() < 0.15 ? 1 : 0) : null,
+            updatedAt: closedAt ?? riskChecked ?? receivedAt,
+          });
+          if (isOpen) {
+            const caseId = Number(info.lastInsertRowid);
+            insertPerson.run(caseId, "applicant", `Applicant ${i}`, `applicant ${i}`, receivedAt);
+            insertPerson.run(caseId, "child", `Child ${i}`, `child ${i}`, receivedAt);
+            insertPerson.run(caseId, "subject", `Subject ${i}`, `subject ${i}`, receivedAt);
+          }
+        }
+      })();
+      if (process.stdout.isTTY && CASES >= 200_000) process.stdout.write(`  seeded ${Math.min(CASES, from + BATCH).toLocaleString("en-GB")}\r`);
+    }
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    const seedMs = performance.now() - seedStart;
+    const size = fs.statSync(process.env.DATABASE_PATH!).size;
+    console.log(
+      `seeded ${CASES.toLocaleString("en-GB")} cases (${open.toLocaleString("en-GB")} open, ${urgentOpen.toLocaleString("en-GB")} of them urgent; ` +
+        `${(open * 3).toLocaleString("en-GB")} people rows) and ${STAFF} staff in ${(seedMs / 1000).toFixed(1)} s; file ${(size / 1e6).toFixed(0)} MB`,
+    );
+    return staffIds;
   }
   const counts = sqlite.prepare("SELECT count(*) AS cases, sum(closed_at IS NULL) AS open FROM cases").get() as { cases: number; open: number };
   console.log(`database holds ${counts.cases.toLocaleString("en-GB")} cases, ${counts.open.toLocaleString("en-GB")} open`);
@@ -350,7 +349,11 @@ async function main() {
   const cols = ["queries", "p50", "p99", "max", "cpu p50", "cpu p99"];
   console.log(`${"page".padEnd(width)}${cols.map((c) => c.padStart(9)).join("")}  note`);
   for (const t of timings) {
-    const flag = t.queries > 5 || t.p99 >= 50 ? "  << over target" : "";
+    const flags = [
+      t.queries > 5 ? "over 5 queries" : "",
+      t.p99 >= 50 ? `wall p99 over 50 ms${t.cpu99 < 50 ? " (CPU p99 under: a busy machine)" : ""}` : "",
+    ].filter(Boolean);
+    const flag = flags.length > 0 ? `  << ${flags.join("; ")}` : "";
     const figures = [t.p50, t.p99, t.max, t.cpu50, t.cpu99].map((v) => v.toFixed(2).padStart(9)).join("");
     console.log(`${t.label.padEnd(width)}${String(t.queries).padStart(9)}${figures}  ${t.note ?? ""}${flag}`);
   }

@@ -4,7 +4,7 @@
 // a consultation of personal data (case pages log theirs). Overdue cases come first in every queue.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { createCookie, json, redirect, type Cookie } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -16,7 +16,7 @@ import { STATUS_NAMES } from "~/domain/workflow";
 import { performAction } from "~/services/case-actions.server";
 import { now } from "~/services/clock.server";
 import { getDb, schema } from "~/services/db.server";
-import { stashFlash, takeFlash } from "~/services/flash.server";
+import { getConfig } from "~/services/config.server";
 import { requireStaff } from "~/services/guard.server";
 import {
   listQueue,
@@ -32,7 +32,6 @@ import {
 } from "~/services/queues.server";
 
 const ROLES = ["reviewer", "manager"] as const;
-const FLASH_KEY = "staff-cases-queue";
 const PATH = "/staff/cases";
 
 // ---------------------------------------------------------------------------------------------
@@ -101,7 +100,37 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-type Flash = { ok: boolean; text: string; caseId?: number };
+/**
+ * The outcome of a take or assign, shown once on the page the action redirects to. It holds no
+ * typed values and no one's personal data (a case reference, a staff name, or the reason the
+ * workflow refused), so it travels in a short-lived signed cookie that the next view clears, rather
+ * than through the form flash table: a queue view then never writes to the database.
+ */
+const flashSchema = z.object({ ok: z.boolean(), text: z.string().max(300), caseId: z.number().int().optional() });
+type Flash = z.infer<typeof flashSchema>;
+
+let noticeCookie: Cookie | undefined;
+function notice(): Cookie {
+  if (!noticeCookie) {
+    const config = getConfig();
+    noticeCookie = createCookie(config.secureCookies ? "__Host-csods_queue_notice" : "csods_queue_notice", {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: config.secureCookies,
+      path: "/",
+      maxAge: 120,
+      secrets: config.sessionSecrets,
+    });
+  }
+  return noticeCookie;
+}
+
+async function takeNotice(request: Request): Promise<Flash | null> {
+  const header = request.headers.get("Cookie");
+  if (!header?.includes("csods_queue_notice")) return null;
+  const parsed = flashSchema.safeParse(await notice().parse(header));
+  return parsed.success ? parsed.data : null;
+}
 
 /** "7 March 2026", in UK time (one formatter for the module: making one per row is slow). */
 const receivedDate = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
@@ -130,8 +159,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = listQueue(query, at);
   const counts = queueCounts(user.id, at);
   const staff = queueStaff();
-  const flash = (await takeFlash<Flash>(request, FLASH_KEY)) ?? null;
-  return {
+  const flash = await takeNotice(request);
+  const data = {
     query: { ...p, page: result.page },
     counts,
     total: result.total,
@@ -155,13 +184,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canAssign: user.roles.includes("manager"),
     flash,
   };
+  // Shown once: this response clears it (Remix carries a loader's Set-Cookie onto the page).
+  const headers = new Headers();
+  if (flash) headers.append("Set-Cookie", await notice().serialize("", { maxAge: 0, expires: new Date(0) }));
+  return json(data, { headers });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, [...ROLES]);
   const back = hrefOf(paramsOf(new URL(request.url)));
   const done = async (flash: Flash) =>
-    redirect(back, { status: 303, headers: { "Set-Cookie": await stashFlash(FLASH_KEY, flash) } });
+    redirect(back, { status: 303, headers: { "Set-Cookie": await notice().serialize(flash) } });
 
   const submission = parseWithZod(await request.formData(), { schema: actionSchema });
   if (submission.status !== "success") {

@@ -5,7 +5,10 @@ import { Outlet } from "@remix-run/react";
 import { lookupSession } from "~/services/staff-sessions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const found = await lookupSession(request);
+  // Read only: the page's own loader (requireStaff) ends an expired session and says why. Loaders
+  // run in parallel, so ending it here too would race that one and send the person to sign in
+  // without the reason.
+  const found = await lookupSession(request, { endIfExpired: false });
   if (found.state !== "found" || found.session.stage !== "active") return { staff: null };
   return {
     staff: {

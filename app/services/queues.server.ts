@@ -9,7 +9,8 @@
 //   - `queueCounts`: ONE statement (seven index-only counts as scalar subqueries);
 //   - `queueStaff`: ONE statement (names for the assignee filter and the assign select).
 // Every queue covers open cases only, and each queue's WHERE matches one of the indexes on
-// `cases` (cases_open_due_idx, cases_assignee_due_idx, cases_urgent_due_idx, cases_status_due_idx),
+// `cases` (cases_open_due_idx, cases_assignee_due_idx, cases_urgent_due_idx, cases_status_due_idx,
+// cases_status_received_idx),
 // so counting and sorting never touch the closed cases that make up ~97% of the table.
 import { clockState, DUE_SOON_MS, type ClockState } from "~/domain/clocks";
 import { OPEN_STATUSES, STATUSES, type Status } from "~/domain/workflow";

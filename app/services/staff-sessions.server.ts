@@ -63,8 +63,11 @@ export async function createSession(
   return { sessionId: id, setCookie: await cookie().serialize(token) };
 }
 
-/** The session this request carries, checked against both timeouts, without changing it. */
-export async function lookupSession(request: Request): Promise<SessionLookup> {
+/**
+ * The session this request carries, checked against both timeouts. An expired session is ended
+ * unless `endIfExpired` is false (for loaders that run alongside the page's own, see routes/staff.tsx).
+ */
+export async function lookupSession(request: Request, { endIfExpired = true }: { endIfExpired?: boolean } = {}): Promise<SessionLookup> {
   const token = await cookie().parse(request.headers.get("Cookie"));
   if (typeof token !== "string" || token.length < 16) return { state: "none" };
   const row = getDb()
@@ -82,7 +85,7 @@ export async function lookupSession(request: Request): Promise<SessionLookup> {
   else if (at >= session.expiresAt.getTime()) ended = "absolute";
   else if (at - session.lastSeenAt.getTime() >= idleLimit) ended = "idle";
   if (ended) {
-    endSession(session.id);
+    if (endIfExpired) endSession(session.id);
     return { state: "ended", reason: ended };
   }
   return { state: "found", session, user };

@@ -5,6 +5,7 @@ import { purgeExpiredDrafts } from "./drafts.server";
 import { purgeExpiredFlash } from "./flash.server";
 import { describeError, log } from "./logger.server";
 import { createMailTransport } from "./mailer.server";
+import { startBackupSchedule } from "./backup.server";
 import { seedBankHolidaysIfEmpty } from "./bank-holidays.server";
 import { purgeSentMessages, startOutboxWorker } from "./outbox.server";
 import { sendClockReminders } from "./staff-notifications.server";
@@ -59,12 +60,16 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
   const reminderTimer = setInterval(remind, config.reminderPollMs);
   reminderTimer.unref();
 
+  // Online backups on a schedule (settings backup.intervalMinutes / backup.keep); failures are logged.
+  const backups = startBackupSchedule();
+
   return {
     config,
     async stop() {
       clearInterval(purgeTimer);
       clearInterval(reminderTimer);
       await outboxWorker.stop();
+      await backups.stop(); // before closing the connection a backup may still be using
       closeDb();
     },
   };

@@ -54,6 +54,8 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.audit.export[.]csv": ["manager", "admin"],
   "staff.audit.export[.]json": ["manager", "admin"],
   "staff.admin.bank-holidays": ["admin"],
+  "staff.statistics._index": ["manager", "admin"],
+  "staff.statistics.export[.]csv": ["manager", "admin"],
 };
 const ROLES: Role[] = ["reviewer", "manager", "admin"];
 

