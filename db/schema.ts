@@ -448,3 +448,5 @@ export const retentionReviews = sqliteTable(
   },
   (t) => [index("retention_reviews_case_idx").on(t.caseId, t.proposedAt)],
 );
+
+export type CaseDecision = typeof caseDecisions.$inferSelect;

@@ -1,13 +1,39 @@
 // Reading a case for staff. Every read of case data writes an s.62 consultation row, in the
 // same transaction as the read, naming who read which case and why.
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
-import type { StaffUser } from "../../db/schema";
+import type { CaseDecision, CasePerson, StaffUser } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { now } from "./clock.server";
 import { getDb, schema } from "./db.server";
 
 export type CaseView = NonNullable<ReturnType<typeof readCase>>;
 
+type PersonJson = {
+  id: number;
+  role: CasePerson["role"];
+  position: number;
+  fullName: string;
+  otherNames: string | null;
+  dateOfBirth: string | null;
+  ageYears: number | null;
+  address: string | null;
+  details: string;
+  createdAt: number;
+};
+type DecisionJson = {
+  version: number;
+  decision: CaseDecision["decision"];
+  outcome: CaseDecision["outcome"];
+  reasons: string;
+  decidedBy: number;
+  decidedAt: number;
+  deciderName: string | null;
+};
+
+/**
+ * Three queries for the whole case (the case with its people, decisions and outcomes as JSON;
+ * the timeline; the records), so the page stays within its budget of five with the audit row.
+ */
 function readCase(caseId: number) {
   const db = getDb();
   const row = db
@@ -15,13 +41,20 @@ function readCase(caseId: number) {
       case: schema.cases,
       assigneeName: schema.staffUsers.displayName,
       outcomes: sql<string>`(select json_group_array(code) from ${schema.caseOutcomes} where ${schema.caseOutcomes.caseId} = ${schema.cases.id})`,
+      people: sql<string>`(select json_group_array(json_object('id', p.id, 'role', p.role, 'position', p.position, 'fullName', p.full_name, 'otherNames', p.other_names, 'dateOfBirth', p.date_of_birth, 'ageYears', p.age_years, 'address', p.address, 'details', p.details, 'createdAt', p.created_at)) from (select * from case_people where case_id = ${schema.cases.id} order by role, position) p)`,
+      decisions: sql<string>`(select json_group_array(json_object('version', d.version, 'decision', d.decision, 'outcome', d.outcome, 'reasons', d.reasons, 'decidedBy', d.decided_by, 'decidedAt', d.decided_at, 'deciderName', (select display_name from staff_users where id = d.decided_by))) from (select * from case_decisions where case_id = ${schema.cases.id} order by version desc) d)`,
     })
     .from(schema.cases)
     .leftJoin(schema.staffUsers, eq(schema.staffUsers.id, schema.cases.assignedTo))
     .where(eq(schema.cases.id, caseId))
     .get();
   if (!row) return null;
-  const people = db.select().from(schema.casePeople).where(eq(schema.casePeople.caseId, caseId)).orderBy(asc(schema.casePeople.role), asc(schema.casePeople.position)).all();
+  const people = (JSON.parse(row.people) as PersonJson[]).map((p) => ({
+    ...p,
+    caseId,
+    details: JSON.parse(p.details) as Record<string, unknown>,
+    createdAt: new Date(p.createdAt),
+  }));
   // Timeline: events and notes together, newest first, with who did each.
   const timeline = db
     .select({
@@ -74,16 +107,6 @@ function readCase(caseId: number) {
     )
     .all()
     .map((r) => ({ ...r, data: typeof r.data === "string" ? (JSON.parse(r.data) as Record<string, unknown>) : r.data, recordedAt: new Date(r.recordedAt) }));
-  const decisions = db
-    .select({
-      decision: schema.caseDecisions,
-      deciderName: schema.staffUsers.displayName,
-    })
-    .from(schema.caseDecisions)
-    .leftJoin(schema.staffUsers, eq(schema.staffUsers.id, schema.caseDecisions.decidedBy))
-    .where(eq(schema.caseDecisions.caseId, caseId))
-    .orderBy(desc(schema.caseDecisions.version))
-    .all();
   return {
     ...row.case,
     assigneeName: row.assigneeName,
@@ -91,7 +114,7 @@ function readCase(caseId: number) {
     people,
     timeline: timeline.map((t) => ({ ...t, at: new Date(t.at) })),
     records,
-    decisions: decisions.map((d) => ({ ...d.decision, deciderName: d.deciderName })),
+    decisions: (JSON.parse(row.decisions) as DecisionJson[]).map((d) => ({ ...d, decidedAt: new Date(d.decidedAt) })),
   };
 }
 

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { performAction } from "~/services/case-actions.server";
 import { loadCaseForStaff, linkedCases } from "~/services/case-view.server";
 import { getConfig } from "~/services/config.server";
-import { getDb, schema } from "~/services/db.server";
+import { countQueries, getDb, schema } from "~/services/db.server";
 import { sendClockReminders } from "~/services/staff-notifications.server";
 import { submitTestCase } from "../support/cases";
 import { insertStaff } from "../support/staff";
@@ -174,6 +174,18 @@ describe("clocks and notifications", () => {
     expect(performAction(caseId, { action: "extend", days: 14, reason: "Awaiting MAPPA" }, reviewer)).toMatchObject({ ok: false });
     expect(performAction(caseId, { action: "extend", days: 14, reason: "Awaiting MAPPA" }, manager)).toMatchObject({ ok: true });
     expect(caseRow(caseId).decisionDueAt!.getTime() - before.getTime()).toBe(14 * 24 * 3_600_000);
+  });
+});
+
+describe("the case page", () => {
+  it("reads a whole case and logs the consultation in at most 5 SQL statements", async () => {
+    const { caseId } = await toDecision("disclose");
+    performAction(caseId, { action: "add_note", text: "A note" }, reviewer);
+    const { result, queries } = await countQueries(() => loadCaseForStaff(caseId, manager, "count"));
+    expect(queries).toBeLessThanOrEqual(5);
+    expect(result?.people.map((p) => p.role)).toEqual(["applicant", "child", "recipient", "subject"]);
+    expect(result?.records.length).toBeGreaterThanOrEqual(5);
+    expect(result?.timeline.some((t) => t.kind === "note" && t.text === "A note")).toBe(true);
   });
 });
 
