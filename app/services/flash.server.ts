@@ -18,6 +18,8 @@ function cookie(): Cookie {
       sameSite: "lax",
       secure: config.secureCookies,
       path: "/",
+      // Lives as long as the result it points at, so later views do not look it up again.
+      maxAge: FLASH_TTL_MS / 1000,
       secrets: config.sessionSecrets,
     });
   }
