@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DateInput, Input, Radios, Textarea } from "~/components/govuk";
+import { Input, Radios, Textarea } from "~/components/govuk";
+import { DobOrAge } from "~/components/dob-or-age";
 import { pageTitle } from "~/components/page-title";
-import { datePartsInError, StepForm, useStepForm } from "~/components/step-form";
+import { StepForm, useStepForm } from "~/components/step-form";
 import { childSchema, GENDERS, MAX_CHILDREN, PARENTS_AWARE } from "~/domain/application";
 import { readDraft } from "~/services/drafts.server";
 import { handleStep, loadStep, now } from "./__apply.server";
@@ -45,7 +46,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ChildPage() {
   const { values, lastResult, urgent, index } = useLoaderData<typeof loader>();
   const { errorOf, valueOf } = useStepForm(lastResult, values);
-  const dob = { day: valueOf("dobDay"), month: valueOf("dobMonth"), year: valueOf("dobYear") };
   return (
     <StepForm
       backHref={index > 1 ? "/apply/children" : "/apply/contact"}
@@ -67,33 +67,7 @@ export default function ChildPage() {
       <Input id="fullName" name="fullName" label="Child's full name" spellCheck={false}
         hint="If you do not know their full name, enter the name you know them by"
         error={errorOf("fullName")} defaultValue={valueOf("fullName")} />
-      <Radios
-        name="dobKnown"
-        legend="Do you know the child's date of birth?"
-        legendSize="s"
-        error={errorOf("dobKnown")}
-        defaultValue={valueOf("dobKnown")}
-        items={[
-          {
-            value: "date",
-            text: "Yes",
-            conditional: (
-              <DateInput idPrefix="dob" legend="Date of birth" hint="For example, 7 3 2016"
-                names={{ day: "dobDay", month: "dobMonth", year: "dobYear" }} values={dob}
-                error={errorOf("dob")} errorParts={errorOf("dob") ? datePartsInError(dob, "The child's date of birth") : undefined} />
-            ),
-          },
-          {
-            value: "age",
-            text: "No, but I know their age",
-            conditional: (
-              <Input id="age" name="age" label="Age in years" inputMode="numeric" className="govuk-input--width-3"
-                error={errorOf("age")} defaultValue={valueOf("age")} />
-            ),
-          },
-          { value: "unknown", text: "No, I do not know their date of birth or age" },
-        ]}
-      />
+      <DobOrAge who="child" errorOf={errorOf} valueOf={valueOf} />
       <Radios name="gender" legend="Child's gender" legendSize="s"
         error={errorOf("gender")} defaultValue={valueOf("gender")}
         items={Object.entries(GENDERS).map(([value, text]) => ({ value, text }))} />

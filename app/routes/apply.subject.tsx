@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { DateInput, Input, Radios, Textarea } from "~/components/govuk";
+import { Input, Radios, Textarea } from "~/components/govuk";
+import { DobOrAge } from "~/components/dob-or-age";
 import { pageTitle } from "~/components/page-title";
-import { datePartsInError, StepForm, useStepForm } from "~/components/step-form";
+import { StepForm, useStepForm } from "~/components/step-form";
 import { nextStepPath, previousStepPath, subjectSchema } from "~/domain/application";
 import { handleStep, loadStep, now } from "./__apply.server";
 
@@ -23,7 +24,6 @@ export const action = ({ request }: ActionFunctionArgs) =>
 export default function SubjectPage() {
   const { values, lastResult, urgent } = useLoaderData<typeof loader>();
   const { errorOf, valueOf } = useStepForm(lastResult, values);
-  const dob = { day: valueOf("dobDay"), month: valueOf("dobMonth"), year: valueOf("dobYear") };
   return (
     <StepForm
       backHref={previousStepPath("subject")}
@@ -52,33 +52,7 @@ export default function SubjectPage() {
       <Input id="otherNames" name="otherNames" label="Other names they use or have used (optional)" spellCheck={false}
         hint="For example, a nickname, a name they use online, or a previous surname"
         error={errorOf("otherNames")} defaultValue={valueOf("otherNames")} />
-      <Radios
-        name="dobKnown"
-        legend="Do you know their date of birth?"
-        legendSize="s"
-        error={errorOf("dobKnown")}
-        defaultValue={valueOf("dobKnown")}
-        items={[
-          {
-            value: "date",
-            text: "Yes",
-            conditional: (
-              <DateInput idPrefix="dob" legend="Date of birth" hint="For example, 27 3 1980"
-                names={{ day: "dobDay", month: "dobMonth", year: "dobYear" }} values={dob}
-                error={errorOf("dob")} errorParts={errorOf("dob") ? datePartsInError(dob, "The person's date of birth") : undefined} />
-            ),
-          },
-          {
-            value: "age",
-            text: "No, but I know roughly how old they are",
-            conditional: (
-              <Input id="age" name="age" label="Approximate age in years" inputMode="numeric" className="govuk-input--width-3"
-                error={errorOf("age")} defaultValue={valueOf("age")} />
-            ),
-          },
-          { value: "unknown", text: "No, I do not know" },
-        ]}
-      />
+      <DobOrAge who="subject" errorOf={errorOf} valueOf={valueOf} />
       <Radios
         name="addressKnown"
         legend="Do you know where they live?"
