@@ -26,7 +26,7 @@ export function StaffNavigation() {
         ...(staff.roles.includes("admin")
           ? [
               { href: "/staff/admin/users", text: "Staff accounts" },
-              { href: "/staff/admin/bank-holidays", text: "Bank holidays" },
+              { href: "/staff/admin/settings", text: "Settings" },
             ]
           : []),
         { href: "/staff/account", text: "Your account" },

@@ -62,7 +62,8 @@ export default function StaffHome() {
         {isAdmin ? (
           <>
             <li><a className="govuk-link" href="/staff/admin/users">Manage staff accounts</a></li>
-            <li><a className="govuk-link" href="/staff/admin/bank-holidays">Bank holidays and clocks</a></li>
+            <li><a className="govuk-link" href="/staff/admin/settings">Settings: clocks, sessions, checks, retention, backups</a></li>
+            <li><a className="govuk-link" href="/staff/admin/bank-holidays">Bank holidays</a></li>
           </>
         ) : null}
       </ul>

@@ -1,6 +1,7 @@
 // Per-force settings with defaults in code. Stored values override the defaults.
 import { eq } from "drizzle-orm";
 import { now } from "./clock.server";
+import { recordAudit } from "./audit.server";
 import { getDb, schema } from "./db.server";
 
 export const SETTING_DEFAULTS = {
@@ -8,8 +9,6 @@ export const SETTING_DEFAULTS = {
   "session.idleMinutes": 15,
   /** Staff sessions end this long after sign-in, whatever happens. */
   "session.absoluteHours": 12,
-  /** How recent a second-factor code must be for a sensitive action (step-up). */
-  "session.stepUpMinutes": 5,
   /** The scheme's clocks, from T0 (csods.md §2). */
   "clocks.riskCheckHours": 24,
   "clocks.interviewDays": 10,
@@ -58,11 +57,29 @@ export function getSetting<K extends SettingKey>(key: K): SettingValue<K> {
   return (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
 }
 
-export function setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, updatedBy: number | null): void {
+type DbOrTx = Pick<ReturnType<typeof getDb>, "insert">;
+
+export function setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, updatedBy: number | null, db: DbOrTx = getDb()): void {
   const at = now();
-  getDb()
-    .insert(schema.settings)
+  db.insert(schema.settings)
     .values({ key, value, updatedAt: at, updatedBy })
     .onConflictDoUpdate({ target: schema.settings.key, set: { value, updatedAt: at, updatedBy } })
     .run();
+}
+
+export type SettingsUpdate = { [K in SettingKey]?: SettingValue<K> };
+
+/** Saves the settings that changed, with one audit row naming them, in one transaction. */
+export function updateSettings(values: SettingsUpdate, actorId: number, requestId?: string): SettingKey[] {
+  const canonical = (v: unknown): string =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? JSON.stringify(Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))))
+      : JSON.stringify(v);
+  const changed = (Object.keys(values) as SettingKey[]).filter((key) => canonical(values[key]) !== canonical(getSetting(key)));
+  if (changed.length === 0) return [];
+  getDb().transaction((tx) => {
+    for (const key of changed) setSetting(key, values[key] as never, actorId, tx);
+    recordAudit(tx, { action: "alteration", actor: { kind: "staff", id: actorId }, entityType: "setting", entityId: "settings", fields: changed, requestId });
+  });
+  return changed;
 }

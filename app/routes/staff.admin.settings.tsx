@@ -1,0 +1,106 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Fieldset, Input, NotificationBanner, Radios, Textarea } from "~/components/govuk";
+import { staffPageTitle } from "~/components/page-title";
+import { StaffForm } from "~/components/staff-form";
+import { useStepForm } from "~/components/step-form";
+import { RETENTION_FIELDS, settingsFormSchema, type SettingsForm } from "~/domain/settings-form";
+import { OUTCOMES } from "~/domain/workflow";
+import { loadFormResult, redirectWithErrors } from "~/services/forms.server";
+import { requireStaff } from "~/services/guard.server";
+import { getSetting, updateSettings } from "~/services/settings.server";
+
+const FORM_KEY = "admin-settings";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Settings", data?.hasErrors);
+
+function currentValues(): Record<string, string> {
+  const years = getSetting("retention.reviewYears");
+  return {
+    riskCheckHours: String(getSetting("clocks.riskCheckHours")),
+    interviewDays: String(getSetting("clocks.interviewDays")),
+    decisionDays: String(getSetting("clocks.decisionDays")),
+    dayCounting: getSetting("clocks.dayCounting"),
+    idleMinutes: String(getSetting("session.idleMinutes")),
+    absoluteHours: String(getSetting("session.absoluteHours")),
+    checkTypes: getSetting("checks.types").join("\n"),
+    backupIntervalMinutes: String(getSetting("backup.intervalMinutes")),
+    backupKeep: String(getSetting("backup.keep")),
+    ...Object.fromEntries(RETENTION_FIELDS.map(({ code, field }) => [field, String(years[code] ?? 3)])),
+  };
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireStaff(request, context, ["admin"]);
+  return { ...(await loadFormResult(request, FORM_KEY)), values: currentValues(), saved: new URL(request.url).searchParams.has("saved") };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user } = await requireStaff(request, context, ["admin"]);
+  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema() });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  const v = submission.value as SettingsForm & Record<string, number>;
+  updateSettings(
+    {
+      "clocks.riskCheckHours": v.riskCheckHours,
+      "clocks.interviewDays": v.interviewDays,
+      "clocks.decisionDays": v.decisionDays,
+      "clocks.dayCounting": v.dayCounting,
+      "session.idleMinutes": v.idleMinutes,
+      "session.absoluteHours": v.absoluteHours,
+      "checks.types": v.checkTypes,
+      "backup.intervalMinutes": v.backupIntervalMinutes,
+      "backup.keep": v.backupKeep,
+      "retention.reviewYears": Object.fromEntries(RETENTION_FIELDS.map(({ code, field }) => [code, v[field]])),
+    },
+    user.id,
+    context.requestId,
+  );
+  return redirect("/staff/admin/settings?saved", { status: 303 });
+}
+
+export default function SettingsPage() {
+  const { lastResult, values, saved } = useLoaderData<typeof loader>();
+  const { errorOf, valueOf } = useStepForm(lastResult, values);
+  const number = (id: string, label: string, hint?: string) => (
+    <Input id={id} name={id} label={label} hint={hint} inputMode="numeric" className="govuk-input--width-4" error={errorOf(id)} defaultValue={valueOf(id)} />
+  );
+  const fields = ["riskCheckHours", "interviewDays", "decisionDays", "dayCounting", "idleMinutes", "absoluteHours", "checkTypes", "backupIntervalMinutes", "backupKeep", ...RETENTION_FIELDS.map((r) => r.field)];
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        {saved && !lastResult ? <NotificationBanner type="success" title="Success">Settings saved.</NotificationBanner> : null}
+        <h1 className="govuk-heading-l">Settings</h1>
+        <p className="govuk-body">These apply to this force. New clock settings apply to cases received from now on.</p>
+        <StaffForm submitText="Save settings" errors={fields.map((f) => ({ text: errorOf(f), href: `#${f}` }))}>
+          <Fieldset legend="Clocks (from when the application is received)" legendSize="m">
+            {number("riskCheckHours", "Immediate-risk check (hours)")}
+            {number("interviewDays", "Interview and verification (days)")}
+            {number("decisionDays", "Decision (days)", "Older guidance used 45 days; current guidance 28")}
+            <Radios name="dayCounting" legend="Count days as" legendSize="s" error={errorOf("dayCounting")} defaultValue={valueOf("dayCounting")}
+              items={[
+                { value: "calendar", text: "Calendar days" },
+                { value: "working", text: "Working days", hint: "Monday to Friday, not England and Wales bank holidays" },
+              ]} />
+          </Fieldset>
+          <Fieldset legend="Staff sessions" legendSize="m">
+            {number("idleMinutes", "Sign out after this many minutes without activity")}
+            {number("absoluteHours", "Sign out this many hours after signing in")}
+          </Fieldset>
+          <Textarea id="checkTypes" name="checkTypes" label="Research checks offered on every case" hint="One per line" rows={9}
+            error={errorOf("checkTypes")} defaultValue={valueOf("checkTypes")} />
+          <Fieldset legend="Retention: years after closure until review, by outcome" legendSize="m">
+            <p className="govuk-body">When a case has several outcomes, the longest period applies.</p>
+            {RETENTION_FIELDS.map(({ code, field }) => number(field, OUTCOMES[code as keyof typeof OUTCOMES]))}
+          </Fieldset>
+          <Fieldset legend="Backups" legendSize="m">
+            {number("backupIntervalMinutes", "Take a backup every (minutes)", "0 turns scheduled backups off")}
+            {number("backupKeep", "Number of backups to keep")}
+          </Fieldset>
+        </StaffForm>
+      </div>
+    </div>
+  );
+}
