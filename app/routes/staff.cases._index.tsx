@@ -18,18 +18,9 @@ import { now } from "~/services/clock.server";
 import { getDb, schema } from "~/services/db.server";
 import { getConfig } from "~/services/config.server";
 import { requireStaff } from "~/services/guard.server";
-import {
-  listQueue,
-  QUEUE_NAMES,
-  QUEUE_SORT_NAMES,
-  QUEUE_SORTS,
-  QUEUE_STATUSES,
-  QUEUES,
-  queueCounts,
-  queueStaff,
-  type Queue,
-  type QueueQuery,
-} from "~/services/queues.server";
+// The queues' names and options come from ~/domain: the page's meta and component use them in the browser.
+import { QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUES, type Queue } from "~/domain/queues";
+import { listQueue, queueCounts, queueStaff, type QueueQuery } from "~/services/queues.server";
 
 const ROLES = ["reviewer", "manager"] as const;
 const PATH = "/staff/cases";

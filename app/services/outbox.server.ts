@@ -8,6 +8,7 @@ import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
 import * as schema from "../../db/schema";
 import { outbox, type OutboxMessage } from "../../db/schema";
+import { now as appNow } from "./clock.server";
 import { getConfig } from "./config.server";
 import { getDb, type Db } from "./db.server";
 import { log } from "./logger.server";
@@ -229,7 +230,8 @@ export function startOutboxWorker(
   const tick = async () => {
     try {
       transport ??= createMailTransport(getConfig());
-      await deliverDueMessages({ db: options.db, transport });
+      // The application clock: messages are queued with its time (CLOCK_OFFSET_MS moves it in tests).
+      await deliverDueMessages({ db: options.db, transport, now: appNow() });
     } catch (error) {
       log.error("outbox_run_failed", errorCodes(error));
     }

@@ -13,33 +13,12 @@
 // cases_status_received_idx),
 // so counting and sorting never touch the closed cases that make up ~97% of the table.
 import { clockState, DUE_SOON_MS, type ClockState } from "~/domain/clocks";
-import { OPEN_STATUSES, STATUSES, type Status } from "~/domain/workflow";
+import { QUEUE_SORTS, QUEUE_STATUSES, QUEUES, type OpenStatus, type Queue, type QueueSort } from "~/domain/queues";
+import { STATUSES, type Status } from "~/domain/workflow";
 import { getSqlite } from "./db.server";
 
-export const QUEUES = ["unassigned", "mine", "urgent", "awaiting_decision", "due_soon", "overdue", "all_open"] as const;
-export type Queue = (typeof QUEUES)[number];
-
-export const QUEUE_NAMES: Record<Queue, string> = {
-  unassigned: "Unassigned",
-  mine: "Assigned to you",
-  urgent: "Urgent",
-  awaiting_decision: "Awaiting decision",
-  due_soon: "Due within 24 hours",
-  overdue: "Overdue",
-  all_open: "All open cases",
-};
-
-export const QUEUE_SORTS = ["due", "received", "status"] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-
-export const QUEUE_SORT_NAMES: Record<QueueSort, string> = {
-  due: "Next due (soonest first)",
-  received: "Received (oldest first)",
-  status: "Stage",
-};
-
-export type OpenStatus = Exclude<Status, "closed">;
-export const QUEUE_STATUSES = OPEN_STATUSES as readonly OpenStatus[];
+export { QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUES } from "~/domain/queues";
+export type { OpenStatus, Queue, QueueSort } from "~/domain/queues";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;

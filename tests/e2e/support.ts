@@ -7,6 +7,7 @@
 //   JavaScript, using role- and label-based locators.
 // - `expectNoAxeViolations`, `openDb`/`db*` helpers and `waitForEmail` check accessibility,
 //   the SQLite database (read-only) and the .eml files the file transport writes.
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
@@ -16,6 +17,7 @@ import Database from "better-sqlite3";
 import playwrightConfig from "../../playwright.config";
 import { DEMO_ACCOUNTS } from "../../app/services/demo.server";
 import { currentStep, decryptSecret, totpCode } from "../../app/services/totp.server";
+import { findFreePort } from "../support/smtp";
 
 export { expect };
 
@@ -33,8 +35,7 @@ const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 export function isLocalUrl(url: string): boolean {
   const u = new URL(url);
   if (u.protocol !== "http:" && u.protocol !== "https:" && u.protocol !== "ws:" && u.protocol !== "wss:") return true;
-  // All of 127.0.0.0/8 is this machine: staff tests use their own addresses in it (see below).
-  return LOCAL_HOSTS.has(u.hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(u.hostname);
+  return LOCAL_HOSTS.has(u.hostname);
 }
 
 type Fixtures = {
@@ -598,20 +599,16 @@ export async function waitForEmail(address: string, timeout = 15_000): Promise<E
 // Staff side
 // =============================================================================================
 //
-// - Every staff test runs on its own loopback address (127.x.y.z, all of which reach the server):
-//   sign-in is throttled per IP address (10 attempts a minute), and the whole suite comes from
-//   one machine. The throttle itself is tested on purpose in staff-auth.spec.ts.
 // - Demo accounts (NODE_ENV=test creates them) sign in through the real pages. Their TOTP codes
 //   are computed from the secret stored (encrypted) in staff_users. A code's 30-second step works
 //   once per person, so every code is taken under a lock shared by all workers, after waiting
 //   for a step newer than the last one the server accepted.
-// - `staffTest` gives `as(role)`: a page in a new context signed in as that demo account. Each
-//   worker signs in once per role and reuses the session (tests that end or age a session sign
-//   in on their own instead).
-
+// - Sign-in is throttled per client address (10 password attempts a minute) and every test comes
+//   from 127.0.0.1, so `staffTest`'s `as(role)` signs each demo account in once per run and every
+//   test (in any worker) reuses that session. Tests that end or age a session sign in on their
+//   own; the throttling tests run against a server of their own (`startAppServer`).
 
 export const E2E_BASE_URL = String(playwrightConfig.use?.baseURL ?? "http://localhost:3100");
-export const E2E_PORT = Number(new URL(E2E_BASE_URL).port);
 const webServer = Array.isArray(playwrightConfig.webServer) ? playwrightConfig.webServer[0] : playwrightConfig.webServer;
 /** The e2e server's SESSION_SECRET: the key of the stored TOTP secrets. */
 export const E2E_SESSION_SECRET = String(webServer?.env?.SESSION_SECRET ?? "");
@@ -625,12 +622,6 @@ export function demoAccount(role: DemoRole): StaffAccount {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role);
   if (!account) throw new Error(`no demo ${role}`);
   return { email: account.email, password: account.password, name: account.name };
-}
-
-/** A random address in 127.0.0.0/8 (never 127.0.0.1), with the e2e server's port. */
-export function loopbackOrigin(port = E2E_PORT): string {
-  const b = crypto.randomBytes(3);
-  return `http://127.${1 + (b[0] % 250)}.${b[1]}.${1 + (b[2] % 250)}:${port}`;
 }
 
 /** Options for a context like the configured project's (Desktop Chrome) on its own origin. */
@@ -911,49 +902,348 @@ export async function enrolTotp(page: Page): Promise<{ secret: string; step: num
 // ---------------------------------------------------------------------------------------------
 
 type StaffFixtures = {
-  /** A page in a new context (own loopback address) signed in as the demo account of `role`. */
+  /** A page in a new context signed in as the demo account of `role` (a session shared by the run). */
   as: (role: DemoRole, options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
-  /** A page in a new, signed-out context on its own loopback address. */
-  freshPage: (options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
-};
-type StaffWorkerFixtures = {
-  /** Each worker's demo sessions: one sign-in per role, reused by its tests. */
-  demoSessions: Map<DemoRole, { origin: string; state: Awaited<ReturnType<BrowserContext["storageState"]>> }>;
+  /** A page in a new, signed-out context. */
+  freshPage: (options?: { javaScriptEnabled?: boolean; baseURL?: string }) => Promise<Page>;
 };
 
-export const staffTest = test.extend<StaffFixtures, StaffWorkerFixtures>({
-  // The test's own `page` is on its own loopback address too.
-  baseURL: async ({}, use) => use(loopbackOrigin()),
-  demoSessions: [async ({}, use) => use(new Map()), { scope: "worker" }],
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** The run's session for a demo role: made once (under a lock), kept in the run's data folder. */
+async function demoSessionState(browser: Browser, role: DemoRole, externalRequests: string[]): Promise<StorageState> {
+  const file = path.join(E2E_DATA_DIR, "staff-sessions", `${role}.json`);
+  return withLock(`session:${role}`, async () => {
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as StorageState;
+    const context = await newLocalContext(browser, E2E_BASE_URL, externalRequests);
+    try {
+      const page = await context.newPage();
+      await signIn(page, demoAccount(role));
+      const state = await context.storageState();
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify(state));
+      return state;
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+export const staffTest = test.extend<StaffFixtures>({
   freshPage: async ({ browser, externalRequests }, use) => {
     const contexts: BrowserContext[] = [];
-    await use(async (options = {}) => {
-      const context = await newLocalContext(browser, loopbackOrigin(), externalRequests, options);
+    await use(async ({ baseURL = E2E_BASE_URL, ...options } = {}) => {
+      const context = await newLocalContext(browser, baseURL, externalRequests, options);
       contexts.push(context);
       return context.newPage();
     });
     for (const context of contexts) await context.close();
   },
-  as: async ({ browser, externalRequests, demoSessions }, use) => {
+  as: async ({ browser, externalRequests }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (role, options = {}) => {
-      let saved = demoSessions.get(role);
-      if (!saved) {
-        const origin = loopbackOrigin();
-        const context = await newLocalContext(browser, origin, externalRequests);
-        try {
-          const page = await context.newPage();
-          await signIn(page, demoAccount(role));
-          saved = { origin, state: await context.storageState() };
-        } finally {
-          await context.close();
-        }
-        demoSessions.set(role, saved);
-      }
-      const context = await newLocalContext(browser, saved.origin, externalRequests, { ...options, storageState: saved.state });
+      const storageState = await demoSessionState(browser, role, externalRequests);
+      const context = await newLocalContext(browser, E2E_BASE_URL, externalRequests, { ...options, storageState });
       contexts.push(context);
       return context.newPage();
     });
     for (const context of contexts) await context.close();
   },
 });
+
+// ---------------------------------------------------------------------------------------------
+// A server of a test's own (for the clock offset, or to exhaust the sign-in throttle alone)
+// ---------------------------------------------------------------------------------------------
+
+export type AppServer = {
+  url: string;
+  port: number;
+  dataDir: string;
+  dbPath: string;
+  env: Record<string, string>;
+  /** Everything the process printed. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Starts `node server.js` from the project root (the build made by the e2e web server) with
+ * NODE_ENV=test and its own data folder; resolves when /healthz answers.
+ */
+export async function startAppServer(options: { dataDir: string; port?: number; env?: Record<string, string> }): Promise<AppServer> {
+  const port = options.port ?? (await findFreePort());
+  const url = `http://127.0.0.1:${port}`;
+  const env: Record<string, string> = {
+    NODE_ENV: "test",
+    PORT: String(port),
+    DATA_DIR: options.dataDir,
+    APP_URL: url,
+    SESSION_SECRET: E2E_SESSION_SECRET,
+    SUBMISSIONS_PER_IP_PER_HOUR: "10000",
+    OUTBOX_POLL_MS: "250",
+    ...options.env,
+  };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  // Nothing of this process's own settings leaks into the server's.
+  for (const key of ["DATABASE_PATH", "CLOCK_OFFSET_MS", "SMTP_URL", "HOST", "TRUST_PROXY", "REMINDER_POLL_MS", "FORCE_NAME"]) delete childEnv[key];
+  Object.assign(childEnv, env);
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: path.resolve("."),
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 8_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 30_000) {
+      await stop();
+      throw new Error(`server did not start in 30 s:\n${output}`);
+    }
+    await sleep(200);
+  }
+  return { url, port, dataDir: options.dataDir, dbPath: path.join(options.dataDir, "csods.db"), env, output: () => output, stop };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Casework: the queue and the form of each stage
+// ---------------------------------------------------------------------------------------------
+
+export type CaseFormName =
+  | "risk-check"
+  | "scope"
+  | "verification"
+  | "checks"
+  | "assessment"
+  | "decision"
+  | "delivery"
+  | "close"
+  | "exit"
+  | "extend"
+  | "retriage";
+
+/** Called on arrival at each case form, before it is filled in (e.g. to run axe, or send it empty). */
+export type CaseFormHook = (form: CaseFormName, page: Page) => Promise<void>;
+
+/** Today in the UK (the forms refuse dates in the future). */
+export function todayInLondon(): DateParts {
+  const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(new Date()).split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+/** Sends a complete application through the public form (JavaScript on) and returns its reference. */
+export async function submitApplication(page: Page, answers: Answers): Promise<string> {
+  await fillApplication(page, answers);
+  return sendApplication(page);
+}
+
+/** The queue's row for a case, looking from the last page back (new cases are due last). */
+export async function queueRow(page: Page, reference: string, queue = "unassigned"): Promise<Locator> {
+  await page.goto(`/staff/cases?queue=${queue}&page=1000000`);
+  for (;;) {
+    await expect(page).toHaveTitle(/ – Cases – /);
+    const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: reference, exact: true }) });
+    if ((await row.count()) === 1) return row;
+    const caption = (await page.locator("table caption").textContent().catch(() => null)) ?? "";
+    const current = Number(/page (\d+) of \d+/.exec(caption)?.[1] ?? 1);
+    if (current <= 1) throw new Error(`case ${reference} is not in the ${queue} queue`);
+    await page.goto(`/staff/cases?queue=${queue}&page=${current - 1}`);
+  }
+}
+
+/** A reviewer takes an unassigned case from the queue. */
+export async function takeFromQueue(page: Page, reference: string): Promise<void> {
+  const row = await queueRow(page, reference, "unassigned");
+  await expect(row).toContainText("Unassigned");
+  await row.getByRole("button", { name: `Take case ${reference}`, exact: true }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText(`You have taken case ${reference}`);
+}
+
+export async function openCase(page: Page, caseId: number): Promise<void> {
+  await page.goto(`/staff/cases/${caseId}`);
+  await expect(page).toHaveTitle(/^Case [0-9A-Z-]{14} – /);
+}
+
+/** The stage shown on the case page (the tag next to the reference). */
+export async function expectStage(page: Page, caseId: number, stage: string): Promise<void> {
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}$`));
+  await expect(page.locator("main .govuk-summary-list").first().getByRole("definition").first()).toHaveText(stage);
+}
+
+/** From the case page, follows the link-button to a form. */
+async function goToForm(page: Page, caseId: number, button: string, form: CaseFormName, hook?: CaseFormHook): Promise<void> {
+  await openCase(page, caseId);
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}/${form}$`));
+  await expect(page).not.toHaveTitle(/^Error: /);
+  if (hook) await hook(form, page);
+}
+
+async function submitForm(page: Page, caseId: number, submit: string): Promise<void> {
+  await page.getByRole("button", { name: submit, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}$`));
+}
+
+async function fillDateGroup(page: Page, legend: string, date: DateParts): Promise<void> {
+  await fillDate(group(page, legend), date);
+}
+
+export async function recordRiskCheck(page: Page, caseId: number, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record the immediate-risk check", "risk-check", hook);
+  await group(page, "Is any child at immediate risk?").getByLabel("No", { exact: true }).check();
+  await group(page, "Action taken").getByLabel("No immediate action needed", { exact: true }).check();
+  await submitForm(page, caseId, "Save and continue to scope");
+  await expectStage(page, caseId, "Scope decision");
+}
+
+export async function recordScope(page: Page, caseId: number, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record the scope decision", "scope", hook);
+  await group(page, "Is the application in scope?").getByLabel("Yes, in scope", { exact: true }).check();
+  await submitForm(page, caseId, "Save scope decision");
+  await expectStage(page, caseId, "Interview and verification");
+}
+
+export async function recordVerification(page: Page, caseId: number, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record the interview and verification", "verification", hook);
+  await fillDateGroup(page, "Date of the interview", todayInLondon());
+  await group(page, "How was the interview held?").getByLabel("Face to face", { exact: true }).check();
+  await group(page, "Identity documents seen").getByLabel("Passport", { exact: true }).check();
+  await group(page, "Address documents seen").getByLabel("Utility bill or bank statement", { exact: true }).check();
+  await group(page, "Documents seen for the relationship to the child").getByLabel("Child's birth certificate", { exact: true }).check();
+  await group(page, "Result").getByLabel("Verified", { exact: true }).check();
+  await submitForm(page, caseId, "Save and continue to checks");
+  await expectStage(page, caseId, "Research and checks");
+}
+
+export type CheckAnswers = { type: string; doneBy: string; summary: string; relevant: boolean };
+
+export async function recordCheck(page: Page, caseId: number, check: CheckAnswers, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record research checks", "checks", hook);
+  await group(page, "Which check?").getByLabel(check.type, { exact: true }).check();
+  await page.getByLabel("Who did the check", { exact: true }).fill(check.doneBy);
+  await fillDateGroup(page, "When", todayInLondon());
+  await page.getByLabel("Result summary", { exact: true }).fill(check.summary);
+  await group(page, "Is the result relevant to the risk to the child?").getByLabel(check.relevant ? "Yes" : "No", { exact: true }).check();
+  await submitForm(page, caseId, "Record this check");
+}
+
+export async function completeChecks(page: Page, caseId: number): Promise<void> {
+  await page.goto(`/staff/cases/${caseId}/checks`);
+  await page.getByRole("button", { name: "Checks complete: continue to risk assessment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}$`));
+  await expectStage(page, caseId, "Risk assessment");
+}
+
+export type Recipient = { name: string; relationship: string; reason: string; wording: string };
+export type AssessmentAnswers = {
+  recommendation: "Disclose" | "No disclosure" | "Other safeguarding action";
+  csoConvictions: boolean;
+  recipient?: Recipient;
+};
+
+export async function recordAssessment(page: Page, caseId: number, a: AssessmentAnswers, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record the risk assessment", "assessment", hook);
+  const yesNo = (legend: string, yes: boolean) => group(page, legend).getByLabel(yes ? "Yes" : "No", { exact: true }).check();
+  await yesNo("Does the person have convictions for child sexual offences?", a.csoConvictions);
+  if (a.csoConvictions) {
+    await page.getByLabel("Details of those convictions (if any)", { exact: true }).fill("Two convictions for sexual offences against children, 2009 and 2014.");
+  }
+  await yesNo("Is the person a registered sex offender?", a.csoConvictions);
+  await yesNo("Is the person managed under MAPPA?", false);
+  await page.getByLabel("The risk to the named child or children", { exact: true }).fill("Regular unsupervised contact with the child at home.");
+  await page.getByLabel("Necessity", { exact: true }).fill("The parent cannot protect the child without knowing.");
+  await page.getByLabel("Proportionality", { exact: true }).fill("Only what is needed, to one person.");
+  await page.getByLabel("Article 8 rationale", { exact: true }).fill("The child's safety outweighs the intrusion.");
+  await yesNo("Are the subject's representations sought?", false);
+  await page.getByLabel("Why representations are, or are not, sought", { exact: true }).fill("Seeking them would put the child at risk.");
+  await group(page, "Recommendation").getByLabel(a.recommendation, { exact: true }).check();
+  if (a.recipient) {
+    await page.getByLabel("Name", { exact: true }).fill(a.recipient.name);
+    await page.getByLabel("Relationship to the child", { exact: true }).fill(a.recipient.relationship);
+    await page.getByLabel("Why they are best placed to protect the child", { exact: true }).fill(a.recipient.reason);
+    await page.getByLabel("Proposed wording of the disclosure", { exact: true }).fill(a.recipient.wording);
+  }
+  await submitForm(page, caseId, "Submit for a manager's decision");
+  await expectStage(page, caseId, "Awaiting decision");
+}
+
+/** A manager approves the recommendation, signing with a fresh code from their authenticator (step-up). */
+export async function approveRecommendation(page: Page, caseId: number, managerEmail: string, reasons: string, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Decide on the recommendation", "decision", hook);
+  await group(page, "Your decision").getByLabel("Approve the recommendation", { exact: true }).check();
+  await page.getByLabel("Reasons", { exact: true }).fill(reasons);
+  await withFreshCode(managerEmail, async (code) => {
+    await page.getByLabel("Security code", { exact: true }).fill(code);
+    await submitForm(page, caseId, "Sign the decision");
+  });
+  await expectStage(page, caseId, "Disclosure or outcome to deliver");
+}
+
+export async function recordDisclosure(
+  page: Page,
+  caseId: number,
+  d: { place: string; officers: string; warnings: string; expectRecipient: string; expectWording: string },
+  hook?: CaseFormHook,
+): Promise<void> {
+  await goToForm(page, caseId, "Record the disclosure or outcome", "delivery", hook);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record the disclosure");
+  // The recipient and wording approved are filled in already.
+  await expect(page.getByLabel("Recipient", { exact: true })).toHaveValue(d.expectRecipient);
+  await expect(page.getByLabel("Exact wording disclosed", { exact: true })).toHaveValue(d.expectWording);
+  await fillDateGroup(page, "Date", todayInLondon());
+  await page.getByLabel("Time", { exact: true }).fill("10:30");
+  await page.getByLabel("Place", { exact: true }).fill(d.place);
+  await page.getByLabel("Officers present", { exact: true }).fill(d.officers);
+  await page.getByLabel("Warnings given", { exact: true }).fill(d.warnings);
+  await group(page, "Confidentiality undertaking").getByLabel("Signed", { exact: true }).check();
+  await submitForm(page, caseId, "Save the disclosure record");
+  await expectStage(page, caseId, "Outcomes and closure");
+}
+
+export async function closeCase(page: Page, caseId: number, outcomes: string[], hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record outcomes and close", "close", hook);
+  const box = group(page, "Outcomes");
+  for (const outcome of outcomes) await box.getByLabel(outcome, { exact: true }).check();
+  await submitForm(page, caseId, "Close the case");
+  await expectStage(page, caseId, "Closed");
+}
+
+/** Every stage a reviewer records before a decision: risk check to assessment, with two checks. */
+export async function caseToDecision(page: Page, caseId: number, assessment: AssessmentAnswers, hook?: CaseFormHook): Promise<void> {
+  await recordRiskCheck(page, caseId, hook);
+  await recordScope(page, caseId, hook);
+  await recordVerification(page, caseId, hook);
+  await recordCheck(page, caseId, { type: "PNC (Police National Computer)", doneBy: "PC 1234 Example", summary: "Two relevant convictions found.", relevant: true }, hook);
+  await recordCheck(page, caseId, { type: "ViSOR", doneBy: "DC 5678 Example", summary: "Registered; managed at level 1.", relevant: true });
+  await completeChecks(page, caseId);
+  await recordAssessment(page, caseId, assessment, hook);
+}
+
+/** The timeline on the case page, newest first: what happened and who did it. */
+export async function timelineOf(page: Page): Promise<Array<{ what: string; by: string }>> {
+  const items = page.locator("ol.app-timeline > li");
+  const out: Array<{ what: string; by: string }> = [];
+  for (const item of await items.all()) {
+    const what = (await item.locator("strong").innerText()).trim();
+    const by = (await item.locator(".govuk-body-s").innerText()).trim().replace(/, [^,]+$/, "");
+    out.push({ what, by });
+  }
+  return out;
+}

@@ -1,0 +1,269 @@
+// The case workflow end to end in Chromium: an application sent on the public form goes through
+// every stage to a disclosure (or to no disclosure told by the applicant's safe route) and closure,
+// with four eyes on the decision enforced by the pages and by the database.
+import {
+  approveRecommendation,
+  caseIdOf,
+  caseToDecision,
+  closeCase,
+  csrfTokenOf,
+  demoAccount,
+  expect,
+  expectStage,
+  group,
+  makeAnswers,
+  openCase,
+  randomToken,
+  recordDisclosure,
+  staffTest as test,
+  staffTitle,
+  staffUserByEmail,
+  submitApplication,
+  takeFromQueue,
+  timelineOf,
+  todayInLondon,
+  withDb,
+  withFreshCode,
+  withWritableDb,
+} from "./support";
+
+const REVIEWER = demoAccount("reviewer");
+const MANAGER = demoAccount("manager");
+
+type DecisionRow = { decision: string; outcome: string | null; decided_by: number };
+const decisionsOf = (caseId: number) =>
+  withDb((db) => db.prepare("select decision, outcome, decided_by from case_decisions where case_id = ? order by version").all(caseId) as DecisionRow[]);
+const outcomesOf = (caseId: number) =>
+  withDb((db) => (db.prepare("select code from case_outcomes where case_id = ? order by code").all(caseId) as Array<{ code: string }>).map((r) => r.code));
+const caseRow = (caseId: number) =>
+  withDb((db) => db.prepare("select status, assigned_to, closed_at, disclosure_made from cases where id = ?").get(caseId) as {
+    status: string;
+    assigned_to: number | null;
+    closed_at: number | null;
+    disclosure_made: number | null;
+  });
+
+test.describe.configure({ timeout: 300_000 }); // each decision waits for a fresh 30-second code step
+
+test("an online application goes through every stage to a disclosure recorded and the case closed", async ({ page, as }) => {
+  const answers = makeAnswers();
+  const reference = await submitApplication(page, answers);
+  const caseId = caseIdOf(reference);
+  const reviewerId = staffUserByEmail(REVIEWER.email)!.id;
+  const managerId = staffUserByEmail(MANAGER.email)!.id;
+
+  // The reviewer takes it from the queue and records every stage up to the assessment.
+  const reviewer = await as("reviewer");
+  await takeFromQueue(reviewer, reference);
+  expect(caseRow(caseId)).toMatchObject({ status: "received", assigned_to: reviewerId });
+  await openCase(reviewer, caseId);
+  await expect(reviewer.getByText(answers.children[0].fullName, { exact: true })).toBeVisible();
+
+  const recipient = {
+    name: `CanaryRecipient${randomToken()}`,
+    relationship: "Mother",
+    reason: "She has parental responsibility and the child lives with her.",
+    wording: `WordingCanary${randomToken()} The person has convictions for sexual offences against children.`,
+  };
+  expect(recipient.name).not.toBe(answers.applicant.fullName);
+  await caseToDecision(reviewer, caseId, { recommendation: "Disclose", csoConvictions: true, recipient });
+
+  // The recipient is a person of their own in the case, not the applicant.
+  const people = withDb((db) => db.prepare("select role, full_name from case_people where case_id = ? and role in ('applicant', 'recipient') order by role").all(caseId));
+  expect(people).toEqual([
+    { role: "applicant", full_name: answers.applicant.fullName },
+    { role: "recipient", full_name: recipient.name },
+  ]);
+
+  // A reviewer cannot decide: no button on the case page, and the decision page says why.
+  await openCase(reviewer, caseId);
+  await expect(reviewer.getByRole("button", { name: "Decide on the recommendation" })).toHaveCount(0);
+  await reviewer.goto(`/staff/cases/${caseId}/decision`);
+  await expect(reviewer).toHaveTitle(staffTitle("Decision"));
+  await expect(reviewer.locator(".govuk-inset-text")).toHaveText("Only a manager can do this.");
+  await expect(reviewer.getByRole("button", { name: "Sign the decision" })).toHaveCount(0);
+  await expect(reviewer.getByLabel("Security code")).toHaveCount(0);
+  expect(decisionsOf(caseId)).toEqual([]);
+
+  // The demo manager, who did no research and no assessment, approves with a fresh code.
+  const manager = await as("manager");
+  await openCase(manager, caseId);
+  await manager.goto(`/staff/cases/${caseId}/decision`);
+  // The assessment is shown with the decision.
+  await expect(manager.getByRole("definition").filter({ hasText: recipient.name })).toHaveCount(1);
+  // Without a code the decision is not signed.
+  await group(manager, "Your decision").getByLabel("Approve the recommendation", { exact: true }).check();
+  await manager.getByLabel("Reasons", { exact: true }).fill("Presumption to disclose; necessary and proportionate.");
+  await manager.getByRole("button", { name: "Sign the decision" }).click();
+  await expect(manager).toHaveTitle(staffTitle("Decision", true));
+  await expect(manager.locator(".govuk-error-summary")).toContainText("Enter the current code from your authenticator app to sign the decision");
+  expect(decisionsOf(caseId)).toEqual([]);
+  await manager.waitForTimeout(1_200); // GOV.UK's double-click guard on the re-rendered button
+
+  await approveRecommendation(manager, caseId, MANAGER.email, "Presumption to disclose; necessary and proportionate.");
+  expect(decisionsOf(caseId)).toEqual([{ decision: "approve", outcome: "disclose", decided_by: managerId }]);
+
+  // The reviewer records the disclosure, made in person to the recipient, and closes the case.
+  await recordDisclosure(reviewer, caseId, {
+    place: "Testtown police station",
+    officers: "PC 1234 Example, DC 5678 Example",
+    warnings: "Told the information is confidential and must not be shared.",
+    expectRecipient: recipient.name,
+    expectWording: recipient.wording,
+  });
+  await closeCase(reviewer, caseId, ["Disclosure (child sexual offence convictions)"]);
+
+  // The database: closed, one outcome, a disclosure made, and the s.62 disclosure log row.
+  expect(caseRow(caseId)).toMatchObject({ status: "closed", disclosure_made: 1 });
+  expect(caseRow(caseId).closed_at).not.toBeNull();
+  expect(outcomesOf(caseId)).toEqual(["disclosure_cso"]);
+  const disclosures = withDb(
+    (db) =>
+      db
+        .prepare("select actor_kind, actor_id, recipient, reason from audit_log where action = 'disclosure' and entity_type = 'case' and entity_id = ?")
+        .all(String(caseId)) as Array<{ actor_kind: string; actor_id: number; recipient: string; reason: string }>,
+  );
+  expect(disclosures).toEqual([
+    { actor_kind: "staff", actor_id: reviewerId, recipient: recipient.name, reason: "disclosure under the Child Sex Offender Disclosure Scheme" },
+  ]);
+  const delivery = withDb((db) => db.prepare("select data from case_records where case_id = ? and kind = 'delivery'").get(caseId) as { data: string });
+  expect(JSON.parse(delivery.data)).toMatchObject({ kind: "disclosure", recipientName: recipient.name, wordingUsed: recipient.wording, undertaking: "signed" });
+
+  // The case page: closed, with the outcome, and a timeline of every step (newest first) and who did it.
+  await openCase(reviewer, caseId);
+  await expectStage(reviewer, caseId, "Closed");
+  await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Closed");
+  const outcomesRow = reviewer.locator(".govuk-summary-list__row").filter({ has: reviewer.getByRole("term").filter({ hasText: /^Outcomes$/ }) }).first();
+  await expect(outcomesRow.getByRole("definition")).toHaveText("Disclosure (child sexual offence convictions)");
+  // Nothing can be done to a closed case but notes.
+  await expect(reviewer.locator(".govuk-button-group").getByRole("button")).toHaveCount(0);
+  expect(await timelineOf(reviewer)).toEqual([
+    { what: "Case closed: Disclosure (child sexual offence convictions)", by: REVIEWER.name },
+    { what: "Disclosure or outcome delivery recorded", by: REVIEWER.name },
+    { what: "Recommendation approved", by: MANAGER.name },
+    { what: "Risk assessment and recommendation submitted for decision", by: REVIEWER.name },
+    { what: "Research checks completed", by: REVIEWER.name },
+    { what: "Research check recorded: ViSOR", by: REVIEWER.name },
+    { what: "Research check recorded: PNC (Police National Computer)", by: REVIEWER.name },
+    { what: "Interview and verification recorded", by: REVIEWER.name },
+    { what: "Application in scope", by: REVIEWER.name },
+    { what: "Immediate-risk check recorded", by: REVIEWER.name },
+    { what: "Case taken", by: REVIEWER.name },
+    { what: "Application received online", by: "Applicant or system" },
+  ]);
+});
+
+test("no disclosure: the outcome is given only by a route the applicant said is safe", async ({ page, as }) => {
+  // The applicant chose phone and letter, not email.
+  const answers = makeAnswers({ contact: { phone: "07700 900456", letter: true, leaveMessages: "No" } });
+  const reference = await submitApplication(page, answers);
+  const caseId = caseIdOf(reference);
+
+  const reviewer = await as("reviewer");
+  await takeFromQueue(reviewer, reference);
+  await caseToDecision(reviewer, caseId, { recommendation: "No disclosure", csoConvictions: false });
+  const manager = await as("manager");
+  await approveRecommendation(manager, caseId, MANAGER.email, "No convictions or intelligence: nothing to disclose.");
+  expect(decisionsOf(caseId)).toEqual([{ decision: "approve", outcome: "no_disclosure", decided_by: staffUserByEmail(MANAGER.email)!.id }]);
+
+  await openCase(reviewer, caseId);
+  await reviewer.getByRole("button", { name: "Record the disclosure or outcome" }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/staff/cases/${caseId}/delivery$`));
+  await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("Record how the outcome was given");
+  await expect(reviewer.locator(".govuk-inset-text")).toContainText("Decision: No disclosure.");
+  await expect(reviewer.locator(".govuk-inset-text")).toContainText("Do not leave messages.");
+  // Only the routes the applicant chose are offered.
+  const routes = group(reviewer, "How it was given").getByRole("radio");
+  await expect(routes).toHaveCount(2);
+  const labels = await Promise.all((await routes.all()).map(async (r) => (await reviewer.locator(`label[for="${await r.getAttribute("id")}"]`).innerText()).trim()));
+  expect(labels).toEqual(["Phone call or text message", "Letter to your address"]);
+  await expect(reviewer.getByLabel("Email", { exact: true })).toHaveCount(0);
+
+  // A forged post with a route the applicant did not choose is refused, and nothing is recorded.
+  const today = todayInLondon();
+  const forged = await reviewer.request.post(`/staff/cases/${caseId}/delivery`, {
+    form: { csrf: await csrfTokenOf(reviewer), givenDay: today.day, givenMonth: today.month, givenYear: today.year, route: "email" },
+  });
+  expect(forged.status()).toBe(200);
+  expect(new URL(forged.url()).pathname).toBe(`/staff/cases/${caseId}/delivery`);
+  expect(await forged.text()).toContain("Use only a route the applicant said is safe");
+  expect(withDb((db) => db.prepare("select count(*) as n from case_records where case_id = ? and kind = 'delivery'").get(caseId))).toEqual({ n: 0 });
+
+  await reviewer.goto(`/staff/cases/${caseId}/delivery`);
+  const given = group(reviewer, "Date the outcome was given");
+  await given.getByLabel("Day", { exact: true }).fill(today.day);
+  await given.getByLabel("Month", { exact: true }).fill(today.month);
+  await given.getByLabel("Year", { exact: true }).fill(today.year);
+  await group(reviewer, "How it was given").getByLabel("Letter to your address", { exact: true }).check();
+  await reviewer.getByRole("button", { name: "Save", exact: true }).click();
+  await expectStage(reviewer, caseId, "Outcomes and closure");
+  await closeCase(reviewer, caseId, ["No disclosure"]);
+
+  expect(caseRow(caseId)).toMatchObject({ status: "closed", disclosure_made: 0 });
+  expect(outcomesOf(caseId)).toEqual(["no_disclosure"]);
+  const delivery = withDb((db) => db.prepare("select data from case_records where case_id = ? and kind = 'delivery'").all(caseId) as Array<{ data: string }>);
+  expect(delivery.map((d) => JSON.parse(d.data))).toEqual([expect.objectContaining({ kind: "outcome", route: "letter" })]);
+  expect(withDb((db) => db.prepare("select count(*) as n from audit_log where action = 'disclosure' and entity_id = ?").get(String(caseId)))).toEqual({ n: 0 });
+  const timeline = await timelineOf(reviewer);
+  expect(timeline[0]).toEqual({ what: "Case closed: No disclosure", by: REVIEWER.name });
+  expect(timeline.map((t) => t.what)).toContain("Recommendation approved");
+});
+
+test("a manager who assessed a case cannot approve it: the pages refuse, and so does the database", async ({ page, as }) => {
+  const answers = makeAnswers();
+  const reference = await submitApplication(page, answers);
+  const caseId = caseIdOf(reference);
+  const managerId = staffUserByEmail(MANAGER.email)!.id;
+
+  // The manager does the research and the assessment themself.
+  const manager = await as("manager");
+  await caseToDecision(manager, caseId, {
+    recommendation: "Disclose",
+    csoConvictions: true,
+    recipient: { name: `CanaryRecipient${randomToken()}`, relationship: "Father", reason: "Lives with the child.", wording: "The person has relevant convictions." },
+  });
+
+  await openCase(manager, caseId);
+  await expect(manager.getByRole("button", { name: "Decide on the recommendation" })).toHaveCount(0);
+  await manager.goto(`/staff/cases/${caseId}/decision`);
+  await expect(manager.locator(".govuk-inset-text")).toHaveText("You researched or assessed this case, so another manager must decide it.");
+  await expect(manager.getByRole("button", { name: "Sign the decision" })).toHaveCount(0);
+
+  // A forged post, with a valid form token and a valid fresh code, is refused by the workflow.
+  const csrf = await csrfTokenOf(manager);
+  await withFreshCode(MANAGER.email, async (code) => {
+    const response = await manager.request.post(`/staff/cases/${caseId}/decision`, {
+      form: { csrf, decision: "approve", reasons: "Approving my own assessment.", code },
+    });
+    expect(response.status()).toBe(200);
+    expect(new URL(response.url()).pathname).toBe(`/staff/cases/${caseId}/decision`);
+    expect(await response.text()).toContain("You researched or assessed this case, so another manager must decide it");
+  });
+  expect(decisionsOf(caseId)).toEqual([]);
+  expect(caseRow(caseId).status).toBe("decision");
+
+  // The database itself refuses a decision by someone who assessed the case.
+  const assessmentId = withDb(
+    (db) => (db.prepare("select id from case_records where case_id = ? and kind = 'assessment'").get(caseId) as { id: number }).id,
+  );
+  const insert = (decidedBy: number) =>
+    withWritableDb((db) =>
+      db
+        .prepare(
+          "insert into case_decisions (case_id, version, decision, outcome, reasons, assessment_record_id, decided_by, decided_at) values (?, 1, 'approve', 'disclose', 'forged', ?, ?, ?)",
+        )
+        .run(caseId, assessmentId, decidedBy, Date.now()),
+    );
+  expect(() => insert(managerId)).toThrow(/four eyes: the person deciding researched or assessed this case/);
+  // The control: the same row by someone else would be accepted (rolled back at once).
+  const otherId = staffUserByEmail(REVIEWER.email)!.id;
+  withWritableDb((db) => {
+    db.exec("begin");
+    try {
+      expect(db.prepare("insert into case_decisions (case_id, version, decision, outcome, reasons, assessment_record_id, decided_by, decided_at) values (?, 1, 'approve', 'disclose', 'control', ?, ?, ?)").run(caseId, assessmentId, otherId, Date.now()).changes).toBe(1);
+    } finally {
+      db.exec("rollback");
+    }
+  });
+  expect(decisionsOf(caseId)).toEqual([]);
+});
