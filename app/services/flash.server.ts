@@ -18,8 +18,7 @@ function cookie(): Cookie {
       sameSite: "lax",
       secure: config.secureCookies,
       path: "/",
-      // Lives as long as the result it points at, so later views do not look it up again.
-      maxAge: FLASH_TTL_MS / 1000,
+      // A browser-session cookie like the others: nothing of ours outlives the browser window.
       secrets: config.sessionSecrets,
     });
   }

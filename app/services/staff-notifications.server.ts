@@ -46,6 +46,11 @@ export function notifyDecisionRequested(db: DbOrTx, caseId: number, reference: s
   ], at);
 }
 
+/** How long before a due time the "due soon" reminder goes: 24 hours, or a quarter of a shorter clock. */
+export function reminderWindowMs(receivedAt: Date, dueAt: Date): number {
+  return Math.min(24 * 3_600_000, (dueAt.getTime() - receivedAt.getTime()) / 4);
+}
+
 const CLOCK_NAMES = { riskCheck: "immediate-risk check", interview: "interview", decision: "decision" } as const;
 
 /**
@@ -75,6 +80,8 @@ export function sendClockReminders(at: Date, limit = 500): number {
     for (const clock of clocks) {
       const state = clockState(clock.due, clock.met, at);
       if (state !== "due_soon" && state !== "overdue") continue;
+      // A 24-hour clock is "due within 24 hours" from the start: remind in its last quarter only.
+      if (state === "due_soon" && clock.due!.getTime() - at.getTime() > reminderWindowMs(c.receivedAt, clock.due!)) continue;
       const dedupeKey = `clock:${c.id}:${clock.key}:${state}:${clock.due!.getTime()}`;
       const assignee = c.assignedTo ? staffById.get(c.assignedTo) : undefined;
       const to = [...(assignee?.active ? [assignee.email] : []), ...managers.map((m) => m.email)];

@@ -149,12 +149,15 @@ describe("clocks and notifications", () => {
 
     const mails = () => getDb().select().from(schema.outbox).all().filter((m) => m.subject.includes(reference));
     const start = mails().length;
-    process.env.CLOCK_OFFSET_MS = String(2 * 3_600_000);
+    // Two hours in, the 24-hour clock is not yet in its last quarter: no reminder.
     sendClockReminders(new Date(Date.now() + 2 * 3_600_000));
+    expect(mails().length).toBe(start);
+    process.env.CLOCK_OFFSET_MS = String(19 * 3_600_000);
+    sendClockReminders(new Date(Date.now() + 19 * 3_600_000));
     const dueSoon = mails().slice(start);
     expect(dueSoon.map((m) => m.subject)).toEqual(expect.arrayContaining([expect.stringMatching(/^Due within 24 hours: immediate-risk check/)]));
     expect(dueSoon.map((m) => m.toAddress)).toEqual(expect.arrayContaining([reviewer.email, manager.email]));
-    sendClockReminders(new Date(Date.now() + 2 * 3_600_000));
+    sendClockReminders(new Date(Date.now() + 19 * 3_600_000));
     expect(mails().length).toBe(start + dueSoon.length);
 
     sendClockReminders(new Date(Date.now() + 25 * 3_600_000));
