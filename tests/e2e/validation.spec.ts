@@ -17,10 +17,10 @@ import type { Page } from "@playwright/test";
 /** What each question page says when it is sent empty. */
 const EMPTY_PAGE_ERRORS: Partial<Record<StepName, string[]>> = {
   danger: ["Select yes if a child is in danger now"],
-  // Dates are checked once the rest of the page is answered (by design, see
-  // tests/unit/application.test.ts), so an empty page does not list the date of birth yet.
+  // Every error at once (GOV.UK), the date of birth included, in page order.
   applicant: [
     "Enter your full name",
+    "Enter your date of birth",
     "Enter the first line of your address",
     "Enter your town or city",
     "Enter your postcode",
@@ -108,7 +108,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // Missing answers elsewhere on the page keep what was typed too.
       await page.getByLabel("Town or city", { exact: true }).fill("");
-      await continueExpectingErrors(page, ["Enter your town or city"]);
+      await continueExpectingErrors(page, ["Your date of birth must be a real date", "Enter your town or city"]);
       await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
       await expect(dob.getByLabel("Day", { exact: true })).toHaveValue("31");
 
