@@ -64,12 +64,10 @@ test("25 hours later the case is overdue: first in the queue, tagged, and the ma
   const lateReference = await submitApplication(before, late);
   const ack = await waitForMail((m) => m.rcptTo.includes(late.contact.email!), "the acknowledgement email");
   expect(ack.text).toContain(lateReference);
-  // Due within 24 hours from the start: the managers hear that first.
-  await waitForMail(
-    (m) => subjectOf(m) === `Due within 24 hours: immediate-risk check for ${lateReference}` && m.rcptTo.includes(MANAGER.email),
-    "the due-soon reminder",
-  );
-  expect(smtp!.messages.filter((m) => subjectOf(m).startsWith("OVERDUE"))).toEqual([]);
+  // A 24-hour clock is not "due soon" the moment it starts: reminders come in its last quarter,
+  // so nothing about this case has gone to staff yet (several reminder runs have passed).
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  expect(smtp!.messages.filter((m) => subjectOf(m).includes(lateReference) && m.rcptTo.includes(MANAGER.email))).toEqual([]);
   await before.context().close();
   await server.stop();
   const firstServerOutput = server.output();
