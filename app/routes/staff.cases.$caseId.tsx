@@ -94,7 +94,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       by: d.deciderName ?? "Unknown",
       at: formatDateTime(d.decidedAt),
     })),
-    timeline: view.timeline.map((t) => ({ at: formatDateTime(t.at), kind: t.kind, text: t.text, by: t.actorName ?? (t.kind === "event" ? "Applicant or system" : "Unknown") })),
+    // A note shows itself in the timeline; its "Note added" event would say it twice.
+    timeline: view.timeline.filter((t) => !(t.kind === "event" && t.type === "add_note")).map((t) => ({ at: formatDateTime(t.at), kind: t.kind, text: t.text, by: t.actorName ?? (t.kind === "event" ? "Applicant or system" : "Unknown") })),
   };
 }
 
