@@ -273,6 +273,8 @@ function dateMessage(result: { message: string }, field: "from" | "to"): string 
 const optionalText = z.string().optional();
 
 /** The page's form (six GOV.UK date parts) → a range; errors name the date and its parts. */
+export const MAX_RANGE_YEARS = 10;
+
 export function rangeFormSchema(today: Date) {
   return z
     .object(Object.fromEntries(RANGE_FIELDS.map((f) => [f, optionalText])) as Record<(typeof RANGE_FIELDS)[number], typeof optionalText>)
@@ -288,6 +290,17 @@ export function rangeFormSchema(today: Date) {
           path: ["to"],
           message: "The end date must be the same as or after the start date",
           params: { parts: ["day", "month", "year"] },
+        });
+        return z.NEVER;
+      }
+      // A longer range on a decades-old database would block the server for seconds (the
+      // database is synchronous): ten years covers every return the Home Office asks for.
+      if (Number(to.iso.slice(0, 4)) - Number(from.iso.slice(0, 4)) > MAX_RANGE_YEARS) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["from"],
+          message: `Choose a range of ${MAX_RANGE_YEARS} years or less`,
+          params: { parts: ["year"] },
         });
         return z.NEVER;
       }

@@ -346,3 +346,15 @@ describe("BarChart", () => {
     expect(out).not.toContain("<script>");
   });
 });
+
+describe("range limit", () => {
+  it("refuses a range longer than ten years, with a clear message", async () => {
+    const { parseRangeQuery, MAX_RANGE_YEARS } = await import("~/domain/statistics");
+    const today = new Date("2026-11-23T12:00:00Z");
+    expect(parseRangeQuery(new URLSearchParams({ from: "2010-01-01", to: "2026-01-01" }), today)).toEqual({
+      ok: false,
+      message: `Choose a range of ${MAX_RANGE_YEARS} years or less`,
+    });
+    expect(parseRangeQuery(new URLSearchParams({ from: "2016-01-01", to: "2026-01-01" }), today)).toMatchObject({ ok: true });
+  });
+});
