@@ -9,6 +9,7 @@ import { CsrfInput } from "~/components/staff-form";
 import { formatDateTime } from "~/domain/format";
 import { ROLE_NAMES } from "~/domain/roles";
 import { requireStaff } from "~/services/guard.server";
+import { setOnDuty } from "~/services/staff-accounts.server";
 import { endSession, listSessions } from "~/services/staff-sessions.server";
 
 export const meta: MetaFunction = () => staffPageTitle("Your account");
@@ -17,6 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, session } = await requireStaff(request, context, "any-staff");
   return {
     email: user.email,
+    isReviewer: user.roles.includes("reviewer"),
+    onDuty: user.onDuty,
     name: user.displayName,
     roles: user.roles.map((r) => ROLE_NAMES[r]),
     secondFactorSince: user.totpEnrolledAt ? formatDateTime(user.totpEnrolledAt) : null,
@@ -34,15 +37,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.object({ intent: z.literal("end-session"), sessionId: z.string().max(100) });
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("end-session"), sessionId: z.string().max(100) }),
+  z.object({ intent: z.literal("duty"), onDuty: z.enum(["yes", "no"]) }),
+]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, "any-staff");
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status === "success") {
-    // Only the person's own sessions can be ended here.
-    const own = listSessions(user.id).find((s) => s.id === submission.value.sessionId);
-    if (own) endSession(own.id);
+    const value = submission.value;
+    if (value.intent === "duty") {
+      setOnDuty(user.id, value.onDuty === "yes", context.requestId);
+    } else {
+      // Only the person's own sessions can be ended here.
+      const own = listSessions(user.id).find((s) => s.id === value.sessionId);
+      if (own) endSession(own.id);
+    }
   }
   return redirect("/staff/account", { status: 303 });
 }
@@ -70,8 +81,19 @@ export default function AccountPage() {
             actions: [{ href: "/staff/account/password", text: "Change", visuallyHiddenText: "password" }],
           },
           { key: "Second factor", value: data.secondFactorSince ? `Authenticator app, set up ${data.secondFactorSince}` : "Not set up" },
+          ...(data.isReviewer
+            ? [{ key: "Urgent application alerts", value: data.onDuty ? "On duty: you are emailed about new urgent applications" : "Off duty: you are not emailed about new urgent applications" }]
+            : []),
         ]}
       />
+      {data.isReviewer ? (
+        <Form method="post">
+          <CsrfInput />
+          <input type="hidden" name="intent" value="duty" />
+          <input type="hidden" name="onDuty" value={data.onDuty ? "no" : "yes"} />
+          <Button variant="secondary">{data.onDuty ? "Go off duty" : "Go on duty"}</Button>
+        </Form>
+      ) : null}
       <h2 className="govuk-heading-m">Where you are signed in</h2>
       <Table
         caption="Your sessions"

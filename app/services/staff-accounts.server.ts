@@ -231,3 +231,12 @@ export function setActive(userId: number, active: boolean, actor: AuditActor, re
 export function countActiveAdmins(): number {
   return listStaff().filter((u) => u.active && u.roles.includes("admin")).length;
 }
+
+/** Reviewers on duty are emailed about new urgent applications. */
+export function setOnDuty(userId: number, onDuty: boolean, requestId?: string): void {
+  const at = now();
+  getDb().transaction((tx) => {
+    tx.update(schema.staffUsers).set({ onDuty, updatedAt: at }).where(eq(schema.staffUsers.id, userId)).run();
+    recordAudit(tx, { action: "alteration", actor: { kind: "staff", id: userId }, entityType: "staff_user", entityId: userId, fields: ["on_duty"], requestId }, at);
+  });
+}

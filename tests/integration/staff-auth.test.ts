@@ -131,3 +131,34 @@ describe("accounts", () => {
     expect(userForSetupToken(new URL(setupLink).searchParams.get("token")!)).toBeNull();
   });
 });
+
+describe("on duty", () => {
+  it("a reviewer going off duty stops urgent-application emails to them, and back on restarts them", async () => {
+    const { submitTestCase } = await import("../support/cases");
+    const accountRoute = await import("~/routes/staff.account._index");
+    process.env.SUBMISSIONS_PER_IP_PER_HOUR = "1000";
+    const { user } = await insertStaff(["reviewer"]);
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const toggle = (onDuty: "yes" | "no") =>
+      accountRoute.action({
+        request: new Request("http://localhost:3000/staff/account", {
+          method: "POST",
+          body: new URLSearchParams({ intent: "duty", onDuty, csrf: csrfToken }),
+          headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        }),
+        params: {},
+        context: { cspNonce: "t", requestId: "duty", clientIp: "127.0.0.1" },
+      });
+    const urgentMailsTo = () =>
+      getDb().select().from(schema.outbox).where(eq(schema.outbox.kind, "urgent_application")).all().filter((m) => m.toAddress === user.email).length;
+
+    await toggle("no");
+    await submitTestCase({ urgent: true });
+    expect(urgentMailsTo()).toBe(0);
+    await toggle("yes");
+    await submitTestCase({ urgent: true });
+    expect(urgentMailsTo()).toBe(1);
+    const audit = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.actorId, user.id)).all();
+    expect(audit.filter((a) => a.fields?.includes("on_duty"))).toHaveLength(2);
+  });
+});
