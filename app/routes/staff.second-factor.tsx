@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireSessionStage(request, "password");
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["code", "recoveryCode"] }));
   const { code, recoveryCode } = submission.value;
   if (!code && !recoveryCode) {
     return redirectWithErrors(request, FORM_KEY, errorResult({ code: "Enter the 6-digit code from your authenticator app" }));
