@@ -1,7 +1,5 @@
 import type { HTMLAttributes, ReactNode } from "react";
-import { ErrorMessage } from "./error-message";
-import { Hint } from "./hint";
-import { Label } from "./label";
+import { FieldHeading } from "./field-heading";
 import { cx, describedBy, hasContent } from "./utils";
 
 export interface InputProps {
@@ -56,15 +54,7 @@ export function Input({
   );
   return (
     <div className={cx("govuk-form-group", hasError && "govuk-form-group--error")}>
-      <Label
-        htmlFor={id}
-        isPageHeading={labelIsPageHeading}
-        className={labelIsPageHeading ? "govuk-label--l" : undefined}
-      >
-        {label}
-      </Label>
-      {hasHint && <Hint id={`${id}-hint`}>{hint}</Hint>}
-      {hasError && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <FieldHeading id={id} label={label} labelIsPageHeading={labelIsPageHeading} hint={hint} error={error} />
       {prefix || suffix ? (
         <div className="govuk-input__wrapper">
           {prefix && (

@@ -1,7 +1,5 @@
 import type { HTMLAttributes, ReactNode, RefObject } from "react";
-import { ErrorMessage } from "./error-message";
-import { Hint } from "./hint";
-import { Label } from "./label";
+import { FieldHeading } from "./field-heading";
 import { cx, describedBy, hasContent } from "./utils";
 
 export interface TextareaProps {
@@ -59,15 +57,7 @@ export function TextareaField({
       className={cx("govuk-form-group", hasError && "govuk-form-group--error", groupClassName)}
       {...groupAttributes}
     >
-      <Label
-        htmlFor={id}
-        isPageHeading={labelIsPageHeading}
-        className={labelIsPageHeading ? "govuk-label--l" : undefined}
-      >
-        {label}
-      </Label>
-      {hasHint && <Hint id={`${id}-hint`}>{hint}</Hint>}
-      {hasError && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <FieldHeading id={id} label={label} labelIsPageHeading={labelIsPageHeading} hint={hint} error={error} />
       <textarea
         className={cx("govuk-textarea", hasError && "govuk-textarea--error", textareaClassName)}
         id={id}
