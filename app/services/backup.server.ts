@@ -1,4 +1,4 @@
-// Backups and restores of the one SQLite file (docs/decisions/010-backup-and-restore.md).
+// Backups and restores of the one SQLite file (docs/decisions/008-backup-and-restore.md).
 //
 //  - `backupTo` takes an ONLINE copy with SQLite's backup API while the portal keeps serving and
 //    writing. The copy is written under "<file>.partial", made self-contained (rollback journal

@@ -4,7 +4,7 @@
 // the state of the next clock. No names of children, applicants or subjects, so showing a queue is
 // not a consultation of anyone's personal data and writes no s.62 log row (case pages do).
 //
-// Query budget (docs/decisions/008-queues-and-benchmark.md): a queue page costs
+// Query budget (docs/decisions/007-queues-and-benchmark.md): a queue page costs
 //   - `listQueue`: ONE statement (the count and the page together, a page past the end included);
 //   - `queueCounts`: ONE statement (seven index-only counts as scalar subqueries);
 //   - `queueStaff`: ONE statement (names for the assignee filter and the assign select).
