@@ -1,6 +1,6 @@
 // Building blocks for form schemas: every text has a maximum length and a clear message.
 import { z } from "zod";
-import { parseDateParts, type DatePart } from "./dates";
+import { parseDateParts } from "./dates";
 
 // C0 control characters other than tab, line feed and carriage return carry no meaning in
 // an answer and can break logs and exports; they are dropped, everything else is kept verbatim.
@@ -48,8 +48,6 @@ export const datePartFields = {
   month: optionalText(20, "Month"),
   year: optionalText(10, "Year"),
 };
-
-export type DateError = { path: string; message: string; parts: DatePart[] };
 
 /** Adds a date error on `path` (the date input's id prefix) when the parts are not a valid past date. */
 export function checkDate(

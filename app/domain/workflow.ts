@@ -124,8 +124,3 @@ export function checkTransition({ status, action, actor, researchers = [], assig
 export function availableActions(input: Omit<TransitionInput, "action">): Action[] {
   return (Object.keys(TRANSITIONS) as Action[]).filter((action) => checkTransition({ ...input, action }).ok);
 }
-
-/** The outcome a side exit records. */
-export function sideExitOutcome(exit: SideExit): OutcomeCode {
-  return exit;
-}

@@ -49,6 +49,7 @@ export async function loadCaseForm(
   const { user, summary } = await requireCase(request, context, params);
   return {
     user,
+    summary,
     caseHeader: { id: summary.id, reference: summary.reference, stage: STATUS_NAMES[summary.status], urgent: summary.urgent },
     blocked: blockedReason(user, summary, action),
     ...(await loadFormResult(request, formKey)),

@@ -13,7 +13,7 @@ const FORM_KEY = "case-assessment";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Risk assessment", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "submit_assessment");
+  const { user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "submit_assessment");
   // A returned assessment starts from the previous version.
   const previous = latestRecord(page.caseHeader.id, "assessment");
   if (previous) logConsultation(page.caseHeader.id, user, context.requestId, "previous assessment viewed");

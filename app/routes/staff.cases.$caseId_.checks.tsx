@@ -11,16 +11,15 @@ import { isoFromParts, ukDateTime } from "~/domain/moments";
 import { checksOf, logConsultation } from "~/services/case-view.server";
 import { now } from "~/services/clock.server";
 import { getSetting } from "~/services/settings.server";
-import { blockedReason, handleCaseForm, loadCaseForm, requireCase } from "./__case-form.server";
+import { blockedReason, handleCaseForm, loadCaseForm } from "./__case-form.server";
 
 const FORM_KEY = "case-check";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Research and checks", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "add_check");
+  const { user, summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "add_check");
   logConsultation(page.caseHeader.id, user, context.requestId, "checks page viewed");
-  const { summary } = await requireCase(request, context, params);
   return {
     ...page,
     checkTypes: getSetting("checks.types"),

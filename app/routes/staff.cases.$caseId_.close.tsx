@@ -13,7 +13,7 @@ const FORM_KEY = "case-close";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Outcomes and closure", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user: _user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "close");
+  const { user: _user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "close");
   return page;
 }
 

@@ -34,7 +34,7 @@ const LABELS: Record<string, string> = {
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Decision", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "approve");
+  const { user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "approve");
   const assessment = latestRecord(page.caseHeader.id, "assessment");
   if (assessment) logConsultation(page.caseHeader.id, user, context.requestId, "assessment viewed for decision");
   return {

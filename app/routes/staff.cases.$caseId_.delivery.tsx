@@ -16,7 +16,7 @@ const FORM_KEY = "case-delivery";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Disclosure or outcome delivered", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "record_delivery");
+  const { user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "record_delivery");
   const delivery = deliveryContext(page.caseHeader.id);
   logConsultation(page.caseHeader.id, user, context.requestId, "delivery page viewed");
   return { ...page, delivery };

@@ -13,7 +13,7 @@ const FORM_KEY = "case-exit";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Close the case early", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user: _user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "side_exit");
+  const { user: _user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "side_exit");
   return page;
 }
 

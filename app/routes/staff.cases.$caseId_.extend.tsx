@@ -12,7 +12,7 @@ const FORM_KEY = "case-extend";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Extend the decision deadline", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user: _user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "extend");
+  const { user: _user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "extend");
   return page;
 }
 

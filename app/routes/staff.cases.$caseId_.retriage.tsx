@@ -12,7 +12,7 @@ const FORM_KEY = "case-retriage";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Re-triage an overdue case", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user: _user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "retriage");
+  const { user: _user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "retriage");
   return page;
 }
 

@@ -14,7 +14,7 @@ const FORM_KEY = "case-risk-check";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Immediate-risk check", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user: _user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "risk_check");
+  const { user: _user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "risk_check");
   const today = todayParts(now());
   return { ...page, defaults: { checkedDay: today.day, checkedMonth: today.month, checkedYear: today.year, checkedTime: nowTime(now()) } };
 }

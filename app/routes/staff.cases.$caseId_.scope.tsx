@@ -12,7 +12,7 @@ const FORM_KEY = "case-scope";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Scope decision", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user: _user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "scope_in");
+  const { user: _user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "scope_in");
   return page;
 }
 

@@ -15,7 +15,7 @@ const documentItems = Object.entries(IDENTITY_DOCUMENTS).map(([value, text]) => 
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Interview and verification", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user: _user, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "verification");
+  const { user: _user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "verification");
   return page;
 }
 

@@ -88,7 +88,8 @@ function referenceOf(tx: Pick<Db, "select">, caseId: number): string {
   return tx.select({ r: schema.cases.reference }).from(schema.cases).where(eq(schema.cases.id, caseId)).get()!.r;
 }
 
-function uniqueReference(tx: Pick<Db, "select">): string {
+/** A new random reference no case has yet. */
+export function uniqueReference(tx: Pick<Db, "select">): string {
   for (;;) {
     const reference = generateReference();
     const clash = tx.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.reference, reference)).get();

@@ -1,9 +1,8 @@
 // Cases opened by staff (phone, station, proactive): stored exactly like online applications.
 import type { StaffUser } from "../../db/schema";
 import { normaliseName } from "~/domain/names";
-import { generateReference } from "~/domain/reference";
 import type { StaffCaseInput } from "~/domain/staff-case-schema";
-import { eq } from "drizzle-orm";
+import { uniqueReference } from "./applications.server";
 import { recordAudit } from "./audit.server";
 import { now } from "./clock.server";
 import { dueDatesFor } from "./clocks.server";
@@ -15,8 +14,7 @@ export function createStaffCase(input: StaffCaseInput, actor: StaffUser, request
   const due = dueDatesFor(at);
   return getDb().transaction(
     (tx) => {
-      let reference = generateReference();
-      while (tx.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.reference, reference)).get()) reference = generateReference();
+      const reference = uniqueReference(tx);
       const urgent = input.urgent === "yes";
       const caseId = tx
         .insert(schema.cases)
