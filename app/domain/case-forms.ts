@@ -2,6 +2,7 @@
 // GOV.UK date input (checked in superRefine, error keyed by the date's id prefix).
 import { z } from "zod";
 import { checkDate, choice, choices, datePartFields, optionalText, requiredText } from "./fields";
+import { riskCheckContradiction } from "./outcome-rules";
 import { OUTCOMES, SIDE_EXITS } from "./workflow";
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
@@ -62,9 +63,8 @@ export function riskCheckSchema(today: Date) {
     .superRefine((v, ctx) => {
       checkDate(ctx, "checked", partsOf(v as Parts, "checked"), "The date of the check", today);
       checkTime(ctx, "checkedTime", v.checkedTime, "the time of the check");
-      if (v.immediateRisk === "yes" && v.actions.includes("none")) {
-        ctx.addIssue({ code: "custom", path: ["actions"], message: "A child at immediate risk needs an action: select what was done" });
-      }
+      const contradiction = riskCheckContradiction(v.immediateRisk, v.actions);
+      if (contradiction) ctx.addIssue({ code: "custom", path: [contradiction.field], message: contradiction.message });
       if (v.actions.includes("other") && !v.actionDetails) {
         ctx.addIssue({ code: "custom", path: ["actionDetails"], message: "Describe the other action taken" });
       }
