@@ -10,6 +10,7 @@ import {
   optionalText,
   requiredText,
 } from "./fields";
+import { defineForm, YES_NO } from "./form-spec";
 
 export const MAX_CHILDREN = 10;
 export const CONCERN_MAX = 5000;
@@ -76,29 +77,34 @@ export function dangerSchema() {
 // so they are checked even when other answers on the page are missing: GOV.UK shows every
 // error at once.
 
-export function applicantSchema(today: Date) {
-  return z.intersection(
-    z.object({
-      fullName: requiredText(100, "Enter your full name", "Your full name"),
-      otherNames: optionalText(200, "Other names"),
-      addressLine1: requiredText(100, "Enter the first line of your address", "Address line 1"),
-      addressLine2: optionalText(100, "Address line 2"),
-      town: requiredText(60, "Enter your town or city", "Town or city"),
-      postcode: requiredText(10, "Enter your postcode", "Postcode").refine(
-        (v) => POSTCODE.test(v),
-        "Enter a real postcode, like AA1 1AA",
-      ),
-      language: optionalText(60, "Language"),
-      interpreter: choice(["yes", "no"], "Select yes if you need an interpreter"),
-      accessibilityNeeds: optionalText(1000, "Your access needs"),
-    }),
-    z
-      .object({ dobDay: datePartFields.day, dobMonth: datePartFields.month, dobYear: datePartFields.year })
-      .superRefine((v, ctx) => {
-        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "Your date of birth", today);
-      }),
-  );
-}
+export const applicantForm = defineForm({
+  fullName: { kind: "text", label: "Full name", max: 100, required: "Enter your full name", noun: "Your full name" },
+  otherNames: {
+    kind: "text", label: "Other names you use or have used (optional)", hint: "For example, a name before marriage",
+    max: 200, noun: "Other names", summary: { label: "Other names", ifEmpty: "None given" },
+  },
+  dob: { kind: "date", label: "Date of birth", hint: "For example, 27 3 1985", errorLabel: "Your date of birth" },
+  addressLine1: { kind: "text", label: "Address line 1", max: 100, required: "Enter the first line of your address", noun: "Address line 1", summary: { group: "Address" } },
+  addressLine2: { kind: "text", label: "Address line 2 (optional)", max: 100, noun: "Address line 2", summary: { group: "Address" } },
+  town: { kind: "text", label: "Town or city", max: 60, required: "Enter your town or city", noun: "Town or city", summary: { group: "Address" } },
+  postcode: {
+    kind: "text", label: "Postcode", max: 10, required: "Enter your postcode", noun: "Postcode",
+    format: { test: (v) => POSTCODE.test(v), message: "Enter a real postcode, like AA1 1AA" },
+    display: (v) => v.toUpperCase(), summary: { group: "Address" },
+  },
+  language: {
+    kind: "text", label: "Which language would you like us to use? (optional)", hint: "Leave this blank for English",
+    max: 60, noun: "Language", summary: { label: "Language", ifEmpty: "English" },
+  },
+  interpreter: { kind: "radios", label: "Do you need an interpreter?", options: YES_NO, required: "Select yes if you need an interpreter", summary: { label: "Interpreter needed" } },
+  accessibilityNeeds: {
+    kind: "textarea", label: "Do you have any access needs? (optional)",
+    hint: "For example, you use a wheelchair, need British Sign Language, or need information in large print",
+    max: 1000, noun: "Your access needs", summary: { label: "Access needs", ifEmpty: "None given" },
+  },
+});
+
+export const applicantSchema = (today: Date) => applicantForm.schema(today);
 
 export function contactSchema() {
   return z.intersection(

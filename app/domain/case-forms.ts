@@ -2,26 +2,15 @@
 // GOV.UK date input (checked in superRefine, error keyed by the date's id prefix).
 import { z } from "zod";
 import { checkDate, choice, choices, datePartFields, optionalText, requiredText } from "./fields";
+import { defineForm, YES_NO } from "./form-spec";
+import { parseTime } from "./moments";
 import { riskCheckContradiction } from "./outcome-rules";
 import { OUTCOMES, SIDE_EXITS } from "./workflow";
 
 const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const LONG = 5000;
 
-/** "14:30", "2.30pm", "9am" → minutes after midnight, or null. */
-export function parseTime(input: string | undefined): number | null {
-  const text = (input ?? "").trim().toLowerCase().replace(/\s+/g, "");
-  const m = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$/.exec(text);
-  if (!m) return null;
-  let hours = Number(m[1]);
-  const minutes = Number(m[2] ?? 0);
-  if (minutes > 59) return null;
-  if (m[3]) {
-    if (hours < 1 || hours > 12) return null;
-    hours = (hours % 12) + (m[3] === "pm" ? 12 : 0);
-  } else if (hours > 23 || m[2] === undefined) return null;
-  return hours * 60 + minutes;
-}
+export { parseTime } from "./moments";
 
 function checkTime(ctx: z.RefinementCtx, path: string, value: string | undefined, label: string) {
   if (parseTime(value) === null) {
@@ -51,25 +40,22 @@ export const RISK_ACTIONS = {
   other: "Other action",
 } as const;
 
-export function riskCheckSchema(today: Date) {
-  return z
-    .object({
-      immediateRisk: choice(["yes", "no"], "Select yes if any child is at immediate risk"),
-      actions: choices(keys(RISK_ACTIONS), "Select the action taken, or no immediate action"),
-      actionDetails: optionalText(LONG, "Details of the action"),
-      ...dateFields("checked"),
-      checkedTime: optionalText(10, "Time"),
-    })
-    .superRefine((v, ctx) => {
-      checkDate(ctx, "checked", partsOf(v as Parts, "checked"), "The date of the check", today);
-      checkTime(ctx, "checkedTime", v.checkedTime, "the time of the check");
-      const contradiction = riskCheckContradiction(v.immediateRisk, v.actions);
-      if (contradiction) ctx.addIssue({ code: "custom", path: [contradiction.field], message: contradiction.message });
-      if (v.actions.includes("other") && !v.actionDetails) {
-        ctx.addIssue({ code: "custom", path: ["actionDetails"], message: "Describe the other action taken" });
-      }
-    });
-}
+export const riskCheckForm = defineForm(
+  {
+    immediateRisk: { kind: "radios", label: "Is any child at immediate risk?", summary: { label: "Child at immediate risk" }, options: YES_NO, required: "Select yes if any child is at immediate risk" },
+    actions: { kind: "checkboxes", label: "Action taken", hint: "Select all that apply", options: RISK_ACTIONS, exclusive: "none", required: "Select the action taken, or no immediate action" },
+    actionDetails: { kind: "textarea", label: "Details of the action (optional unless 'Other action')", summary: { label: "Details of the action" }, max: LONG, noun: "Details of the action" },
+    checked: { kind: "date", label: "When was the check made?", summary: { label: "Checked at" }, errorLabel: "The date of the check", withTime: "checkedTime", recordKey: "checkedAt" },
+    checkedTime: { kind: "time", label: "Time", hint: "For example, 14:30", errorLabel: "the time of the check", summary: false },
+  },
+  (v, ctx) => {
+    const contradiction = v.immediateRisk && v.actions ? riskCheckContradiction(v.immediateRisk, v.actions) : null;
+    if (contradiction) ctx.issue(contradiction.field as "actions" | "immediateRisk", contradiction.message);
+    if (v.actions?.includes("other") && !v.actionDetails) ctx.issue("actionDetails", "Describe the other action taken");
+  },
+);
+
+export const riskCheckSchema = (today: Date) => riskCheckForm.schema(today);
 
 export function scopeSchema() {
   return z

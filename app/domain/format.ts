@@ -6,7 +6,8 @@ const dateTime = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
   hour: "numeric",
   minute: "2-digit",
-  hour12: true,
+  // "h12" writes noon as 12:00pm; en-GB's own 12-hour cycle would write 0:00pm.
+  hourCycle: "h12",
 });
 
 export function formatDateTime(value: Date | string | number): string {

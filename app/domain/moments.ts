@@ -1,5 +1,19 @@
 // Joining a GOV.UK date input and a time field into one instant, in UK time.
-import { parseTime } from "./case-forms";
+
+/** "14:30", "2.30pm", "9am" → minutes after midnight, or null. */
+export function parseTime(input: string | undefined): number | null {
+  const text = (input ?? "").trim().toLowerCase().replace(/\s+/g, "");
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?(am|pm)?$/.exec(text);
+  if (!m) return null;
+  let hours = Number(m[1]);
+  const minutes = Number(m[2] ?? 0);
+  if (minutes > 59) return null;
+  if (m[3]) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (m[3] === "pm" ? 12 : 0);
+  } else if (hours > 23 || m[2] === undefined) return null;
+  return hours * 60 + minutes;
+}
 
 /** "2026-11-23" + "14:30" (Europe/London wall clock) → the UTC instant. */
 export function ukDateTime(isoDate: string, time: string | undefined): Date {

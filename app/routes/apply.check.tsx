@@ -5,6 +5,7 @@ import { BackLink, Button, SummaryList, WarningText } from "~/components/govuk";
 import { pageTitle } from "~/components/page-title";
 import { Honeypot } from "~/components/step-form";
 import {
+  applicantForm,
   CONTACT_METHODS,
   DECLARATIONS,
   firstIncompleteStep,
@@ -15,6 +16,7 @@ import {
   type DraftData,
 } from "~/domain/application";
 import { describeDobOrAge } from "~/domain/describe";
+import { summaryRows } from "~/domain/form-spec";
 import { submitApplication } from "~/services/applications.server";
 import { readDraft } from "~/services/drafts.server";
 import { now, rejectBots } from "./__apply.server";
@@ -69,19 +71,7 @@ function describeAnswers(d: DraftData): Section[] {
     },
     {
       title: "Your details",
-      rows: [
-        { key: "Full name", value: a.fullName, href: "/apply/applicant" },
-        { key: "Other names", value: or(a.otherNames, "None given"), href: "/apply/applicant" },
-        { key: "Date of birth", value: describeDobOrAge({ ...a, dobKnown: "date" }), href: "/apply/applicant" },
-        {
-          key: "Address",
-          value: [a.addressLine1, a.addressLine2, a.town, a.postcode.toUpperCase()].filter(Boolean).join("\n"),
-          href: "/apply/applicant",
-        },
-        { key: "Language", value: or(a.language, "English"), href: "/apply/applicant" },
-        { key: "Interpreter needed", value: a.interpreter === "yes" ? "Yes" : "No", href: "/apply/applicant" },
-        { key: "Access needs", value: or(a.accessibilityNeeds, "None given"), href: "/apply/applicant" },
-      ],
+      rows: summaryRows(applicantForm, a).map(({ key, value }) => ({ key, value, href: "/apply/applicant" })),
     },
     {
       title: "Contacting you safely",

@@ -1,0 +1,359 @@
+// Field specifications: each form declares its questions once (name, label, hint, kind, options
+// with their labels, maximum length, messages). From one specification come the zod schema, the
+// error summary in page order, the record a case stage stores, and the read-only summary rows
+// with human values. The React side (app/components/form-kit.tsx) renders GOV.UK components from it.
+//
+// Pure: no HTTP, no database, no React.
+import { z } from "zod";
+import { formatIsoDate, parseDateParts, type DatePart } from "./dates";
+import { formatDateTime } from "./format";
+import { isoFromParts, parseTime, ukDateTime } from "./moments";
+import { optionalText, requiredText } from "./fields";
+
+export const NOT_GIVEN = "Not given";
+
+export type Options = Readonly<Record<string, string>>;
+
+type Values = Record<string, unknown>;
+
+/** How a field appears in a read-only summary (check answers, the case page, the decision page). */
+export type SummarySpec =
+  | false
+  | {
+      /** The row's key, when it differs from the question. */
+      label?: string;
+      /** Shown when there is no answer; "Not given" unless said otherwise. */
+      ifEmpty?: string;
+      /** Rows with the same `group` are joined into one row (e.g. an address). */
+      group?: string;
+      /** A whole row worked out from all the answers (e.g. "date of birth or age"). */
+      value?: (values: Values) => string;
+      /** Only shown when this holds (e.g. the email row only when email was chosen). */
+      when?: (values: Values) => boolean;
+    };
+
+interface Common {
+  /** The question as the page asks it. */
+  label: string;
+  hint?: string;
+  summary?: SummarySpec;
+  /** The key of this answer in a stored record, when it differs from the field's name. */
+  recordKey?: string;
+}
+
+export interface TextSpec extends Common {
+  kind: "text" | "textarea";
+  max: number;
+  /** The message when it is missing; without it the question is optional. */
+  required?: string;
+  /** How a length error names it: "Your full name must be 100 characters or fewer". */
+  noun: string;
+  /** An extra check on a non-empty answer, e.g. a postcode pattern. */
+  format?: { test: (value: string) => boolean; message: string };
+  /** How the answer is shown in a summary (e.g. postcode in capitals). */
+  display?: (value: string) => string;
+}
+
+export interface RadiosSpec extends Common {
+  kind: "radios";
+  options: Options;
+  /** The message when nothing is selected; without it the question is optional. */
+  required?: string;
+}
+
+export interface CheckboxesSpec extends Common {
+  kind: "checkboxes";
+  options: Options;
+  required: string;
+  /** The "none of these" option that unticks the others. */
+  exclusive?: string;
+}
+
+export interface DateSpec extends Common {
+  kind: "date";
+  /** How errors name the date, in sentence case: "The date of the check". */
+  errorLabel: string;
+  /** Checked only when this holds (e.g. only when "I know their date of birth" is chosen). */
+  when?: (values: Values) => boolean;
+  /** The name of the time field that goes with this date: the record keeps one instant. */
+  withTime?: string;
+}
+
+export interface TimeSpec extends Common {
+  kind: "time";
+  /** "the time of the check" → "Enter the time of the check as a time, like 14:30 or 2:30pm". */
+  errorLabel: string;
+}
+
+export interface IntegerSpec extends Common {
+  kind: "integer";
+  min: number;
+  max: number;
+  messages: { required: string; invalid: string; min: string; max: string };
+}
+
+export type FieldSpec = TextSpec | RadiosSpec | CheckboxesSpec | DateSpec | TimeSpec | IntegerSpec;
+export type FieldSpecs = Record<string, FieldSpec>;
+
+type Keys<O> = keyof O & string;
+
+/** The value a field has after validation. */
+export type ValueOf<S> = S extends { kind: "text" | "textarea"; required: string }
+  ? string
+  : S extends { kind: "text" | "textarea" | "time" }
+    ? string | undefined
+    : S extends { kind: "radios"; options: infer O; required: string }
+      ? Keys<O>
+      : S extends { kind: "radios"; options: infer O }
+        ? Keys<O> | undefined
+        : S extends { kind: "checkboxes"; options: infer O }
+          ? Keys<O>[]
+          : S extends { kind: "integer" }
+            ? number
+            : never;
+
+type DateKeys<F> = { [K in keyof F]: F[K] extends { kind: "date" } ? K & string : never }[keyof F];
+
+/** A form's validated values: one key per field, and day/month/year keys for each date. */
+export type FormValues<F extends FieldSpecs> = {
+  -readonly [K in keyof F as F[K] extends { kind: "date" } ? never : K]: ValueOf<F[K]>;
+} & { [K in DateKeys<F> as `${K}Day` | `${K}Month` | `${K}Year`]?: string };
+
+export interface RuleContext<F extends FieldSpecs> {
+  /** Adds an error to a field (shown next to it and in the summary). */
+  issue(field: keyof F & string, message: string): void;
+}
+
+/** Rules across fields ("required if …"). They see every answer that is valid on its own. */
+export type Rules<F extends FieldSpecs> = (values: Partial<FormValues<F>>, ctx: RuleContext<F>) => void;
+
+export interface FormSpec<F extends FieldSpecs = FieldSpecs> {
+  fields: F;
+  /** Field names in page order. */
+  order: Array<keyof F & string>;
+  rules?: Rules<F>;
+  /** The zod schema; `today` is the app clock's date (dates must not be in the future). */
+  schema(today: Date): z.ZodType<FormValues<F>, z.ZodTypeDef, unknown>;
+}
+
+/** Any form, for code that reads a specification without knowing its fields. */
+export type AnyForm = { fields: FieldSpecs; order: readonly string[] };
+
+export function defineForm<const F extends FieldSpecs>(fields: F, rules?: Rules<F>): FormSpec<F> {
+  return {
+    fields,
+    order: Object.keys(fields) as Array<keyof F & string>,
+    rules,
+    schema: (today) => buildSchema(fields, rules, today),
+  };
+}
+
+const keysOf = (options: Options) => Object.keys(options) as [string, ...string[]];
+
+/** The strict schema of one field (its own checks only). Dates contribute their three parts. */
+function fieldShape(name: string, spec: FieldSpec): Record<string, z.ZodTypeAny> {
+  switch (spec.kind) {
+    case "text":
+    case "textarea": {
+      const base = spec.required ? requiredText(spec.max, spec.required, spec.noun) : optionalText(spec.max, spec.noun);
+      const format = spec.format;
+      return { [name]: format ? base.refine((v) => !v || format.test(v), format.message) : base };
+    }
+    case "radios": {
+      const required = spec.required;
+      return {
+        [name]: required
+          ? z.enum(keysOf(spec.options), { errorMap: () => ({ message: required }) })
+          : z.enum(keysOf(spec.options)).optional(),
+      };
+    }
+    case "checkboxes": {
+      const values = keysOf(spec.options);
+      // Checked at the array level so the error belongs to the whole group, not to item [0].
+      return {
+        [name]: z
+          .array(z.string(), { required_error: spec.required, invalid_type_error: spec.required })
+          .min(1, spec.required)
+          .refine((list) => list.every((v) => values.includes(v)), spec.required)
+          .transform((list) => [...new Set(list)]),
+      };
+    }
+    case "date":
+      return {
+        [`${name}Day`]: optionalText(10, "Day"),
+        [`${name}Month`]: optionalText(20, "Month"),
+        [`${name}Year`]: optionalText(10, "Year"),
+      };
+    case "time":
+      return { [name]: optionalText(10, "Time") };
+    case "integer":
+      return {
+        [name]: z.coerce
+          .number({ invalid_type_error: spec.messages.invalid, required_error: spec.messages.required })
+          .int(spec.messages.invalid)
+          .min(spec.min, spec.messages.min)
+          .max(spec.max, spec.messages.max),
+      };
+  }
+}
+
+function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefined, today: Date) {
+  const shape: Record<string, z.ZodTypeAny> = {};
+  for (const [name, spec] of Object.entries(fields)) Object.assign(shape, fieldShape(name, spec));
+  // The same fields again, but a bad answer becomes "no answer": the rules and date checks then
+  // always run, so every error on the page is shown at once (GOV.UK), not only the first kind.
+  const lenient = Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, s.optional().catch(undefined)]));
+  const checked = z.object(lenient).superRefine((values, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+    for (const [name, spec] of Object.entries(fields)) {
+      if (spec.kind === "date" && (!spec.when || spec.when(values))) {
+        const parts = datePartsOf(values, name);
+        const result = parseDateParts(parts, spec.errorLabel, today);
+        if (!result.ok) {
+          issue(name, result.message);
+          // The server names the inputs that are wrong: the page highlights exactly these.
+          for (const part of result.parts) issue(partName(name, part), result.message);
+        }
+      } else if (spec.kind === "time" && parseTime(values[name] as string | undefined) === null) {
+        issue(name, `Enter ${spec.errorLabel} as a time, like 14:30 or 2:30pm`);
+      }
+    }
+    rules?.(values as Partial<FormValues<F>>, { issue });
+  });
+  return z.intersection(z.object(shape), checked) as unknown as z.ZodType<FormValues<F>, z.ZodTypeDef, unknown>;
+}
+
+export const partName = (dateName: string, part: DatePart) =>
+  `${dateName}${part.charAt(0).toUpperCase()}${part.slice(1)}`;
+
+export function datePartsOf(values: Values, dateName: string) {
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+  return {
+    day: text(values[partName(dateName, "day")]),
+    month: text(values[partName(dateName, "month")]),
+    year: text(values[partName(dateName, "year")]),
+  };
+}
+
+/** The ISO date of a date field that passed validation ("2026-03-07"). */
+export function isoDateOf(values: Values, dateName: string): string | undefined {
+  const parts = datePartsOf(values, dateName);
+  if (!parts.day || !parts.month || !parts.year) return undefined;
+  const iso = isoFromParts(parts.day, parts.month, parts.year);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : undefined;
+}
+
+/** Where the error summary links for a field: the first input of the question. */
+export function fieldHref(name: string, spec: FieldSpec): string {
+  return spec.kind === "date" ? `#${name}-day` : `#${name}`;
+}
+
+/** The error summary's items: a whole-form error first, then each field's first error in page order. */
+export function errorSummaryItems(
+  form: AnyForm,
+  errors: Record<string, string[] | undefined> | undefined,
+): Array<{ text: string; href: string }> {
+  const items: Array<{ text: string; href: string }> = [];
+  const formError = errors?.form?.[0] ?? errors?.[""]?.[0];
+  if (formError) items.push({ text: formError, href: "#main-content" });
+  for (const name of form.order) {
+    const text = errors?.[name]?.[0];
+    if (text) items.push({ text, href: fieldHref(name, form.fields[name]) });
+  }
+  return items;
+}
+
+/**
+ * What a case stage keeps: each answer under its record key, dates as ISO dates (or one instant
+ * with their time), optional answers left out as null. New questions are kept with no extra code.
+ */
+export function toRecord<F extends FieldSpecs>(form: FormSpec<F>, values: FormValues<F>): Record<string, unknown> {
+  const v = values as Values;
+  const timesJoined = new Set(
+    Object.values(form.fields).flatMap((s) => (s.kind === "date" && s.withTime ? [s.withTime] : [])),
+  );
+  const record: Record<string, unknown> = {};
+  for (const name of form.order) {
+    const spec = form.fields[name];
+    if (timesJoined.has(name)) continue;
+    const key = spec.recordKey ?? name;
+    if (spec.kind === "date") {
+      const iso = isoDateOf(v, name);
+      record[key] = iso && spec.withTime ? ukDateTime(iso, v[spec.withTime] as string | undefined).toISOString() : (iso ?? null);
+    } else {
+      record[key] = v[name] ?? null;
+    }
+  }
+  return record;
+}
+
+export type SummaryRow = { key: string; value: string; field: string };
+
+/**
+ * Read-only rows with human values: option labels, UK dates (Europe/London), "Not given".
+ * `values` may be the form's values (check answers) or a stored record (the case page).
+ */
+export function summaryRows(form: AnyForm, values: Values): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  const groups = new Map<string, SummaryRow & { parts: string[] }>();
+  for (const name of form.order) {
+    const spec = form.fields[name];
+    const summary = spec.summary;
+    if (summary === false) continue;
+    if (summary?.when && !summary.when(values)) continue;
+    const label = summary?.label ?? spec.label;
+    if (summary?.group) {
+      const text = displayValue(spec, values, name);
+      let group = groups.get(summary.group);
+      if (!group) {
+        group = { key: summary.group, value: "", field: name, parts: [] };
+        groups.set(summary.group, group);
+        rows.push(group);
+      }
+      if (text !== undefined) group.parts.push(text);
+      group.value = group.parts.join("\n") || (summary.ifEmpty ?? NOT_GIVEN);
+      continue;
+    }
+    const value = summary?.value ? summary.value(values) : displayValue(spec, values, name);
+    rows.push({ key: label, value: value ?? summary?.ifEmpty ?? NOT_GIVEN, field: name });
+  }
+  return rows.map(({ key, value, field }) => ({ key, value, field }));
+}
+
+const answered = (v: unknown) => v !== undefined && v !== null && v !== "";
+
+/** One answer as words, or undefined when there is none. */
+function displayValue(spec: FieldSpec, values: Values, name: string): string | undefined {
+  const raw = values[spec.recordKey ?? name] ?? values[name];
+  switch (spec.kind) {
+    case "text":
+    case "textarea":
+    case "time":
+      return answered(raw) ? (spec.kind !== "time" && spec.display ? spec.display(String(raw)) : String(raw)) : undefined;
+    case "integer":
+      return answered(raw) ? String(raw) : undefined;
+    case "radios": {
+      if (!answered(raw)) return undefined;
+      const key = typeof raw === "boolean" || raw === 1 || raw === 0 ? (raw === true || raw === 1 ? "yes" : "no") : String(raw);
+      return spec.options[key] ?? key;
+    }
+    case "checkboxes": {
+      const list = Array.isArray(raw) ? raw : answered(raw) ? [raw] : [];
+      return list.length ? list.map((v) => spec.options[String(v)] ?? String(v)).join("\n") : undefined;
+    }
+    case "date":
+      return describeDate(raw, values, name);
+  }
+}
+
+/** A stored ISO date, a stored instant (ISO or milliseconds), or a form's day/month/year parts. */
+function describeDate(raw: unknown, values: Values, name: string): string | undefined {
+  if (typeof raw === "number" || raw instanceof Date) return formatDateTime(raw);
+  if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatIsoDate(raw);
+  if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T/.test(raw)) return formatDateTime(raw);
+  const iso = isoDateOf(values, name);
+  return iso ? formatIsoDate(iso) : undefined;
+}
+
+/** Yes/No options, the most common pair. */
+export const YES_NO = { yes: "Yes", no: "No" } as const;

@@ -1,0 +1,64 @@
+/** @vitest-environment node */
+import { parseWithZod } from "@conform-to/zod";
+import { JSDOM } from "jsdom";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { DateField, Field, RadiosField, useFormKit } from "~/components/form-kit";
+import { ErrorSummary } from "~/components/govuk";
+import { applicantForm } from "~/domain/application";
+import { riskCheckForm } from "~/domain/case-forms";
+import { toFormData, validAnswers } from "../support/answers";
+
+const today = new Date("2026-11-23T12:00:00Z");
+
+function ApplicantFragment({ lastResult }: { lastResult: ReturnType<ReturnType<typeof parseWithZod>["reply"]> | null }) {
+  const { fields, errors } = useFormKit(applicantForm, lastResult, { fullName: "Saved name" });
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <Field field={fields.fullName} />
+      <DateField field={fields.dob} />
+      <RadiosField field={fields.interpreter} inline />
+    </>
+  );
+}
+
+const render = (element: JSX.Element) => JSDOM.fragment(`<div>${renderToStaticMarkup(element)}</div>`).firstElementChild!;
+
+describe("the form kit", () => {
+  it("shows saved answers with no errors on a first visit", () => {
+    const page = render(<ApplicantFragment lastResult={null} />);
+    expect(page.querySelector<HTMLInputElement>("#fullName")?.getAttribute("value")).toBe("Saved name");
+    expect(page.querySelector(".govuk-error-summary")).toBeNull();
+    expect(page.querySelector("#interpreter")?.getAttribute("name")).toBe("interpreter");
+  });
+
+  it("shows the failed answers, the errors in page order and only the date parts the server named", () => {
+    const submission = parseWithZod(toFormData({ ...validAnswers.applicant, fullName: "", dobDay: "7", dobMonth: "13", dobYear: "1985" }), {
+      schema: applicantForm.schema(today),
+    });
+    const page = render(<ApplicantFragment lastResult={submission.reply()} />);
+    const links = [...page.querySelectorAll(".govuk-error-summary__list a")].map((a) => [a.getAttribute("href"), a.textContent]);
+    expect(links).toEqual([
+      ["#fullName", "Enter your full name"],
+      ["#dob-day", "Your date of birth must be a real date"],
+    ]);
+    expect(page.querySelector("#fullName")?.getAttribute("aria-describedby")).toBe("fullName-error");
+    expect(page.querySelector("#dob-month")?.classList.contains("govuk-input--error")).toBe(true);
+    expect(page.querySelector("#dob-day")?.classList.contains("govuk-input--error")).toBe(false);
+    expect(page.querySelector("#dob-year")?.classList.contains("govuk-input--error")).toBe(false);
+    expect(page.querySelector<HTMLInputElement>("#dob-month")?.getAttribute("value")).toBe("13");
+  });
+
+  it("renders labels, hints and option labels from the specification", () => {
+    function Risk() {
+      const { fields } = useFormKit(riskCheckForm, null);
+      return <Field field={fields.actions} />;
+    }
+    const page = render(<Risk />);
+    expect(page.querySelector("legend")?.textContent).toBe("Action taken");
+    expect(page.querySelector("#actions-hint")?.textContent).toBe("Select all that apply");
+    expect([...page.querySelectorAll("label")].map((l) => l.textContent)).toContain("Child protection referral made");
+    expect(page.querySelector('input[value="none"]')?.getAttribute("data-behaviour")).toBe("exclusive");
+  });
+});

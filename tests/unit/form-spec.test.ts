@@ -1,0 +1,92 @@
+import { parseWithZod } from "@conform-to/zod";
+import { describe, expect, it } from "vitest";
+import { applicantForm } from "~/domain/application";
+import { riskCheckForm } from "~/domain/case-forms";
+import { defineForm, errorSummaryItems, summaryRows, toRecord, YES_NO } from "~/domain/form-spec";
+import { toFormData, validAnswers } from "../support/answers";
+
+const today = new Date("2026-11-23T12:00:00Z");
+const parse = (form: { schema: (d: Date) => Parameters<typeof parseWithZod>[1]["schema"] }, values: Record<string, string | readonly string[]>) =>
+  parseWithZod(toFormData(values), { schema: form.schema(today) });
+
+describe("a form specification", () => {
+  it("reports every error at once, with the date and cross-field rules, when everything is missing", () => {
+    const s = parse(riskCheckForm, {});
+    expect(s.status).toBe("error");
+    const error = s.status === "error" ? s.error : {};
+    expect(Object.keys(error ?? {})).toEqual(expect.arrayContaining(["immediateRisk", "actions", "checked", "checkedTime"]));
+    expect(error?.checked).toEqual(["Enter the date of the check"]);
+  });
+
+  it("names on the server which date parts are wrong", () => {
+    const s = parse(riskCheckForm, { immediateRisk: "no", actions: "none", checkedDay: "31", checkedMonth: "2", checkedYear: "20", checkedTime: "14:30" });
+    const error = s.status === "error" ? s.error : {};
+    expect(error?.checked).toEqual(["Year must include 4 numbers"]);
+    expect(error?.checkedYear).toEqual(["Year must include 4 numbers"]);
+    expect(error?.checkedDay).toBeUndefined();
+    const missing = parse(applicantForm, { ...validAnswers.applicant, dobDay: "", dobYear: "" });
+    const e2 = missing.status === "error" ? missing.error : {};
+    expect(e2?.dob).toEqual(["Your date of birth must include a day and year"]);
+    expect(Object.keys(e2 ?? {}).sort()).toEqual(["dob", "dobDay", "dobYear"]);
+  });
+
+  it("runs cross-field rules even when another answer is wrong", () => {
+    const s = parse(riskCheckForm, { immediateRisk: "yes", actions: ["none"], checkedDay: "1", checkedMonth: "11", checkedYear: "2026", checkedTime: "nonsense" });
+    const error = s.status === "error" ? s.error : {};
+    expect(error?.actions).toEqual(["A child at immediate risk needs an action: select what was done"]);
+    expect(error?.checkedTime).toEqual(["Enter the time of the check as a time, like 14:30 or 2:30pm"]);
+  });
+
+  it("keeps every text within its maximum length, with a message naming it", () => {
+    const s = parse(applicantForm, { ...validAnswers.applicant, otherNames: "x".repeat(201) });
+    expect(s.status === "error" && s.error?.otherNames).toEqual(["Other names must be 200 characters or fewer"]);
+  });
+
+  it("orders the error summary as the page, with a whole-form error first and dates linking to the day", () => {
+    const s = parse(applicantForm, {});
+    const items = errorSummaryItems(applicantForm, { ...(s.status === "error" ? s.error : {}), form: ["The case has moved on"] } as Record<string, string[]>);
+    expect(items.map((i) => i.href)).toEqual(["#main-content", "#fullName", "#dob-day", "#addressLine1", "#town", "#postcode", "#interpreter"]);
+    expect(items[2].text).toBe("Enter your date of birth");
+  });
+
+  it("turns answers into the stage's record: a date and time become one instant in UK time", () => {
+    const s = parse(riskCheckForm, { immediateRisk: "no", actions: ["none"], checkedDay: "1", checkedMonth: "July", checkedYear: "2026", checkedTime: "2:30pm" });
+    expect(s.status).toBe("success");
+    if (s.status !== "success") return;
+    expect(toRecord(riskCheckForm, s.value)).toEqual({
+      immediateRisk: "no",
+      actions: ["none"],
+      actionDetails: null,
+      checkedAt: "2026-07-01T13:30:00.000Z",
+    });
+  });
+
+  it("shows human values: option labels, UK dates in Europe/London, Not given", () => {
+    const rows = summaryRows(riskCheckForm, { immediateRisk: "yes", actions: ["child_protection_referral", "other"], checkedAt: "2026-07-01T23:30:00.000Z" });
+    expect(rows.map((r) => [r.key, r.value])).toEqual([
+      ["Child at immediate risk", "Yes"],
+      ["Action taken", "Child protection referral made\nOther action"],
+      ["Details of the action", "Not given"],
+      ["Checked at", "2 July 2026 at 12:30am"],
+    ]);
+    const applicant = summaryRows(applicantForm, { ...validAnswers.applicant, addressLine2: undefined, postcode: "ab1 2cd" });
+    expect(applicant.map((r) => [r.key, r.value])).toEqual([
+      ["Full name", "Alex Applicant"],
+      ["Other names", "None given"],
+      ["Date of birth", "7 March 1985"],
+      ["Address", "1 High Street\nExampleton\nAB1 2CD"],
+      ["Language", "English"],
+      ["Interpreter needed", "No"],
+      ["Access needs", "None given"],
+    ]);
+  });
+
+  it("reads stored booleans, 0/1 and millisecond instants as words and dates", () => {
+    const form = defineForm({
+      relevant: { kind: "radios", label: "Relevant", options: YES_NO },
+      done: { kind: "date", label: "Done", errorLabel: "The date", recordKey: "doneAt" },
+    });
+    expect(summaryRows(form, { relevant: 1, doneAt: Date.UTC(2026, 10, 23, 12) }).map((r) => r.value)).toEqual(["Yes", "23 November 2026 at 12:00pm"]);
+    expect(summaryRows(form, { relevant: false }).map((r) => r.value)).toEqual(["No", "Not given"]);
+  });
+});
