@@ -40,7 +40,9 @@ describe("applicant page", () => {
       dob: ["Enter your date of birth"],
     });
     const dateOnly = errorsOf(parse(applicantSchema(today), { ...validAnswers.applicant, dobDay: "31", dobMonth: "2" }));
-    expect(dateOnly).toEqual({ dob: ["Your date of birth must be a real date"] });
+    // The server also names the inputs that are wrong (here the whole date: 31 February).
+    const realDate = ["Your date of birth must be a real date"];
+    expect(dateOnly).toEqual({ dob: realDate, dobDay: realDate, dobMonth: realDate, dobYear: realDate });
   });
 
   it("limits every text to a maximum length", () => {

@@ -1,4 +1,5 @@
 /** @vitest-environment node */
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { JSDOM } from "jsdom";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -11,7 +12,7 @@ import { toFormData, validAnswers } from "../support/answers";
 
 const today = new Date("2026-11-23T12:00:00Z");
 
-function ApplicantFragment({ lastResult }: { lastResult: ReturnType<ReturnType<typeof parseWithZod>["reply"]> | null }) {
+function ApplicantFragment({ lastResult }: { lastResult: SubmissionResult<string[]> | null }) {
   const { fields, errors } = useFormKit(applicantForm, lastResult, { fullName: "Saved name" });
   return (
     <>
