@@ -3,8 +3,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { installGlobals } from "@remix-run/node";
+import { createRequestHandler, installGlobals, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import rateLimit from "express-rate-limit";
@@ -26,6 +25,7 @@ try {
 const { config } = services;
 const appOrigin = new URL(config.appUrl).origin;
 const MAX_BODY_BYTES = 100 * 1024;
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 const app = express();
 app.disable("x-powered-by");
@@ -105,8 +105,6 @@ app.use((req, res, next) => {
   if (crossSite) return sendPlainPage(res, 403, "Request refused", "This form was sent from another website, so it was not accepted. Go back to the service and try again.");
   // Checked above: drop the opaque origin so Remix's own CSRF check does not refuse the post.
   if (origin === "null") delete req.headers.origin;
-  const length = Number(req.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return sendPlainPage(res, 413, "Too much information sent", "The form sent was larger than the service accepts. Go back and shorten your answers.");
   next();
 });
 
@@ -122,24 +120,93 @@ app.use(
   }),
 );
 
+// Every body, whatever the method or framing (Content-Length or chunked), is counted as it
+// arrives and refused with 413 once past the limit, before anything parses it. What is
+// accepted is held (at most MAX_BODY_BYTES) and handed to Remix whole.
+app.use((req, res, next) => {
+  const declared = req.get("content-length");
+  const chunked = req.get("transfer-encoding") !== undefined;
+  if (!chunked && !(Number(declared) > 0)) return next();
+  if (Number(declared) > MAX_BODY_BYTES) return refuseTooLarge(req, res);
+  const chunks = [];
+  let size = 0;
+  const stop = () => {
+    req.off("data", onData);
+    req.off("end", onEnd);
+    req.off("error", onError);
+  };
+  const onData = (chunk) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) {
+      stop();
+      chunks.length = 0;
+      refuseTooLarge(req, res);
+    } else chunks.push(chunk);
+  };
+  const onEnd = () => {
+    stop();
+    res.locals.body = Buffer.concat(chunks, size);
+    next();
+  };
+  const onError = (error) => {
+    stop();
+    next(error);
+  };
+  req.on("data", onData);
+  req.on("end", onEnd);
+  req.on("error", onError);
+});
+
+function refuseTooLarge(req, res) {
+  sendPlainPage(res, 413, "Too much information sent", "The form sent was larger than the service accepts. Go back and shorten your answers.");
+  // The rest is read and thrown away (memory stays flat) so the client sees the answer; a sender
+  // that goes on and on is cut off.
+  let drained = 0;
+  const cutOff = () => req.socket?.destroy();
+  const timer = setTimeout(cutOff, 10_000).unref();
+  req.on("data", (chunk) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) cutOff();
+  });
+  req.on("end", () => clearTimeout(timer));
+  req.on("close", () => clearTimeout(timer));
+  req.resume();
+}
+
 app.use((_req, res, next) => {
   // Every dynamic page may hold personal data: never store it in a cache.
   res.set("Cache-Control", "no-store");
   next();
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: config.isProduction ? "production" : "development",
-    getLoadContext: (req, res) => ({
+const handleRemix = createRequestHandler(build, config.isProduction ? "production" : "development");
+app.all("*", async (req, res, next) => {
+  try {
+    // The address comes from APP_URL, never from the Host header the client sent.
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const hasBody = req.method !== "GET" && req.method !== "HEAD";
+    const request = new Request(`${appOrigin}${req.originalUrl}`, {
+      method: req.method,
+      headers: headersOf(req),
+      signal: controller.signal,
+      ...(hasBody ? { body: res.locals.body ?? Buffer.alloc(0) } : {}),
+    });
+    const response = await handleRemix(request, {
       cspNonce: res.locals.cspNonce,
       requestId: res.locals.requestId,
       clientIp: req.ip ?? "unknown",
-    }),
-  }),
-);
+    });
+    res.status(response.status);
+    for (const [key, value] of response.headers.entries()) res.append(key, value);
+    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    else res.end();
+  } catch (error) {
+    next(error);
+  }
+});
 
 // Last resort: a generic page with a reference, never a stack trace.
 // eslint-disable-next-line no-unused-vars
@@ -147,6 +214,15 @@ app.use((error, _req, res, _next) => {
   console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "unhandled_error", requestId: res.locals.requestId, error: String(error?.message ?? error).slice(0, 300) }));
   sendPlainPage(res, 500, "Sorry, there is a problem with the service", `Try again later. If you contact us, quote reference ${res.locals.requestId}.`);
 });
+
+function headersOf(req) {
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const each of value) headers.append(key, each);
+    else if (value !== undefined) headers.set(key, value);
+  }
+  return headers;
+}
 
 function escapeHtml(value) {
   return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

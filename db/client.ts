@@ -21,10 +21,13 @@ export function openDatabase(file: string): { db: Db; sqlite: Sqlite } {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   try {
+    useIncrementalVacuum(sqlite);
     sqlite.pragma("journal_mode = WAL");
     sqlite.pragma("synchronous = FULL");
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma(`busy_timeout = ${REQUIRED_BUSY_TIMEOUT_MS}`);
+    // After a checkpoint the WAL file is cut back to this size rather than staying at its peak.
+    sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     assertDurableSettings(sqlite, file === ":memory:");
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
@@ -33,6 +36,28 @@ export function openDatabase(file: string): { db: Db; sqlite: Sqlite } {
     sqlite.close();
     throw error;
   }
+}
+
+/** 2 = INCREMENTAL: freed pages are kept in the file until `reclaimFreePages` gives them back. */
+const AUTO_VACUUM_INCREMENTAL = 2;
+const WAL_SIZE_LIMIT_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Purged rows (drafts, failed-form input, sent emails) must give their space back. A new file
+ * takes the setting before its first table; an existing file needs one VACUUM to switch.
+ */
+function useIncrementalVacuum(sqlite: Sqlite): void {
+  if (Number(sqlite.pragma("auto_vacuum", { simple: true })) === AUTO_VACUUM_INCREMENTAL) return;
+  sqlite.pragma("auto_vacuum = INCREMENTAL");
+  const hasTables = sqlite.prepare("SELECT 1 FROM sqlite_schema LIMIT 1").get() !== undefined;
+  if (hasTables) sqlite.exec("VACUUM");
+}
+
+/** Gives free pages back to the file system (run after purges). Returns the pages freed. */
+export function reclaimFreePages(sqlite: Sqlite): number {
+  const free = Number(sqlite.pragma("freelist_count", { simple: true }));
+  if (free > 0) sqlite.pragma("incremental_vacuum");
+  return free;
 }
 
 export class UnsafeDatabaseSettingsError extends Error {}
@@ -47,6 +72,8 @@ export function assertDurableSettings(sqlite: Sqlite, inMemory = false): void {
   const foreignKeys = Number(sqlite.pragma("foreign_keys", { simple: true }));
   if (foreignKeys !== 1) problems.push(`foreign_keys is ${foreignKeys}, expected 1 (ON)`);
   const busy = Number(sqlite.pragma("busy_timeout", { simple: true }));
+  const autoVacuum = Number(sqlite.pragma("auto_vacuum", { simple: true }));
+  if (!inMemory && autoVacuum !== AUTO_VACUUM_INCREMENTAL) problems.push(`auto_vacuum is ${autoVacuum}, expected 2 (INCREMENTAL)`);
   if (busy < REQUIRED_BUSY_TIMEOUT_MS)
     problems.push(`busy_timeout is ${busy}, expected at least ${REQUIRED_BUSY_TIMEOUT_MS}`);
   if (problems.length > 0) {

@@ -58,7 +58,7 @@ export async function handleStep<S extends z.ZodTypeAny>(
   rejectBots(formData);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
-    return redirectWithErrors(request, `apply:${flashKey}`, submission.reply());
+    return redirectWithErrors(request, `apply:${flashKey}`, submission.reply(), { schema: schema });
   }
   const { draft, setCookie } = await getOrCreateDraft(request);
   const headers: HeadersInit = setCookie ? { "Set-Cookie": setCookie } : {};

@@ -72,15 +72,15 @@ export async function handleCaseForm<S extends z.ZodTypeAny>(
   const { user, summary } = await requireCase(request, context, params);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") {
-    return redirectWithErrors(request, formKey, submission.reply({ hideFields: options.hideFields }));
+    return redirectWithErrors(request, formKey, submission.reply({ hideFields: options.hideFields }), { schema: schema });
   }
   const input = toInput(submission.value, user);
   if ("error" in input) {
-    return redirectWithErrors(request, formKey, errorResult(input.error, omit(submission.payload, options.hideFields)));
+    return redirectWithErrors(request, formKey, errorResult(input.error, omit(submission.payload, options.hideFields)), { schema: schema });
   }
   const result = performAction(summary.id, input, user, context.requestId);
   if (!result.ok) {
-    return redirectWithErrors(request, formKey, errorResult({ form: result.reason }, omit(submission.payload, options.hideFields)));
+    return redirectWithErrors(request, formKey, errorResult({ form: result.reason }, omit(submission.payload, options.hideFields)), { schema: schema });
   }
   return redirect(`/staff/cases/${summary.id}`, { status: 303 });
 }

@@ -31,9 +31,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireStaff(request, context, "any-staff");
   const submission = parseWithZod(await request.formData(), { schema });
   const hidden = ["currentPassword", "newPassword", "confirm"];
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: hidden }));
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: hidden }), { schema: schema });
   const problem = await changePassword(user, submission.value.currentPassword, submission.value.newPassword, session.id, context.requestId);
-  if (problem) return redirectWithErrors(request, FORM_KEY, errorResult({ [problem.field]: problem.message }));
+  if (problem) return redirectWithErrors(request, FORM_KEY, errorResult({ [problem.field]: problem.message }), { schema: schema });
   return redirect("/staff/account", { status: 303 });
 }
 

@@ -90,10 +90,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ["admin"]);
-  const submission = parseWithZod(await request.formData(), { schema: bankHolidaySchema() });
+  const formSchema = bankHolidaySchema();
+  const submission = parseWithZod(await request.formData(), { schema: formSchema });
   const url = new URL(request.url);
   const back = { to: url.pathname + url.search };
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), back);
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { ...back, schema: formSchema });
   const actor = { kind: "staff" as const, id: user.id };
   const value = submission.value;
 
@@ -103,13 +104,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const date = dateOf({ day: value.dateDay, month: value.dateMonth, year: value.dateYear });
-  if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ date: date.message }, submission.payload), back);
+  if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ date: date.message }, submission.payload), { ...back, schema: formSchema });
   try {
     const added = addBankHoliday({ date: date.iso, name: value.name ?? "" }, actor, context.requestId);
     return done(`${added.name} added on ${longDate(added.date)}`, added.date);
   } catch (error) {
     if (!(error instanceof BankHolidayError)) throw error;
-    return redirectWithErrors(request, FORM_KEY, errorResult({ [error.field]: error.message }, submission.payload), back);
+    return redirectWithErrors(request, FORM_KEY, errorResult({ [error.field]: error.message }, submission.payload), { ...back, schema: formSchema });
   }
 }
 

@@ -39,8 +39,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ["admin"]);
-  const submission = parseWithZod(await request.formData(), { schema: settingsFormSchema() });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  const formSchema = settingsFormSchema();
+  const submission = parseWithZod(await request.formData(), { schema: formSchema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: formSchema });
   const v = submission.value as SettingsForm & Record<string, number>;
   updateSettings(
     {

@@ -61,19 +61,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ["admin"]);
   const target = targetOf(params);
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: schema });
   const actor = { kind: "staff" as const, id: user.id };
   const value = submission.value;
   const lastAdmin = target.roles.includes("admin") && countActiveAdmins() <= 1;
   switch (value.intent) {
     case "roles":
       if (lastAdmin && !value.roles.includes("admin")) {
-        return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "There must always be at least one active administrator" }, submission.payload));
+        return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "There must always be at least one active administrator" }, submission.payload), { schema: schema });
       }
       setRoles(target.id, value.roles, actor, context.requestId);
       break;
     case "deactivate":
-      if (target.id === user.id) return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "You cannot deactivate your own account" }));
+      if (target.id === user.id) return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "You cannot deactivate your own account" }), { schema: schema });
       setActive(target.id, false, actor, context.requestId);
       break;
     case "reactivate":

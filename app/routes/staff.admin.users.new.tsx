@@ -23,14 +23,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ["admin"]);
-  const submission = parseWithZod(await request.formData(), { schema: newStaffSchema() });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  const formSchema = newStaffSchema();
+  const submission = parseWithZod(await request.formData(), { schema: formSchema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: formSchema });
   try {
     const created = createStaffUser(submission.value, { kind: "staff", id: user.id }, context.requestId);
     return redirect(`/staff/admin/users/${created.user.id}`, { status: 303 });
   } catch (error) {
     if (!(error instanceof AccountError)) throw error;
-    return redirectWithErrors(request, FORM_KEY, errorResult({ email: error.message }, submission.payload));
+    return redirectWithErrors(request, FORM_KEY, errorResult({ email: error.message }, submission.payload), { schema: formSchema });
   }
 }
 

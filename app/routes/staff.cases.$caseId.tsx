@@ -102,10 +102,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
   const caseId = caseIdOf(params);
-  const submission = parseWithZod(await request.formData(), { schema: noteSchema() });
-  if (submission.status !== "success") return redirectWithErrors(request, NOTE_FORM, submission.reply());
+  const formSchema = noteSchema();
+  const submission = parseWithZod(await request.formData(), { schema: formSchema });
+  if (submission.status !== "success") return redirectWithErrors(request, NOTE_FORM, submission.reply(), { schema: formSchema });
   const result = performAction(caseId, { action: "add_note", text: submission.value.text }, user, context.requestId);
-  if (!result.ok) return redirectWithErrors(request, NOTE_FORM, errorResult({ text: result.reason }, submission.payload));
+  if (!result.ok) return redirectWithErrors(request, NOTE_FORM, errorResult({ text: result.reason }, submission.payload), { schema: formSchema });
   return redirect(`/staff/cases/${caseId}#notes`, { status: 303 });
 }
 

@@ -23,8 +23,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ["reviewer", "manager"]);
-  const submission = parseWithZod(await request.formData(), { schema: staffCaseSchema() });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  const formSchema = staffCaseSchema();
+  const submission = parseWithZod(await request.formData(), { schema: formSchema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: formSchema });
   const { caseId } = createStaffCase(submission.value, user, context.requestId);
   return redirect(`/staff/cases/${caseId}`, { status: 303 });
 }

@@ -36,10 +36,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireSessionStage(request, "enrol");
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["code"] }));
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["code"] }), { schema: schema });
   const codes = confirmTotpEnrolment(user, submission.value.code, context.requestId);
   if (!codes) {
-    return redirectWithErrors(request, FORM_KEY, errorResult({ code: "The code is not right. Check the app shows this account and enter the current code" }));
+    return redirectWithErrors(request, FORM_KEY, errorResult({ code: "The code is not right. Check the app shows this account and enter the current code" }), { schema: schema });
   }
   endSession(session.id);
   const { setCookie } = await createSession(user.id, "active", request, context.clientIp, new Date());

@@ -45,7 +45,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ["reviewer", "manager"]);
   const caseId = caseIdOf(params);
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply());
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: schema });
   const v = submission.value;
   try {
     if (v.intent === "decide") {
@@ -55,14 +55,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     } else {
       const farFuture = new Date(Date.UTC(2200, 0, 1));
       const date = parseDateParts({ day: v.reviewDay, month: v.reviewMonth, year: v.reviewYear }, "The next review date", farFuture);
-      if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ review: date.message }, submission.payload));
+      if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ review: date.message }, submission.payload), { schema: schema });
       const when = new Date(`${date.iso}T00:00:00Z`);
-      if (when <= now()) return redirectWithErrors(request, FORM_KEY, errorResult({ review: "The next review date must be in the future" }, submission.payload));
+      if (when <= now()) return redirectWithErrors(request, FORM_KEY, errorResult({ review: "The next review date must be in the future" }, submission.payload), { schema: schema });
       proposeKeep(caseId, when, v.reason, user, context.requestId);
     }
   } catch (error) {
     if (!(error instanceof RetentionError)) throw error;
-    return redirectWithErrors(request, FORM_KEY, errorResult({ form: error.message }, submission.payload));
+    return redirectWithErrors(request, FORM_KEY, errorResult({ form: error.message }, submission.payload), { schema: schema });
   }
   return redirect(`/staff/retention/${caseId}`, { status: 303 });
 }

@@ -29,10 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireSessionStage(request, "password");
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["code", "recoveryCode"] }));
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["code", "recoveryCode"] }), { schema: schema });
   const { code, recoveryCode } = submission.value;
   if (!code && !recoveryCode) {
-    return redirectWithErrors(request, FORM_KEY, errorResult({ code: "Enter the 6-digit code from your authenticator app" }));
+    return redirectWithErrors(request, FORM_KEY, errorResult({ code: "Enter the 6-digit code from your authenticator app" }), { schema: schema });
   }
   const result = checkSecondFactor(user, session, { code, recoveryCode }, context.requestId);
   if (result.kind === "locked") {
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (result.kind === "invalid") {
     const field = recoveryCode ? "recoveryCode" : "code";
-    return redirectWithErrors(request, FORM_KEY, errorResult({ [field]: recoveryCode ? "This recovery code is not right or has been used" : "The code is not right or has expired. Enter the current code" }));
+    return redirectWithErrors(request, FORM_KEY, errorResult({ [field]: recoveryCode ? "This recovery code is not right or has been used" : "The code is not right or has expired. Enter the current code" }), { schema: schema });
   }
   // Signed in: a new session id for the new privilege level; the half-signed-in one ends.
   endSession(session.id);

@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!token || !userForSetupToken(token)) return redirect("/staff/setup", { status: 303 });
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") {
-    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["password", "confirm"] }));
+    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["password", "confirm"] }), { schema: schema });
   }
   try {
     const user = await completeSetup(token, submission.value.password, context.requestId);
@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/staff/enrol", { status: 303, headers });
   } catch (error) {
     if (!(error instanceof AccountError)) throw error;
-    return redirectWithErrors(request, FORM_KEY, errorResult({ password: error.message }));
+    return redirectWithErrors(request, FORM_KEY, errorResult({ password: error.message }), { schema: schema });
   }
 }
 

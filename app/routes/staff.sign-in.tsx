@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") {
-    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["password"] }));
+    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["password"] }), { schema: schema });
   }
   const { email, password } = submission.value;
   const result = await checkPassword(email, password, context.clientIp, context.requestId);
@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result.kind === "throttled"
         ? `Too many attempts to sign in. Wait ${describeWait(result.retryAfterSeconds)}, then try again.`
         : "Enter a correct email address and password";
-    return redirectWithErrors(request, FORM_KEY, errorResult({ email: message }, { email }));
+    return redirectWithErrors(request, FORM_KEY, errorResult({ email: message }, { email }), { schema: schema });
   }
   // Never reuse a session id across sign-ins (session fixation).
   const previous = await sessionIdOf(request);

@@ -1,4 +1,4 @@
-import { openDatabase, type Db, type Sqlite } from "../../db/client";
+import { openDatabase, reclaimFreePages, type Db, type Sqlite } from "../../db/client";
 import { getConfig } from "./config.server";
 
 export type { Db } from "../../db/client";
@@ -45,6 +45,11 @@ export async function countQueries<T>(work: () => T | Promise<T>): Promise<{ res
   const before = statements;
   const result = await work();
   return { result, queries: statements - before };
+}
+
+/** Gives the space of purged rows back to the file system (auto_vacuum is INCREMENTAL). */
+export function reclaimSpace(): number {
+  return reclaimFreePages(getSqlite());
 }
 
 export function closeDb(): void {

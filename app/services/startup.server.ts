@@ -1,5 +1,5 @@
 import { getConfig, loadConfig, type Config } from "./config.server";
-import { closeDb, getDb } from "./db.server";
+import { closeDb, getDb, reclaimSpace } from "./db.server";
 import { ensureDemoAccounts, demoInstructions, hasDemoAccounts } from "./demo.server";
 import { purgeExpiredDrafts } from "./drafts.server";
 import { purgeExpiredFlash } from "./flash.server";
@@ -40,6 +40,8 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
       purgeSentMessages(now());
       const purged = purgeExpiredDrafts();
       if (purged > 0) log.info("drafts_purged", { count: purged });
+      const freedPages = reclaimSpace();
+      if (freedPages > 0) log.info("space_reclaimed", { pages: freedPages });
     } catch (error) {
       log.error("drafts_purge_failed", { error: describeError(error) });
     }

@@ -24,8 +24,8 @@ test("a 10,000-character name gets a clear error, not a server error", async ({ 
   await fillApplicant(page, { ...answers.applicant, fullName: longName });
   await continueExpectingErrors(page, ["Your full name must be 100 characters or fewer"]);
   await expect(page.locator("#fullName-error")).toContainText("Your full name must be 100 characters or fewer");
-  // What was typed is kept so it can be shortened, but never stored as an answer.
-  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(longName);
+  // What was typed is kept only up to the field's maximum (never the raw body), and never stored as an answer.
+  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(longName.slice(0, 100));
   await page.getByLabel("Full name", { exact: true }).fill(answers.applicant.fullName);
   await continueButton(page).click();
   await expect(page).toHaveURL(/\/apply\/contact$/);

@@ -961,6 +961,8 @@ export type AppServer = {
   dataDir: string;
   dbPath: string;
   env: Record<string, string>;
+  /** The server's process id (to read its memory use from /proc). */
+  pid: number;
   /** Everything the process printed. */
   output: () => string;
   stop: () => Promise<void>;
@@ -1019,7 +1021,7 @@ export async function startAppServer(options: { dataDir: string; port?: number; 
     }
     await sleep(200);
   }
-  return { url, port, dataDir: options.dataDir, dbPath: path.join(options.dataDir, "csods.db"), env, output: () => output, stop };
+  return { url, port, dataDir: options.dataDir, dbPath: path.join(options.dataDir, "csods.db"), env, pid: child.pid!, output: () => output, stop };
 }
 
 // ---------------------------------------------------------------------------------------------
