@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { GenericHeader } from "./components/generic-header";
 import { ExitThisPage, ServiceNavigation, SkipLink } from "./components/govuk";
 import { SiteFooter } from "./components/site-footer";
@@ -26,8 +26,8 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader() {
-  const { forceName, exitPageUrl } = getConfig();
-  return { forceName, exitPageUrl };
+  const { forceName } = getConfig();
+  return { forceName };
 }
 
 function Document({ children, title }: { children: ReactNode; title?: string }) {
@@ -35,6 +35,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
   const data = useRouteLoaderData<typeof loader>("root");
   const location = useLocation();
   const isPublic = !location.pathname.startsWith("/staff");
+  useRefuseBackForwardCache();
   return (
     <html lang="en" className="govuk-template">
       <head>
@@ -67,7 +68,8 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
           )}
         </header>
         <div className="govuk-width-container">
-          {isPublic && data ? <ExitThisPage redirectUrl={data.exitPageUrl} /> : null}
+          {/* Leaves through /exit, which deletes the answers before going to the neutral page. */}
+          {isPublic ? <ExitThisPage redirectUrl="/exit" replaceHistory /> : null}
           <main className="govuk-main-wrapper" id="main-content">
             {children}
           </main>
@@ -84,6 +86,20 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
       </body>
     </html>
   );
+}
+
+/**
+ * Pages hold answers and case data and are sent no-store; should a browser still restore one from
+ * its back-forward cache (after Exit this page, or after signing out), fetch it again instead.
+ */
+function useRefuseBackForwardCache() {
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) window.location.reload();
+    };
+    window.addEventListener("pageshow", onPageShow);
+    return () => window.removeEventListener("pageshow", onPageShow);
+  }, []);
 }
 
 export default function App() {

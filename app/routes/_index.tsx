@@ -67,8 +67,14 @@ export default function StartPage() {
         <h2 className="govuk-heading-m">Staying safe while you use this service</h2>
         <p className="govuk-body">
           Use the &ldquo;Exit this page&rdquo; button at any time to leave quickly. With JavaScript on, you can also
-          press the Shift key 3 times. Nothing you type appears in the address bar or page titles. Close your browser
-          when you have finished.
+          press the Shift key 3 times. Exit this page deletes the answers you have not sent yet, from this device and
+          from our system, and takes you to a weather website. It cannot remove the visit from your browser
+          history.
+        </p>
+        <p className="govuk-body">
+          If someone else uses this device, open a private window (also called incognito or InPrivate) before you
+          start: the browser then keeps no history of your visit once you close the window. Nothing you type appears
+          in the address bar or page titles. Close your browser when you have finished.
         </p>
         <InsetText>
           We do not tell the person you are asking about that you have applied.

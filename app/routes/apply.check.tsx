@@ -157,6 +157,12 @@ export default function CheckAnswersPage() {
             <Honeypot />
             <Button preventDoubleClick>Accept and send</Button>
           </Form>
+          <h2 className="govuk-heading-m">If you do not want to send it</h2>
+          <p className="govuk-body">You can delete your answers now. Nothing will be sent to the police.</p>
+          {/* A plain form post: works without JavaScript, and leaves this page out of client-side history. */}
+          <form method="post" action="/apply/delete-answers" noValidate>
+            <Button variant="warning">Delete my answers</Button>
+          </form>
         </div>
       </div>
     </>

@@ -114,3 +114,13 @@ export function purgeExpiredDrafts(at: Date = now()): number {
     .where(lte(schema.applicationDrafts.expiresAt, at))
     .run().changes;
 }
+
+/**
+ * Forgets this browser's application: deletes its draft (answers and all) and returns the
+ * Set-Cookie header that removes the draft cookie. Used by "Exit this page" and "Delete my answers".
+ */
+export async function discardDraft(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) getDb().delete(schema.applicationDrafts).where(eq(schema.applicationDrafts.tokenHash, hashToken(token))).run();
+  return getDraftCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}

@@ -50,6 +50,13 @@ export async function takeFlash<T = unknown>(request: Request, formKey: string):
   return row ? (row.result as T) : undefined;
 }
 
+/** Forgets any failed-form input this browser has waiting; returns the header removing the cookie. */
+export async function discardFlash(request: Request): Promise<string> {
+  const token = await cookie().parse(request.headers.get("Cookie"));
+  if (typeof token === "string") getDb().delete(schema.formFlash).where(eq(schema.formFlash.tokenHash, hash(token))).run();
+  return cookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
 export function purgeExpiredFlash(at: Date = now()): number {
   return getDb().delete(schema.formFlash).where(lte(schema.formFlash.expiresAt, at)).run().changes;
 }

@@ -1,10 +1,9 @@
-// "Exit this page" is on every public page, and without JavaScript it is a plain link to a neutral site.
-// The link is never followed: the fixture aborts any request that is not to localhost.
+// "Exit this page" is on every public page, and without JavaScript it is a plain link to /exit, which
+// deletes the answers and sends the person on to the neutral site (see exit-leaves-nothing.spec.ts).
 import type { Page } from "@playwright/test";
 import {
   acceptAndSend,
   continueButton,
-  EXIT_PAGE_URL,
   expect,
   fillApplication,
   group,
@@ -20,7 +19,7 @@ async function expectExitLink(page: Page, where: string) {
   await expect(exit, where).toHaveCount(1);
   await expect(exit, where).toBeVisible();
   expect(await exit.evaluate((el) => el.tagName), where).toBe("A");
-  await expect(exit, where).toHaveAttribute("href", EXIT_PAGE_URL);
+  await expect(exit, where).toHaveAttribute("href", "/exit");
   await expect(exit, where).toHaveAttribute("rel", /\bnoreferrer\b/);
   // It comes before the page's own content, so it is quick to reach.
   const order = await exit.evaluate((el) => {
@@ -97,6 +96,6 @@ test.describe("with JavaScript on", () => {
   test("the control is set up by GOV.UK Frontend", async ({ page }) => {
     await page.goto("/apply/danger");
     await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
-    await expect(exitControl(page)).toHaveAttribute("href", EXIT_PAGE_URL);
+    await expect(exitControl(page)).toHaveAttribute("href", "/exit");
   });
 });

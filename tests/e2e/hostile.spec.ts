@@ -24,8 +24,9 @@ test("a 10,000-character name gets a clear error, not a server error", async ({ 
   await fillApplicant(page, { ...answers.applicant, fullName: longName });
   await continueExpectingErrors(page, ["Your full name must be 100 characters or fewer"]);
   await expect(page.locator("#fullName-error")).toContainText("Your full name must be 100 characters or fewer");
-  // What was typed is kept only up to the field's maximum (never the raw body), and never stored as an answer.
-  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(longName.slice(0, 100));
+  // What was typed stays in the browser's field so it can be shortened, but is never stored as an answer
+  // (the server keeps a failed form's fields only up to each field's maximum).
+  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(longName);
   await page.getByLabel("Full name", { exact: true }).fill(answers.applicant.fullName);
   await continueButton(page).click();
   await expect(page).toHaveURL(/\/apply\/contact$/);

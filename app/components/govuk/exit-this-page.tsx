@@ -1,5 +1,5 @@
 import { useRef, type ReactNode } from "react";
-import { useGovukModule } from "./use-govuk-module";
+import { useGovukModule, type GovukModule } from "./use-govuk-module";
 
 export interface ExitThisPageProps {
   /** A neutral page to jump to, for example a weather or news site. */
@@ -11,6 +11,37 @@ export interface ExitThisPageProps {
   timedOutText?: string;
   pressTwoMoreTimesText?: string;
   pressOneMoreTimeText?: string;
+  /**
+   * Leave with `location.replace` instead of following the link, so the page being left is taken
+   * out of the browser history and Back does not return to it.
+   */
+  replaceHistory?: boolean;
+}
+
+/** The fields of GOV.UK Frontend's ExitThisPage that exitPage() uses. */
+type ExitThisPageInstance = {
+  $button: HTMLAnchorElement;
+  $updateSpan?: HTMLElement;
+  $overlay?: HTMLElement | null;
+  i18n: { t: (key: string) => string };
+};
+
+/** GOV.UK's ExitThisPage with one change: exitPage() replaces the history entry. */
+function replacingHistory(Base: GovukModule): GovukModule {
+  return class extends (Base as new (element: Element, config?: object) => ExitThisPageInstance) {
+    exitPage() {
+      if (!this.$updateSpan) return;
+      this.$updateSpan.textContent = "";
+      document.body.classList.add("govuk-exit-this-page-hide-content");
+      const overlay = document.createElement("div");
+      overlay.className = "govuk-exit-this-page-overlay";
+      overlay.setAttribute("role", "alert");
+      overlay.textContent = this.i18n.t("activated");
+      document.body.appendChild(overlay);
+      this.$overlay = overlay;
+      window.location.replace(this.$button.href);
+    }
+  } as GovukModule;
 }
 
 /** Works as a plain link without JavaScript; the script adds the Shift-key shortcut. */
@@ -21,9 +52,10 @@ export function ExitThisPage({
   timedOutText,
   pressTwoMoreTimesText,
   pressOneMoreTimeText,
+  replaceHistory = false,
 }: ExitThisPageProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useGovukModule(ref, "ExitThisPage");
+  useGovukModule(ref, "ExitThisPage", undefined, replaceHistory ? replacingHistory : undefined);
   // Dotted data attribute names cannot be written as JSX attributes.
   const i18n = {
     "data-i18n.activated": activatedText,

@@ -12,7 +12,7 @@ export type GovukModuleName =
   | "ServiceNavigation"
   | "SkipLink";
 
-type GovukModule = new (element: Element, config?: object) => unknown;
+export type GovukModule = new (element: Element, config?: object) => unknown;
 
 let bundle: Promise<Record<string, unknown>> | undefined;
 
@@ -37,6 +37,8 @@ export function useGovukModule(
   ref: RefObject<HTMLElement>,
   moduleName: GovukModuleName | null,
   config?: object,
+  /** Returns a subclass of the module to use instead (to change one behaviour, keeping the rest). */
+  customise?: (Module: GovukModule) => GovukModule,
 ): void {
   // No dependency list on purpose: the element can appear or be replaced on a
   // later render (for example an error summary after a failed submit). The
@@ -50,7 +52,7 @@ export function useGovukModule(
         const Module = (await loadBundle())[moduleName] as GovukModule | undefined;
         // Re-check: the component may have unmounted or been initialised meanwhile.
         if (cancelled || typeof Module !== "function" || isInitialised(element)) return;
-        new Module(element, config);
+        new (customise ? customise(Module) : Module)(element, config);
       } catch {
         // Unsupported browser, missing bundle or bad markup: keep the no-JS page.
       }

@@ -1,0 +1,115 @@
+// Attack: someone who shares the applicant's browser presses Back, reloads, or opens the form's
+// pages after the applicant pressed "Exit this page" (or "Delete my answers"). Nothing of the
+// answers may be shown, with JavaScript on or off.
+import type { Page, Response } from "@playwright/test";
+import { EXIT_PAGE_URL, expect, fillApplication, makeAnswers, test, withDb, type Answers } from "./support";
+
+const NEUTRAL_PAGE = "<!DOCTYPE html><html lang=en><title>Weather</title><h1>Weather</h1></html>";
+const exitControl = (page: Page) => page.getByRole("button", { name: "Emergency Exit this page", exact: true });
+
+/** The neutral site answers locally: nothing leaves the machine. */
+async function stubNeutralSite(page: Page) {
+  await page.route(EXIT_PAGE_URL, (route) => route.fulfill({ status: 200, contentType: "text/html", body: NEUTRAL_PAGE }));
+}
+
+const secretsOf = (a: Answers) => [a.applicant.fullName, a.children[0]!.fullName, a.subject.fullName, a.concern.split(" ")[0]!, a.contact.email!];
+
+async function expectNoAnswersShown(page: Page, answers: Answers, where: string) {
+  const html = await page.content();
+  for (const secret of secretsOf(answers)) expect(html, `${where}: ${secret}`).not.toContain(secret);
+  for (const field of await page.locator("main input[type=text], main input[type=email], main textarea").all()) {
+    const value = await field.inputValue();
+    for (const secret of secretsOf(answers)) expect(value, where).not.toContain(secret);
+  }
+}
+
+const draftsHolding = (text: string) =>
+  withDb((db) => (db.prepare("SELECT count(*) AS n FROM application_drafts WHERE data LIKE ?").get(`%${text}%`) as { n: number }).n);
+
+async function expectEverythingGone(page: Page, answers: Answers) {
+  expect(draftsHolding(answers.applicant.fullName)).toBe(0);
+  const cookies = await page.context().cookies();
+  expect(cookies.filter((c) => /csods_(draft|flash)/.test(c.name))).toEqual([]);
+  // Opening the form's pages again in the same browser shows empty questions.
+  for (const path of ["/apply/concern", "/apply/applicant", "/apply/contact", "/apply/subject", "/apply/children/1", "/apply/check"]) {
+    await page.goto(path);
+    await expectNoAnswersShown(page, answers, path);
+  }
+}
+
+// Each test fills in the whole form, then visits every page again.
+test.slow();
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("Exit this page deletes the answers: Back, reload and the form's pages show nothing", async ({ page }) => {
+      await stubNeutralSite(page);
+      const answers = makeAnswers();
+      await fillApplication(page, answers);
+      await page.goto("/apply/concern");
+      await expect(page.getByLabel("Why are you worried about the person?", { exact: true })).toHaveValue(answers.concern);
+      expect(draftsHolding(answers.applicant.fullName)).toBe(1);
+
+      const exitResponse = page.waitForResponse((r) => new URL(r.url()).pathname === "/exit");
+      await exitControl(page).click();
+      const response: Response = await exitResponse;
+      await expect(page).toHaveURL(EXIT_PAGE_URL);
+      expect(response.status()).toBe(303);
+      const headers = await response.allHeaders();
+      expect(headers["clear-site-data"]).toBe('"cache", "cookies", "storage"');
+      expect(headers["location"]).toBe(EXIT_PAGE_URL);
+
+      await page.goBack();
+      if (javaScriptEnabled) {
+        // The page left was replaced in the history: Back goes to the page before it.
+        expect(new URL(page.url()).pathname).not.toBe("/apply/concern");
+      }
+      await expectNoAnswersShown(page, answers, `Back to ${page.url()}`);
+      await page.reload();
+      await expectNoAnswersShown(page, answers, `reload of ${page.url()}`);
+      await expectEverythingGone(page, answers);
+    });
+
+    test("Delete my answers on check answers deletes them and says so", async ({ page }) => {
+      const answers = makeAnswers();
+      await fillApplication(page, answers);
+      await page.getByRole("button", { name: "Delete my answers" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers have been deleted");
+      await page.goBack();
+      await expectNoAnswersShown(page, answers, "Back after deleting");
+      await expectEverythingGone(page, answers);
+    });
+  });
+}
+
+test("with JavaScript on, pressing Shift 3 times leaves the same way", async ({ page }) => {
+  await stubNeutralSite(page);
+  const answers = makeAnswers();
+  await fillApplication(page, answers, { stopAt: "subject" });
+  await page.goto("/apply/applicant");
+  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
+  await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await expect(page).toHaveURL(EXIT_PAGE_URL);
+  await page.goBack();
+  expect(new URL(page.url()).pathname).not.toBe("/apply/applicant");
+  await expectNoAnswersShown(page, answers, `Back to ${page.url()}`);
+  await expectEverythingGone(page, answers);
+});
+
+test("a page restored from the back-forward cache is fetched again", async ({ page }) => {
+  await page.goto("/apply/danger");
+  await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
+  const reloaded = page.waitForEvent("framenavigated");
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
+  await reloaded;
+  await expect(page).toHaveURL(/\/apply\/danger$/);
+});
+
+test("the start page tells applicants what Exit does and about private windows", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByText(/Exit this page deletes the answers you have not sent yet/)).toBeVisible();
+  await expect(page.getByText(/open a private window/)).toBeVisible();
+});
