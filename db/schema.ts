@@ -23,6 +23,10 @@ export const cases = sqliteTable(
       .default("received"),
     channel: text("channel", { enum: ["online", "phone", "station", "proactive"] }).notNull(),
     urgent: integer("urgent", { mode: "boolean" }).notNull().default(false),
+    /** Why the case is urgent (app/domain/urgency.ts URGENT_REASONS), shown on queues and the case page. */
+    urgentReason: text("urgent_reason"),
+    /** An urgent application accepted although its address had used its hourly limit: possible misuse. */
+    overSubmissionLimit: integer("over_submission_limit", { mode: "boolean" }).notNull().default(false),
     /** T0: every statutory-style clock runs from here (epoch milliseconds, UTC). */
     receivedAt: integer("received_at", { mode: "timestamp_ms" }).notNull(),
     /** How the subject has contact with the children: JSON array of contact type codes. */
@@ -42,6 +46,9 @@ export const cases = sqliteTable(
     riskCheckedAt: integer("risk_checked_at", { mode: "timestamp_ms" }),
     interviewedAt: integer("interviewed_at", { mode: "timestamp_ms" }),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    /** Referral of suspected abuse to children's social care: due (set when abuse is suspected) and made. */
+    referralDueAt: integer("referral_due_at", { mode: "timestamp_ms" }),
+    referralMadeAt: integer("referral_made_at", { mode: "timestamp_ms" }),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
     /** The earliest due time of a clock not yet met: what queues sort and filter on. */
     nextDueAt: integer("next_due_at", { mode: "timestamp_ms" }),
@@ -87,6 +94,33 @@ export const caseRecords = sqliteTable(
     recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("case_records_version_unique").on(t.caseId, t.kind, t.version)],
+);
+
+/**
+ * Safeguarding referrals and joint working: each sharing with a partner agency (children's social
+ * care, MASH, out-of-hours, health, education, probation, another force). Each is an s.62 disclosure.
+ */
+export const caseReferrals = sqliteTable(
+  "case_referrals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    /** The agency type (setting "referrals.agencies"); `agencyName` names the receiving body in words. */
+    agency: text("agency").notNull(),
+    agencyName: text("agency_name").notNull(),
+    team: text("team"),
+    madeAt: integer("made_at", { mode: "timestamp_ms" }).notNull(),
+    madeBy: text("made_by").notNull(),
+    method: text("method").notNull(),
+    theirReference: text("their_reference"),
+    sharedSummary: text("shared_summary").notNull(),
+    suspectedAbuse: integer("suspected_abuse", { mode: "boolean" }).notNull().default(false),
+    recordedBy: integer("recorded_by").notNull(),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("case_referrals_case_idx").on(t.caseId, t.madeAt), index("case_referrals_made_idx").on(t.madeAt)],
 );
 
 /** Research checks, one by one (PNC, PND, ViSOR, …). */
@@ -450,3 +484,4 @@ export const retentionReviews = sqliteTable(
 );
 
 export type CaseDecision = typeof caseDecisions.$inferSelect;
+export type CaseReferral = typeof caseReferrals.$inferSelect;

@@ -29,6 +29,8 @@ export type DayCounting = "calendar" | "working";
 
 export type ClockSettings = {
   riskCheckHours: number;
+  /** The immediate-risk clock of an urgent case ("a child is in danger now"), in elapsed hours. */
+  urgentRiskCheckHours: number;
   interviewDays: number;
   decisionDays: number;
   dayCounting: DayCounting;
@@ -37,12 +39,16 @@ export type ClockSettings = {
 /** The defaults in csods.md §2 (the same as SETTING_DEFAULTS in settings.server.ts). */
 export const DEFAULT_CLOCKS: Readonly<ClockSettings> = Object.freeze({
   riskCheckHours: 24,
+  urgentRiskCheckHours: 1,
   interviewDays: 10,
   decisionDays: 28,
   dayCounting: "calendar",
 });
 
 export type DueDates = { riskCheckDueAt: Date; interviewDueAt: Date; decisionDueAt: Date };
+
+/** What a case's clocks depend on besides T0: an urgent case has the short immediate-risk clock. */
+export type ClockOptions = { urgent?: boolean };
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -54,11 +60,13 @@ export function computeDueDates(
   t0: Date,
   settings: ClockSettings,
   holidays: ReadonlySet<string>,
+  options: ClockOptions = {},
 ): DueDates {
   assertDate(t0, "t0");
-  assertWhole(settings.riskCheckHours, "riskCheckHours");
+  const riskHours = options.urgent ? settings.urgentRiskCheckHours : settings.riskCheckHours;
+  assertWhole(riskHours, "riskCheckHours");
   return {
-    riskCheckDueAt: new Date(t0.getTime() + settings.riskCheckHours * HOUR_MS),
+    riskCheckDueAt: new Date(t0.getTime() + riskHours * HOUR_MS),
     interviewDueAt: addDays(t0, settings.interviewDays, settings.dayCounting, holidays),
     decisionDueAt: addDays(t0, settings.decisionDays, settings.dayCounting, holidays),
   };
@@ -109,6 +117,69 @@ export function isWorkingDay(isoDate: string, holidays: ReadonlySet<string>): bo
 }
 
 // ---------------------------------------------------------------------------------------------
+// The referral clock (csods.md §8, joint working)
+// ---------------------------------------------------------------------------------------------
+
+/** The force's working day, as UK wall-clock times "HH:MM". */
+export type WorkingHours = { start: string; end: string };
+
+export const DEFAULT_WORKING_HOURS: Readonly<WorkingHours> = Object.freeze({ start: "09:00", end: "17:00" });
+
+/**
+ * When a referral of suspected abuse to children's social care is due, for a suspicion that arose
+ * at `from`. Police tell children's social care "as soon as possible (but in any event before the
+ * end of that working day)":
+ *   - `hours` = 0 (the default): before the end of the working day, counted in the force's working
+ *     hours. Arising on a working day before its end: that day's end. Otherwise (evening, weekend,
+ *     bank holiday; the out-of-hours service is used meanwhile) the end of the next working day.
+ *   - `hours` > 0: that many working hours, counted only inside working hours on working days.
+ */
+export function referralDueAt(
+  from: Date,
+  hours: number,
+  working: WorkingHours,
+  holidays: ReadonlySet<string>,
+): Date {
+  assertDate(from, "from");
+  assertWhole(hours, "hours");
+  const startMin = minutesOf(working.start);
+  const endMin = minutesOf(working.end);
+  if (startMin === null || endMin === null || endMin <= startMin) throw new RangeError("working hours must be HH:MM, start before end");
+  const local = londonParts(from);
+  let date = Date.UTC(local.year, local.month - 1, local.day);
+  const nowMin = local.hour * 60 + local.minute;
+  const at = (utcDate: number, minutes: number) => {
+    const d = new Date(utcDate);
+    return fromLondonWallClock(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), Math.floor(minutes / 60), minutes % 60, 0, 0);
+  };
+  const isWorking = (utcDate: number) => isWorkingDay(isoOfUtcDate(utcDate), holidays);
+  if (hours === 0) {
+    if (isWorking(date) && nowMin < endMin) return at(date, endMin);
+    do date += DAY_MS; while (!isWorking(date));
+    return at(date, endMin);
+  }
+  // Working hours left to count, in minutes, starting inside today's window if we are in it.
+  let left = hours * 60;
+  let cursor = isWorking(date) && nowMin < endMin ? Math.max(nowMin, startMin) : null;
+  for (;;) {
+    if (cursor === null) {
+      do date += DAY_MS; while (!isWorking(date));
+      cursor = startMin;
+    }
+    const available = endMin - cursor;
+    if (left <= available) return at(date, cursor + left);
+    left -= available;
+    cursor = null;
+  }
+}
+
+function minutesOf(hhmm: string): number | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // State of a clock
 // ---------------------------------------------------------------------------------------------
 
@@ -146,6 +217,9 @@ export type CaseClocks = {
   interviewedAt: Date | null;
   decisionDueAt: Date | null;
   decidedAt: Date | null;
+  /** The referral of suspected abuse (optional: only cases where abuse is suspected have one). */
+  referralDueAt?: Date | null;
+  referralMadeAt?: Date | null;
   closedAt: Date | null;
 };
 
@@ -159,6 +233,7 @@ export function nextDueAt(clocks: CaseClocks): Date | null {
     [clocks.riskCheckDueAt, clocks.riskCheckedAt],
     [clocks.interviewDueAt, clocks.interviewedAt],
     [clocks.decisionDueAt, clocks.decidedAt],
+    [clocks.referralDueAt ?? null, clocks.referralMadeAt ?? null],
   ]
     .filter(([due, met]) => due && !met)
     .map(([due]) => due!.getTime());

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Button } from "~/components/govuk";
+import { Button, NotificationBanner } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { ROLE_NAMES } from "~/domain/roles";
 import { now } from "~/services/clock.server";
 import { requireStaff } from "~/services/guard.server";
-import { QUEUE_NAMES, queueCounts, type Queue } from "~/services/queues.server";
+import { QUEUE_NAMES, queueCounts, unassignedUrgentCount, type Queue } from "~/services/queues.server";
 
 export const meta: MetaFunction = () => staffPageTitle("Home");
 
@@ -23,14 +23,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isAdmin: user.roles.includes("admin"),
     isOversight: user.roles.includes("manager") || user.roles.includes("admin"),
     caseworker,
+    unassignedUrgent: caseworker ? unassignedUrgentCount() : 0,
     tiles: counts ? TILES.map((q) => ({ queue: q, name: QUEUE_NAMES[q], count: counts[q] })) : [],
   };
 }
 
 export default function StaffHome() {
-  const { name, roles, isAdmin, isOversight, caseworker, tiles } = useLoaderData<typeof loader>();
+  const { name, roles, isAdmin, isOversight, caseworker, tiles, unassignedUrgent } = useLoaderData<typeof loader>();
   return (
     <>
+      {unassignedUrgent > 0 ? (
+        <NotificationBanner title="Urgent">
+          <p className="govuk-notification-banner__heading">
+            {unassignedUrgent === 1 ? "An urgent case is" : `${unassignedUrgent} urgent cases are`} waiting for someone to take{" "}
+            {unassignedUrgent === 1 ? "it" : "them"}.{" "}
+            <a className="govuk-notification-banner__link" href="/staff/cases?queue=unassigned&urgent=yes">See the urgent unassigned cases</a>
+          </p>
+        </NotificationBanner>
+      ) : null}
       <h1 className="govuk-heading-l">Hello, {name}</h1>
       <p className="govuk-body">You are signed in as: {roles.join(", ")}.</p>
       {caseworker ? (

@@ -20,6 +20,12 @@ function currentValues(): Record<string, string> {
   const years = getSetting("retention.reviewYears");
   return {
     riskCheckHours: String(getSetting("clocks.riskCheckHours")),
+    urgentRiskCheckHours: String(getSetting("clocks.urgentRiskCheckHours")),
+    referralClockHours: String(getSetting("referrals.clockHours")),
+    workingStart: getSetting("workingHours.start"),
+    workingEnd: getSetting("workingHours.end"),
+    dutyAddress: getSetting("alerts.dutyAddress"),
+    agencies: getSetting("referrals.agencies").join("\n"),
     interviewDays: String(getSetting("clocks.interviewDays")),
     decisionDays: String(getSetting("clocks.decisionDays")),
     dayCounting: getSetting("clocks.dayCounting"),
@@ -46,6 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   updateSettings(
     {
       "clocks.riskCheckHours": v.riskCheckHours,
+      "clocks.urgentRiskCheckHours": v.urgentRiskCheckHours,
+      "referrals.clockHours": v.referralClockHours,
+      "workingHours.start": v.workingStart,
+      "workingHours.end": v.workingEnd,
+      "alerts.dutyAddress": v.dutyAddress,
+      "referrals.agencies": v.agencies,
       "clocks.interviewDays": v.interviewDays,
       "clocks.decisionDays": v.decisionDays,
       "clocks.dayCounting": v.dayCounting,
@@ -68,7 +80,7 @@ export default function SettingsPage() {
   const number = (id: string, label: string, hint?: string) => (
     <Input id={id} name={id} label={label} hint={hint} inputMode="numeric" className="govuk-input--width-4" error={errorOf(id)} defaultValue={valueOf(id)} />
   );
-  const fields = ["riskCheckHours", "interviewDays", "decisionDays", "dayCounting", "idleMinutes", "absoluteHours", "checkTypes", "backupIntervalMinutes", "backupKeep", ...RETENTION_FIELDS.map((r) => r.field)];
+  const fields = ["riskCheckHours", "urgentRiskCheckHours", "referralClockHours", "workingStart", "workingEnd", "dutyAddress", "agencies", "interviewDays", "decisionDays", "dayCounting", "idleMinutes", "absoluteHours", "checkTypes", "backupIntervalMinutes", "backupKeep", ...RETENTION_FIELDS.map((r) => r.field)];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -78,6 +90,7 @@ export default function SettingsPage() {
         <StaffForm submitText="Save settings" errors={fields.map((f) => ({ text: errorOf(f), href: `#${f}` }))}>
           <Fieldset legend="Clocks (from when the application is received)" legendSize="m">
             {number("riskCheckHours", "Immediate-risk check (hours)")}
+            {number("urgentRiskCheckHours", "Immediate-risk check of an urgent case (hours)", "When someone says a child is in danger now")}
             {number("interviewDays", "Interview and verification (days)")}
             {number("decisionDays", "Decision (days)", "Older guidance used 45 days; current guidance 28")}
             <Radios name="dayCounting" legend="Count days as" legendSize="s" error={errorOf("dayCounting")} defaultValue={valueOf("dayCounting")}
@@ -85,6 +98,20 @@ export default function SettingsPage() {
                 { value: "calendar", text: "Calendar days" },
                 { value: "working", text: "Working days", hint: "Monday to Friday, not England and Wales bank holidays" },
               ]} />
+          </Fieldset>
+          <Fieldset legend="Urgent alerts" legendSize="m">
+            <Input id="dutyAddress" name="dutyAddress" type="email" label="Duty address (optional)" spellCheck={false}
+              hint="For example the control room or the on-call sergeant. It gets urgent alerts when no reviewer is on duty, and every escalation."
+              error={errorOf("dutyAddress")} defaultValue={valueOf("dutyAddress")} />
+          </Fieldset>
+          <Fieldset legend="Joint working with partner agencies" legendSize="m">
+            {number("referralClockHours", "Referral of suspected abuse to children's social care (working hours)", "0 means before the end of the working day")}
+            <Input id="workingStart" name="workingStart" label="The working day starts at" hint="24-hour time, like 09:00" className="govuk-input--width-5"
+              error={errorOf("workingStart")} defaultValue={valueOf("workingStart")} />
+            <Input id="workingEnd" name="workingEnd" label="The working day ends at" hint="24-hour time, like 17:00" className="govuk-input--width-5"
+              error={errorOf("workingEnd")} defaultValue={valueOf("workingEnd")} />
+            <Textarea id="agencies" name="agencies" label="Agencies a case can be referred to" hint="One per line" rows={8}
+              error={errorOf("agencies")} defaultValue={valueOf("agencies")} />
           </Fieldset>
           <Fieldset legend="Staff sessions" legendSize="m">
             {number("idleMinutes", "Sign out after this many minutes without activity")}

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Button, SummaryList, Table, Tag, Textarea, WarningText } from "~/components/govuk";
+import { Button, InsetText, SummaryList, Table, Tag, Textarea, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
@@ -11,6 +11,7 @@ import { noteSchema } from "~/domain/case-forms";
 import { clockState, describeDue } from "~/domain/clocks";
 import { formatIsoDate } from "~/domain/dates";
 import { formatDateTime } from "~/domain/format";
+import { urgentReasonText } from "~/domain/urgency";
 import { availableActions, OUTCOMES, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf } from "~/services/case-actions.server";
 import { loadCaseForStaff } from "~/services/case-view.server";
@@ -56,6 +57,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     { name: "Immediate-risk check", due: view.riskCheckDueAt, met: view.riskCheckedAt },
     { name: "Interview", due: view.interviewDueAt, met: view.interviewedAt },
     { name: "Decision", due: view.decisionDueAt, met: view.decidedAt },
+    // Only when abuse is suspected: the referral to children's social care.
+    ...(view.referralDueAt ? [{ name: "Referral to children's social care", due: view.referralDueAt, met: view.referralMadeAt }] : []),
   ].map((c) => {
     const state = view.closedAt && !c.met ? "none" : clockState(c.due, c.met, at);
     return {
@@ -73,6 +76,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     stage: STATUS_NAMES[view.status],
     closed: view.status === "closed",
     urgent: view.urgent,
+    urgentReason: view.urgent ? urgentReasonText(view.urgentReason) : null,
+    overSubmissionLimit: view.overSubmissionLimit,
     channel: view.channel,
     received: formatDateTime(view.receivedAt),
     assignee: view.assigneeName,
@@ -205,6 +210,15 @@ export default function CasePage() {
       <h1 className="govuk-heading-l">
         {data.reference} <Tag colour={data.closed ? "grey" : undefined}>{data.stage}</Tag> {data.urgent ? <Tag colour="red">Urgent</Tag> : null}
       </h1>
+      {data.urgent && !data.closed ? (
+        <WarningText>Urgent: {data.urgentReason}. The immediate-risk check has a short clock; act on it now.</WarningText>
+      ) : null}
+      {data.overSubmissionLimit ? (
+        <InsetText>
+          Possible misuse: this urgent application was sent from an internet connection that had already used its hourly
+          application limit. It was accepted because it is urgent.
+        </InsetText>
+      ) : null}
       {data.overdue ? (
         <WarningText>
           This case is overdue.{data.needsRetriage ? " Re-triage it: check the child is safe while it waits." : " It has been re-triaged since it became overdue."}

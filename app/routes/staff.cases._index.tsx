@@ -1,7 +1,7 @@
 // Work queues: /staff/cases?queue=overdue&status=…&urgent=…&assignee=…&sort=…&page=…
 // The query string holds queue names, stage codes, staff ids and page numbers only: never anything
 // about a child, applicant or subject. The queue shows no one's name either, so a queue view is not
-// a consultation of personal data (case pages log theirs). Overdue cases come first in every queue.
+// a consultation of personal data (case pages log theirs). Urgent, then overdue, cases come first in every queue.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { createCookie, json, redirect, type Cookie } from "@remix-run/node";
@@ -12,6 +12,7 @@ import { Button, ErrorSummary, NotificationBanner, Table, Tag } from "~/componen
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
 import { describeDue } from "~/domain/clocks";
+import { urgentReasonText } from "~/domain/urgency";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { performAction } from "~/services/case-actions.server";
 import { now } from "~/services/clock.server";
@@ -163,6 +164,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       reference: r.reference,
       stage: STATUS_NAMES[r.status],
       urgent: r.urgent,
+      urgentReason: r.urgent ? urgentReasonText(r.urgentReason) : null,
       received: receivedDate.format(r.receivedAt),
       // Worked out here with the server's clock, so the page and any re-render agree.
       due: r.nextDueAt ? describeDue(r.nextDueAt, at) : null,
@@ -269,7 +271,7 @@ export default function CaseQueuesPage() {
             <>
               <p className="govuk-body">
                 Showing {first.toLocaleString("en-GB")} to {last.toLocaleString("en-GB")} of{" "}
-                {total.toLocaleString("en-GB")} {total === 1 ? "case" : "cases"}. Overdue cases are listed first.
+                {total.toLocaleString("en-GB")} {total === 1 ? "case" : "cases"}. Urgent cases are listed first, then overdue cases.
               </p>
               <Table
                 caption={`${QUEUE_NAMES[queue]}: page ${page} of ${pageCount}`}
@@ -284,6 +286,7 @@ export default function CaseQueuesPage() {
                       <>
                         {" "}
                         <Tag colour="red">Urgent</Tag>
+                        <span className="govuk-body-s app-secondary-text govuk-!-display-block govuk-!-margin-bottom-0">{row.urgentReason}</span>
                       </>
                     ) : null}
                   </span>,

@@ -27,6 +27,10 @@ export type SubmitResult =
   | { kind: "rate-limited" };
 
 const HOUR = 60 * 60 * 1000;
+
+/** The timeline line of an urgent application accepted over the per-address limit. */
+export const SUBMISSION_LIMIT_EVENT =
+  "Sent urgent from a connection that had already used its hourly application limit: accepted, but check for misuse";
 const holder = globalThis as typeof globalThis & { __csodsSubmitLimiter?: ReturnType<typeof createLimiter> };
 
 function limiter() {
@@ -46,7 +50,10 @@ export function submitApplication(draft: Draft, clientIp: string, requestId?: st
 
   const application = completeApplication(draft.data, at);
   if (!application) return { kind: "incomplete", step: firstIncompleteStep(draft.data, at) ?? "danger" };
-  if (limiter().isLimited(clientIp, at.getTime())) return { kind: "rate-limited" };
+  // An urgent application is never refused by the per-address limit (a shared or mobile connection
+  // must not block it); it still counts, and staff see that it came over the limit.
+  const overLimit = limiter().isLimited(clientIp, at.getTime());
+  if (overLimit && !isUrgent(draft.data)) return { kind: "rate-limited" };
 
   const result = db.transaction(
     (tx) => {
@@ -57,7 +64,7 @@ export function submitApplication(draft: Draft, clientIp: string, requestId?: st
         .where(eq(schema.applicationDrafts.id, draft.id))
         .get();
       if (again?.caseId) return { reference: referenceOf(tx, again.caseId), created: false };
-      const { caseId, reference } = insertCase(tx, application, draft.id, at, requestId);
+      const { caseId, reference } = insertCase(tx, application, draft.id, at, overLimit, requestId);
       tx.update(schema.applicationDrafts)
         // The answers now live in the case; the draft keeps only the link to it.
         .set({ submittedCaseId: caseId, data: {}, updatedAt: at })
@@ -103,10 +110,10 @@ function isoDateOrNull(p: { dobKnown?: string; dobDay?: string; dobMonth?: strin
   return r.ok ? r.iso : null;
 }
 
-function insertCase(tx: Db, app: Application, draftId: number, at: Date, requestId?: string) {
+function insertCase(tx: Db, app: Application, draftId: number, at: Date, overLimit: boolean, requestId?: string) {
   const reference = uniqueReference(tx);
   const urgent = app.danger.childInDanger === "yes";
-  const due = dueDatesFor(at);
+  const due = dueDatesFor(at, { urgent });
   const row = tx
     .insert(schema.cases)
     .values({
@@ -114,6 +121,8 @@ function insertCase(tx: Db, app: Application, draftId: number, at: Date, request
       status: "received",
       channel: "online",
       urgent,
+      urgentReason: urgent ? "applicant_danger_now" : null,
+      overSubmissionLimit: overLimit,
       receivedAt: at,
       contactTypes: app.subjectContact.contactTypes,
       contactDetails: app.subjectContact.contactDetails ?? null,
@@ -198,6 +207,9 @@ function insertCase(tx: Db, app: Application, draftId: number, at: Date, request
       { caseId, at, actorKind: "public", type: "application_received", summary: "Application received online" },
       ...(urgent
         ? [{ caseId, at, actorKind: "public" as const, type: "marked_urgent", summary: "Applicant said a child is in danger now" }]
+        : []),
+      ...(overLimit
+        ? [{ caseId, at, actorKind: "system" as const, type: "over_submission_limit", summary: SUBMISSION_LIMIT_EVENT }]
         : []),
     ])
     .run();

@@ -4,6 +4,9 @@ import {
   addDays,
   computeDueDates,
   DEFAULT_CLOCKS,
+  DEFAULT_WORKING_HOURS,
+  referralDueAt,
+  type ClockOptions,
   type ClockSettings,
   type DueDates,
 } from "~/domain/clocks";
@@ -19,6 +22,7 @@ export function clockSettings(): ClockSettings {
   const counting = getSetting("clocks.dayCounting");
   return {
     riskCheckHours: whole(getSetting("clocks.riskCheckHours"), DEFAULT_CLOCKS.riskCheckHours),
+    urgentRiskCheckHours: whole(getSetting("clocks.urgentRiskCheckHours"), DEFAULT_CLOCKS.urgentRiskCheckHours),
     interviewDays: whole(getSetting("clocks.interviewDays"), DEFAULT_CLOCKS.interviewDays),
     decisionDays: whole(getSetting("clocks.decisionDays"), DEFAULT_CLOCKS.decisionDays),
     dayCounting: counting === "working" || counting === "calendar" ? counting : DEFAULT_CLOCKS.dayCounting,
@@ -26,9 +30,19 @@ export function clockSettings(): ClockSettings {
 }
 
 /** When each clock of a case received at `t0` is due, with the current settings and bank holidays. */
-export function dueDatesFor(t0: Date): DueDates {
+export function dueDatesFor(t0: Date, options: ClockOptions = {}): DueDates {
   const settings = clockSettings();
-  return computeDueDates(t0, settings, settings.dayCounting === "working" ? holidaySet() : new Set());
+  return computeDueDates(t0, settings, settings.dayCounting === "working" ? holidaySet() : new Set(), options);
+}
+
+/** When a referral of suspected abuse that arose at `from` is due (settings referrals.clockHours, workingHours.*). */
+export function referralDueFor(from: Date): Date {
+  const hours = getSetting("referrals.clockHours");
+  const start = getSetting("workingHours.start");
+  const end = getSetting("workingHours.end");
+  const valid = /^\d{2}:\d{2}$/;
+  const working = valid.test(start) && valid.test(end) && start < end ? { start, end } : DEFAULT_WORKING_HOURS;
+  return referralDueAt(from, Number.isSafeInteger(hours) && hours >= 0 ? hours : 0, working, holidaySet());
 }
 
 /** A due date moved by an extension of `days`, counted as the current settings count days. */

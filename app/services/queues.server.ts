@@ -45,6 +45,8 @@ export type QueueRow = {
   reference: string;
   status: Status;
   urgent: boolean;
+  /** Why it is urgent (app/domain/urgency.ts), for the queue row. */
+  urgentReason: string | null;
   receivedAt: Date;
   nextDueAt: Date | null;
   assigneeId: number | null;
@@ -143,24 +145,34 @@ function whereOf(q: QueueQuery, at: Date): Where {
 const STAGE_ORDER = `CASE status ${STATUSES.map((st, i) => `WHEN '${st}' THEN ${i}`).join(" ")} END`;
 
 /**
+ * The first key of every queue and every sort (app/domain/urgency.ts `queuePriority`): 0 overdue
+ * urgent, 1 urgent, 2 overdue, 3 the rest. "Urgent" is read as membership of the (small, index-only)
+ * set of open urgent ids, so a sort over all open cases still needs no table row.
+ */
+function priority(overdueByLookup = false): string {
+  const urgent = "(CASE WHEN id IN (SELECT id FROM cases WHERE urgent = 1 AND closed_at IS NULL) THEN 0 ELSE 2 END)";
+  // Over all open cases sorted by date received, read from cases_status_received_idx alone:
+  // "overdue" is then a lookup in the (index-only) set of overdue ids instead of each row's next_due_at.
+  const overdue = overdueByLookup
+    ? "(CASE WHEN id IN (SELECT id FROM cases WHERE closed_at IS NULL AND next_due_at < @now) THEN 0 ELSE 1 END)"
+    : "(CASE WHEN next_due_at < @now THEN 0 ELSE 1 END)";
+  return `${urgent} + ${overdue}`;
+}
+
+/**
  * The sort keys of a queue, as expressions over `cases` (named k1, k2, … in the page query).
- * Overdue cases (next due moment before now) come first in every queue and every sort; then the
+ * Urgent, then overdue, cases come first in every queue and every sort (PRIORITY); then the
  * chosen sort; the id breaks ties so pages never overlap or skip a row.
  */
 function sortKeys(sort: QueueSort, where: Where): string[] {
-  const overdue = "CASE WHEN next_due_at < @now THEN 0 ELSE 1 END";
   switch (sort) {
     case "due":
-      // Ascending due time already puts overdue first; "every clock met" (null) goes last.
-      return ["next_due_at IS NULL", "next_due_at"];
+      // "Every clock met" (null) goes last within its group.
+      return [priority(), "next_due_at IS NULL", "next_due_at"];
     case "received":
-      // Over all open cases, read from cases_status_received_idx alone: "overdue" is then a
-      // lookup in the (index-only) set of overdue ids instead of reading each row for next_due_at.
-      return where.byStatus
-        ? ["CASE WHEN id IN (SELECT id FROM cases WHERE closed_at IS NULL AND next_due_at < @now) THEN 0 ELSE 1 END", "received_at"]
-        : [overdue, "received_at"];
+      return [priority(where.byStatus), "received_at"];
     case "status":
-      return [overdue, STAGE_ORDER, "next_due_at IS NULL", "next_due_at"];
+      return [priority(), STAGE_ORDER, "next_due_at IS NULL", "next_due_at"];
   }
 }
 
@@ -170,6 +182,7 @@ type RawRow = {
   reference: string;
   status: Status;
   urgent: number;
+  urgent_reason: string | null;
   received_at: number;
   next_due_at: number | null;
   assigned_to: number | null;
@@ -200,7 +213,7 @@ export function listQueue(query: QueueQuery, at: Date): QueuePage {
       SELECT id, ${named} FROM cases WHERE ${where.sql} ORDER BY ${order("")}
       LIMIT @limit OFFSET (SELECT min(@offset, max(0, ((n - 1) / CAST(@limit AS INTEGER)) * @limit)) FROM total)
     )
-    SELECT total.n AS total, c.id, c.reference, c.status, c.urgent, c.received_at, c.next_due_at, c.assigned_to,
+    SELECT total.n AS total, c.id, c.reference, c.status, c.urgent, c.urgent_reason, c.received_at, c.next_due_at, c.assigned_to,
       s.display_name AS assignee_name
     FROM total
     LEFT JOIN page ON 1
@@ -222,6 +235,7 @@ export function listQueue(query: QueueQuery, at: Date): QueuePage {
         reference: r.reference,
         status: r.status,
         urgent: r.urgent === 1,
+        urgentReason: r.urgent === 1 ? r.urgent_reason : null,
         receivedAt: new Date(r.received_at),
         nextDueAt,
         assigneeId: r.assigned_to,
@@ -244,6 +258,17 @@ export function queueCounts(viewerId: number, at: Date): QueueCounts {
     .prepare(`SELECT ${QUEUES.map(count).join(", ")}`)
     .get({ viewer: viewerId, now: at.getTime(), soon: at.getTime() + DUE_SOON_MS }) as QueueCounts;
   return { ...row };
+}
+
+/**
+ * Open urgent cases nobody has taken yet, for the banner on the staff home page. A count only (no
+ * case data); read from cases_urgent_due_idx and the few open urgent rows.
+ */
+export function unassignedUrgentCount(): number {
+  const row = getSqlite()
+    .prepare("SELECT count(*) AS n FROM cases WHERE urgent = 1 AND closed_at IS NULL AND assigned_to IS NULL")
+    .get() as { n: number };
+  return row.n;
 }
 
 export type QueueStaff = { id: number; name: string; roles: string[] };

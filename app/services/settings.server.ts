@@ -11,10 +11,35 @@ export const SETTING_DEFAULTS = {
   "session.absoluteHours": 12,
   /** The scheme's clocks, from T0 (csods.md §2). */
   "clocks.riskCheckHours": 24,
+  /** An urgent case's immediate-risk check ("a child is in danger now"), in hours (csods.md §8). */
+  "clocks.urgentRiskCheckHours": 1,
   "clocks.interviewDays": 10,
   "clocks.decisionDays": 28,
   /** "calendar" or "working" (working days skip weekends and England and Wales bank holidays). */
   "clocks.dayCounting": "calendar" as "calendar" | "working",
+  /**
+   * The referral of suspected abuse to children's social care: 0 = before the end of the working
+   * day (the default, from the seed documents); N = within N working hours.
+   */
+  "referrals.clockHours": 0,
+  /** The force's working day (UK times), for the referral clock. */
+  "workingHours.start": "09:00" as string,
+  "workingHours.end": "17:00" as string,
+  /** Partner agencies a case can be referred to or shared with (statistics count referrals by these names). */
+  "referrals.agencies": [
+    "Children's social care",
+    "Multi-Agency Safeguarding Hub (MASH)",
+    "Out-of-hours social care service",
+    "Health",
+    "Education",
+    "Probation",
+    "Another police force",
+  ] as string[],
+  /**
+   * Urgent alerts go to on-duty reviewers; when none is on duty, and when an urgent clock passes
+   * unmet, to the managers and this address (the control room or the on-call sergeant). "" = none.
+   */
+  "alerts.dutyAddress": "" as string,
   /** Research checks offered on every case (csods.md §2 stage 5). */
   "checks.types": [
     "PNC (Police National Computer)",

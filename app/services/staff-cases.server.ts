@@ -11,17 +11,18 @@ import { notifyUrgentApplication } from "./staff-notifications.server";
 
 export function createStaffCase(input: StaffCaseInput, actor: StaffUser, requestId?: string): { caseId: number; reference: string } {
   const at = now();
-  const due = dueDatesFor(at);
+  const urgent = input.urgent === "yes";
+  const due = dueDatesFor(at, { urgent });
   return getDb().transaction(
     (tx) => {
       const reference = uniqueReference(tx);
-      const urgent = input.urgent === "yes";
       const caseId = tx
         .insert(schema.cases)
         .values({
           reference,
           channel: input.channel,
           urgent,
+          urgentReason: urgent ? "staff_danger_now" : null,
           receivedAt: at,
           contactTypes: input.contactTypes,
           concern: input.concern,

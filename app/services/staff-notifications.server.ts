@@ -2,6 +2,7 @@
 import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { clockState } from "~/domain/clocks";
 import { getConfig } from "./config.server";
+import { getSetting } from "./settings.server";
 import { getDb, schema, type Db } from "./db.server";
 import { log } from "./logger.server";
 import { enqueueEmail } from "./outbox.server";
@@ -26,15 +27,65 @@ function send(db: DbOrTx, to: string[], kind: string, subject: string, lines: st
   }
 }
 
-/** A new urgent application: every on-duty reviewer, in the submission's own transaction. */
+/** The settable duty address (control room or on-call sergeant), if one is set. */
+function dutyAddress(): string[] {
+  const address = String(getSetting("alerts.dutyAddress") ?? "").trim();
+  return address ? [address] : [];
+}
+
+/**
+ * A new urgent case, in the case's own transaction (so it is sent exactly once): every on-duty
+ * reviewer; when none is on duty, the managers and the duty address, so someone always hears.
+ * The email names no one and says nothing of the case: the reference and a staff link only.
+ */
 export function notifyUrgentApplication(db: DbOrTx, caseId: number, reference: string, at: Date): void {
   const reviewers = staffWithRole(db, "reviewer", true).map((u) => u.email);
-  send(db, reviewers, "urgent_application", `URGENT application ${reference}`, [
-    `An application marked urgent has been received: ${reference}.`,
-    "The applicant said a child is in danger now. Check it straight away.",
+  const to = reviewers.length > 0 ? reviewers : [...staffWithRole(db, "manager").map((u) => u.email), ...dutyAddress()];
+  if (to.length === 0) log.warn("urgent_alert_no_recipient", { caseId });
+  send(db, to, "urgent_application", `URGENT case ${reference}`, [
+    `An urgent case has been received: ${reference}.`,
+    "A child may be in danger now. Check it straight away.",
+    ...(reviewers.length === 0 ? ["", "No reviewer is on duty, so this has gone to the managers and the duty address."] : []),
     "",
     caseUrl(caseId),
   ], at);
+}
+
+/**
+ * Urgent cases whose immediate-risk clock has passed unmet: one escalation each, to the managers,
+ * the duty address and the assignee. Safe to run as often as wanted (notifications_sent dedupes).
+ */
+export function sendUrgentEscalations(at: Date, limit = 200): number {
+  const db = getDb();
+  const late = db
+    .select({ id: schema.cases.id, reference: schema.cases.reference, assignedTo: schema.cases.assignedTo, dueAt: schema.cases.riskCheckDueAt })
+    .from(schema.cases)
+    .where(and(eq(schema.cases.urgent, true), isNull(schema.cases.closedAt), isNull(schema.cases.riskCheckedAt), lte(schema.cases.riskCheckDueAt, at)))
+    .limit(limit)
+    .all()
+    // Overdue means after the due moment (met exactly at it is on time).
+    .filter((c) => c.dueAt && c.dueAt.getTime() < at.getTime());
+  if (late.length === 0) return 0;
+  const managers = staffWithRole(db, "manager").map((m) => m.email);
+  let sent = 0;
+  for (const c of late) {
+    const assignee = c.assignedTo
+      ? db.select({ email: schema.staffUsers.email, active: schema.staffUsers.active }).from(schema.staffUsers).where(eq(schema.staffUsers.id, c.assignedTo)).get()
+      : undefined;
+    db.transaction((tx) => {
+      const fresh = tx.insert(schema.notificationsSent).values({ dedupeKey: `urgent_escalation:${c.id}`, sentAt: at }).onConflictDoNothing().run();
+      if (fresh.changes === 0) return;
+      send(tx, [...managers, ...dutyAddress(), ...(assignee?.active ? [assignee.email] : [])], "urgent_escalation", `ESCALATION: urgent case ${c.reference} not yet checked`, [
+        `The immediate-risk check of urgent case ${c.reference} is overdue.`,
+        "A child may be in danger now. Make sure someone acts on it straight away.",
+        "",
+        caseUrl(c.id),
+      ], at);
+      sent += 1;
+    });
+  }
+  if (sent > 0) log.info("urgent_escalations_sent", { count: sent });
+  return sent;
 }
 
 export function notifyDecisionRequested(db: DbOrTx, caseId: number, reference: string, at: Date): void {
@@ -51,7 +102,7 @@ export function reminderWindowMs(receivedAt: Date, dueAt: Date): number {
   return Math.min(24 * 3_600_000, (dueAt.getTime() - receivedAt.getTime()) / 4);
 }
 
-const CLOCK_NAMES = { riskCheck: "immediate-risk check", interview: "interview", decision: "decision" } as const;
+const CLOCK_NAMES = { riskCheck: "immediate-risk check", interview: "interview", decision: "decision", referral: "referral to children's social care" } as const;
 
 /**
  * Reminders for clocks due within 24 hours or overdue, to the assignee and the managers.
@@ -76,8 +127,11 @@ export function sendClockReminders(at: Date, limit = 500): number {
       { key: "riskCheck", due: c.riskCheckDueAt, met: c.riskCheckedAt },
       { key: "interview", due: c.interviewDueAt, met: c.interviewedAt },
       { key: "decision", due: c.decisionDueAt, met: c.decidedAt },
+      { key: "referral", due: c.referralDueAt, met: c.referralMadeAt },
     ] as const;
     for (const clock of clocks) {
+      // An urgent case's immediate-risk clock has its own alert and escalation (above).
+      if (c.urgent && clock.key === "riskCheck") continue;
       const state = clockState(clock.due, clock.met, at);
       if (state !== "due_soon" && state !== "overdue") continue;
       // A 24-hour clock is "due within 24 hours" from the start: remind in its last quarter only.

@@ -8,7 +8,7 @@ import { createMailTransport } from "./mailer.server";
 import { startBackupSchedule } from "./backup.server";
 import { seedBankHolidaysIfEmpty } from "./bank-holidays.server";
 import { purgeSentMessages, startOutboxWorker } from "./outbox.server";
-import { sendClockReminders } from "./staff-notifications.server";
+import { sendClockReminders, sendUrgentEscalations } from "./staff-notifications.server";
 import { now } from "./clock.server";
 import { loadCommonPasswords } from "./passwords.server";
 
@@ -50,9 +50,11 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
   const purgeTimer = setInterval(purge, DRAFT_PURGE_INTERVAL_MS);
   purgeTimer.unref();
 
-  // Clocks due within 24 hours or overdue: reminders to the assignee and managers (each once).
+  // Clocks due within 24 hours or overdue: reminders to the assignee and managers (each once);
+  // urgent cases past their short clock: one escalation each to the managers and the duty address.
   const remind = () => {
     try {
+      sendUrgentEscalations(now());
       sendClockReminders(now());
     } catch (error) {
       log.error("clock_reminders_failed", { error: describeError(error) });

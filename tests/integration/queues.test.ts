@@ -3,6 +3,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { nextDueAt } from "~/domain/clocks";
+import { queuePriority } from "~/domain/urgency";
 import { STATUSES, type Status } from "~/domain/workflow";
 import { action, loader } from "~/routes/staff.cases._index";
 import { performAction } from "~/services/case-actions.server";
@@ -15,6 +16,7 @@ import {
   QUEUES,
   queueCounts,
   queueStaff,
+  unassignedUrgentCount,
   type Queue,
   type QueueQuery,
   type QueueRow,
@@ -125,15 +127,15 @@ function list(query: Partial<QueueQuery> & { queue: Queue }, when = at) {
   return listQueue({ viewerId: reviewerA.id, pageSize: 100, ...query }, when);
 }
 
-/** Checks the order of a whole queue: overdue first, then the sort, then the id. */
+/** Checks the order of a whole queue: overdue urgent, urgent, overdue, the rest; then the sort, then the id. */
 function expectOrdered(rows: QueueRow[], sort: QueueSort, when: Date) {
   const stage = (s: Status) => STATUSES.indexOf(s);
   const due = (r: QueueRow) => (r.nextDueAt ? r.nextDueAt.getTime() : Number.POSITIVE_INFINITY);
   const key = (r: QueueRow): number[] => {
-    const overdue = r.nextDueAt !== null && r.nextDueAt.getTime() < when.getTime() ? 0 : 1;
-    if (sort === "due") return [due(r), r.id];
-    if (sort === "received") return [overdue, r.receivedAt.getTime(), r.id];
-    return [overdue, stage(r.status), due(r), r.id];
+    const first = queuePriority(r, when);
+    if (sort === "due") return [first, due(r), r.id];
+    if (sort === "received") return [first, r.receivedAt.getTime(), r.id];
+    return [first, stage(r.status), due(r), r.id];
   };
   const compare = (a: number[], b: number[]) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
@@ -142,8 +144,11 @@ function expectOrdered(rows: QueueRow[], sort: QueueSort, when: Date) {
   for (let i = 1; i < rows.length; i++) {
     expect(compare(key(rows[i - 1]), key(rows[i])), `${rows[i - 1].reference} before ${rows[i].reference} (${sort})`).toBe(-1);
   }
-  const firstLater = rows.findIndex((r) => r.clock !== "overdue");
-  if (firstLater >= 0) expect(rows.slice(firstLater).some((r) => r.clock === "overdue"), "an overdue case after a case that is not").toBe(false);
+  const firstNotUrgent = rows.findIndex((r) => !r.urgent);
+  if (firstNotUrgent >= 0) expect(rows.slice(firstNotUrgent).some((r) => r.urgent), "an urgent case after one that is not").toBe(false);
+  const later = rows.filter((r) => !r.urgent);
+  const firstLater = later.findIndex((r) => r.clock !== "overdue");
+  if (firstLater >= 0) expect(later.slice(firstLater).some((r) => r.clock === "overdue"), "an overdue case after a case that is not").toBe(false);
 }
 
 beforeAll(async () => {
@@ -173,29 +178,44 @@ describe("the queues", () => {
     for (const queue of QUEUES) expect(refs(list({ queue }).rows).some((r) => r.startsWith("Q-X"))).toBe(false);
   });
 
-  it.each(QUEUES.flatMap((queue) => QUEUE_SORTS.map((sort) => [queue, sort] as const)))("%s sorted by %s: overdue first, then the sort", (queue, sort) => {
+  it.each(QUEUES.flatMap((queue) => QUEUE_SORTS.map((sort) => [queue, sort] as const)))("%s sorted by %s: urgent, then overdue, first, then the sort", (queue, sort) => {
     const rows = list({ queue, sort }).rows;
     expectOrdered(rows, sort, at);
   });
 
-  it("lists overdue cases most overdue first by default", () => {
-    expect(refs(list({ queue: "overdue" }).rows)).toEqual(keysOf(["D4", "D2", "V2", "R4", "C2", "R3"]));
+  it("lists overdue urgent cases first, then the other overdue cases, most overdue first by default", () => {
+    expect(refs(list({ queue: "overdue" }).rows)).toEqual(keysOf(["D2", "V2", "R4", "D4", "C2", "R3"]));
   });
 
-  it("puts overdue cases first when sorted by stage or by date received", () => {
+  it("puts overdue urgent, urgent, then overdue cases first when sorted by stage or by date received", () => {
     const byStage = refs(list({ queue: "all_open", sort: "status" }).rows);
-    expect(byStage.slice(0, 6)).toEqual(keysOf(["R4", "R3", "V2", "C2", "D4", "D2"]));
-    expect(byStage.slice(6, 9)).toEqual(keysOf(["R2", "R1", "S1"]));
-    expect(byStage.slice(-3)).toEqual(keysOf(["DL1", "DL2", "CL1"]));
+    expect(byStage.slice(0, 3)).toEqual(keysOf(["R4", "V2", "D2"])); // overdue and urgent, by stage
+    expect(byStage.slice(3, 7)).toEqual(keysOf(["R2", "C3", "C4", "DL2"])); // urgent
+    expect(byStage.slice(7, 10)).toEqual(keysOf(["R3", "C2", "D4"])); // overdue
+    expect(byStage.slice(10, 12)).toEqual(keysOf(["R1", "S1"]));
+    expect(byStage.slice(-2)).toEqual(keysOf(["DL1", "CL1"]));
     const byReceived = refs(list({ queue: "all_open", sort: "received" }).rows);
-    expect(byReceived.slice(0, 6)).toEqual(keysOf(["D4", "D2", "C2", "V2", "R4", "R3"]));
-    expect(byReceived.slice(6, 8)).toEqual(keysOf(["CL1", "DL2"]));
+    expect(byReceived.slice(0, 10)).toEqual(keysOf(["D2", "V2", "R4", "DL2", "C3", "C4", "R2", "D4", "C2", "R3"]));
+    expect(byReceived[10]).toBe(ref("CL1"));
     expect(byReceived.at(-1)).toBe(ref("R1"));
+  });
+
+  it("puts a new urgent case above every case that is not urgent, overdue ones included", () => {
+    const [first] = list({ queue: "unassigned" }).rows;
+    expect(first.urgent).toBe(true);
+    const unassigned = refs(list({ queue: "unassigned" }).rows);
+    expect(unassigned.slice(0, 3)).toEqual(keysOf(["R2", "C3", "DL2"]));
+    expect(unassigned[3]).toBe(ref("R3")); // overdue, not urgent
+    expect(list({ queue: "unassigned" }).rows[0].urgentReason).toBeNull(); // seeded without a reason
+  });
+
+  it("counts the open urgent cases nobody has taken, for the staff home banner", () => {
+    expect(unassignedUrgentCount()).toBe(3); // R2, C3, DL2
   });
 
   it("gives each row only what a queue shows, with the clock state", () => {
     const row = list({ queue: "mine" }).rows.find((r) => r.reference === ref("R4"))!;
-    expect(Object.keys(row).sort()).toEqual(["assigneeId", "assigneeName", "clock", "id", "nextDueAt", "receivedAt", "reference", "status", "urgent"]);
+    expect(Object.keys(row).sort()).toEqual(["assigneeId", "assigneeName", "clock", "id", "nextDueAt", "receivedAt", "reference", "status", "urgent", "urgentReason"]);
     expect(row).toMatchObject({ status: "received", urgent: true, assigneeId: reviewerA.id, assigneeName: reviewerA.displayName, clock: "overdue" });
     const states = Object.fromEntries(list({ queue: "all_open" }).rows.map((r) => [r.reference, r.clock]));
     expect(states).toMatchObject({ [ref("R1")]: "due_soon", [ref("S1")]: "on_time", [ref("DL1")]: "none", [ref("D2")]: "overdue" });
@@ -205,7 +225,8 @@ describe("the queues", () => {
     const later = new Date(at.getTime() + 7 * HOUR);
     expect(sorted(refs(list({ queue: "overdue" }, later).rows))).toEqual(sorted(keysOf([...EXPECTED.overdue, "D3"])));
     expect(sorted(refs(list({ queue: "due_soon" }, later).rows))).toEqual(sorted(keysOf(["R1", "R2", "V1", "AS2"])));
-    expect(list({ queue: "all_open" }, later).rows[0].reference).toBe(ref("D4"));
+    expect(list({ queue: "all_open" }, later).rows[0].reference).toBe(ref("D2"));
+    expect(list({ queue: "all_open", urgent: false }, later).rows[0].reference).toBe(ref("D4"));
   });
 
   it("counts every queue for the tabs, matching the lists", () => {
@@ -387,8 +408,9 @@ describe("the queue page", () => {
     const { data } = await view("/staff/cases?queue=overdue&sort=bogus&status=nope&page=x", cookie);
     expect(data.query).toMatchObject({ queue: "overdue", sort: "due", page: 1 });
     expect(data.query.status).toBeUndefined();
-    expect(data.rows.map((r) => r.reference)).toEqual(keysOf(["D4", "D2", "V2", "R4", "C2", "R3"]));
-    expect(data.rows[0]).toMatchObject({ clock: "overdue", due: "Overdue by 12 days", stage: "Awaiting decision", assigneeName: manager.displayName });
+    expect(data.rows.map((r) => r.reference)).toEqual(keysOf(["D2", "V2", "R4", "D4", "C2", "R3"]));
+    expect(data.rows[0]).toMatchObject({ clock: "overdue", due: "Overdue by 7 days", stage: "Awaiting decision", assigneeName: reviewerB.displayName, urgent: true, urgentReason: "Marked urgent" });
+    expect(data.rows[3]).toMatchObject({ clock: "overdue", due: "Overdue by 12 days", stage: "Awaiting decision", assigneeName: manager.displayName, urgent: false, urgentReason: null });
     expect(data.counts.overdue).toBe(6);
     expect(data.canAssign).toBe(true);
     expect(data.canTake).toBe(false);
