@@ -164,7 +164,7 @@ describe("adding and removing", () => {
 
 describe("clocks with this force's settings", () => {
   it("counts calendar days by default, and working days with the bank holidays in the table", () => {
-    expect(clockSettings()).toEqual({ riskCheckHours: 24, interviewDays: 10, decisionDays: 28, dayCounting: "calendar" });
+    expect(clockSettings()).toEqual({ riskCheckHours: 24, urgentRiskCheckHours: 1, interviewDays: 10, decisionDays: 28, dayCounting: "calendar" });
     const t0 = new Date("2026-04-02T08:30:00Z"); // Thursday before Easter, 9:30am BST
     expect(dueDatesFor(t0)).toEqual({
       riskCheckDueAt: new Date("2026-04-03T08:30:00Z"),
@@ -236,7 +236,7 @@ describe("the admin page", () => {
     expect(data.years).toEqual(expect.arrayContaining([2020, 2026, 2030]));
     expect(data.holidays.map((h) => h.label)).toContain("Friday 3 April 2026");
     expect(data.holidays).toHaveLength(8);
-    expect(data.settings).toEqual({ riskCheckHours: 24, interviewDays: 10, decisionDays: 28, dayCounting: "calendar" });
+    expect(data.settings).toEqual({ riskCheckHours: 24, urgentRiskCheckHours: 1, interviewDays: 10, decisionDays: 28, dayCounting: "calendar" });
     expect(data.hasErrors).toBe(false);
   });
 
