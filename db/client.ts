@@ -1,12 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { RunResult } from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
 export type Sqlite = Database.Database;
+/** An open transaction: what `db.transaction((tx) => …)` hands its callback. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** The database or a transaction on it: code that only runs queries takes either. */
+export type DbOrTx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 /** Migrations are resolved from the working directory: this file is bundled into build/. */
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");

@@ -73,7 +73,7 @@ async function main() {
   const { OPEN_STATUSES } = await import("../app/domain/workflow");
   const { listQueue, queueCounts, queueStaff, explainQueue, QUEUES } = await import("../app/services/queues.server");
   const { createSession } = await import("../app/services/staff-sessions.server");
-  const { now } = await import("../app/services/clock.server");
+  const { now } = await import("../app/services/app-clock.server");
 
   const sqlite = getSqlite(); // opens and migrates
   const at = now();

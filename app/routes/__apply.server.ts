@@ -7,7 +7,7 @@ import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { HONEYPOT_FIELD } from "~/components/step-form";
 import { isUrgent, type DraftData } from "~/domain/application";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import {
   getOrCreateDraft,
   hasExpiredDraft,

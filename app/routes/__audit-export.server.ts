@@ -4,7 +4,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { parseAuditQuery } from "~/domain/audit-filter";
 import { toCsv } from "~/domain/csv";
 import { exportAudit } from "~/services/audit-viewer.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 
 const COLUMNS = ["id", "at_utc", "actor_kind", "actor_id", "action", "entity_type", "entity_id", "fields", "reason", "recipient", "request_id", "prev_hash", "hash"] as const;

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Button, NotificationBanner } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { ROLE_NAMES } from "~/domain/roles";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 import { QUEUE_NAMES, queueCounts, unassignedUrgentCount, type Queue } from "~/services/queues.server";
 

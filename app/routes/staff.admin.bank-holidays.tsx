@@ -21,8 +21,8 @@ import {
   listBankHolidays,
   removeBankHoliday,
 } from "~/services/bank-holidays.server";
-import { now } from "~/services/clock.server";
-import { clockSettings } from "~/services/clocks.server";
+import { now } from "~/services/app-clock.server";
+import { clockSettings } from "~/services/case-clocks.server";
 import { stashFlash, takeFlash } from "~/services/flash.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";

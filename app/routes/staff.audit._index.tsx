@@ -6,7 +6,7 @@ import { datePartsInError } from "~/components/step-form";
 import { AUDIT_ACTION_NAMES, auditQueryString, parseAuditQuery } from "~/domain/audit-filter";
 import { formatDateTime } from "~/domain/format";
 import { searchAudit, staffNames } from "~/services/audit-viewer.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Access log", Boolean(data && Object.keys(data.errors).length));

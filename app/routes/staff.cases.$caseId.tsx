@@ -15,7 +15,7 @@ import { urgentReasonText } from "~/domain/urgency";
 import { availableActions, OUTCOMES, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf } from "~/services/case-actions.server";
 import { loadCaseForStaff } from "~/services/case-view.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";

@@ -9,7 +9,7 @@ import { checkSchema } from "~/domain/case-forms";
 import { formatIsoDate } from "~/domain/dates";
 import { isoFromParts, ukDateTime } from "~/domain/moments";
 import { checksOf, logConsultation } from "~/services/case-view.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { getSetting } from "~/services/settings.server";
 import { blockedReason, handleCaseForm, loadCaseForm } from "./__case-form.server";
 

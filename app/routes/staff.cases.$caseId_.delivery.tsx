@@ -8,7 +8,7 @@ import { CONTACT_METHODS } from "~/domain/application";
 import { disclosureDeliverySchema, outcomeDeliverySchema, RECOMMENDATIONS } from "~/domain/case-forms";
 import { isoFromParts, ukDateTime } from "~/domain/moments";
 import { deliveryContext, logConsultation } from "~/services/case-view.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { caseIdOf, handleCaseForm, loadCaseForm } from "./__case-form.server";
 
 const FORM_KEY = "case-delivery";

@@ -6,7 +6,7 @@ import { staffPageTitle } from "~/components/page-title";
 import { riskCheckForm } from "~/domain/case-forms";
 import { toRecord } from "~/domain/form-spec";
 import { nowTime, todayParts } from "~/domain/moments";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { handleCaseForm, loadCaseForm } from "./__case-form.server";
 
 const FORM_KEY = "case-risk-check";

@@ -6,7 +6,7 @@ import { staffPageTitle } from "~/components/page-title";
 import { datePartsInError, useStepForm } from "~/components/step-form";
 import { IDENTITY_DOCUMENTS, INTERVIEW_METHODS, VERIFICATION_RESULTS, verificationSchema } from "~/domain/case-forms";
 import { isoFromParts } from "~/domain/moments";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { handleCaseForm, loadCaseForm } from "./__case-form.server";
 
 const FORM_KEY = "case-verification";

@@ -15,7 +15,7 @@ import { describeDue } from "~/domain/clocks";
 import { urgentReasonText } from "~/domain/urgency";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { performAction } from "~/services/case-actions.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { getDb, schema } from "~/services/db.server";
 import { getConfig } from "~/services/config.server";
 import { requireStaff } from "~/services/guard.server";

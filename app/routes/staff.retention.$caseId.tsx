@@ -10,7 +10,7 @@ import { datePartsInError, useStepForm } from "~/components/step-form";
 import { parseDateParts } from "~/domain/dates";
 import { datePartFields, requiredText } from "~/domain/fields";
 import { formatDateTime } from "~/domain/format";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 import { decideErasure, proposeErasure, proposeKeep, RetentionError, retentionState } from "~/services/retention.server";

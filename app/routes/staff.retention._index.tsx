@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/domain/format";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 import { reviewQueue } from "~/services/retention.server";
 

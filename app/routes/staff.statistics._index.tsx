@@ -24,7 +24,7 @@ import {
   type RangeValues,
   type Statistics,
 } from "~/domain/statistics";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 import { getStatistics } from "~/services/statistics.server";
 

@@ -6,7 +6,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
 import { parseRangeQuery, statisticsCsvRows } from "~/domain/statistics";
 import { recordAudit } from "~/services/audit.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
 import { requireStaff } from "~/services/guard.server";
 import { getStatistics } from "~/services/statistics.server";

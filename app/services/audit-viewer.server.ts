@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import type { StaffUser } from "../../db/schema";
 import type { AuditQuery } from "~/domain/audit-filter";
 import { listAudit, recordAudit, verifyAuditChain, type AuditFilter } from "./audit.server";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getDb, getSqlite, schema } from "./db.server";
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -10,19 +10,13 @@
 // `recordAudit` is synchronous and takes the caller's transaction: the log row commits or rolls
 // back with the change it records. Rows hold field NAMES, never values.
 import { createHash } from "node:crypto";
-import type { RunResult } from "better-sqlite3";
 import { and, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type { Sqlite } from "../../db/client";
-import * as schema from "../../db/schema";
 import { auditLog, type AuditRow } from "../../db/schema";
-import { now } from "./clock.server";
-import { getDb, getSqlite } from "./db.server";
+import { now } from "./app-clock.server";
+import { getDb, getSqlite, type DbOrTx } from "./db.server";
 
 export type { AuditRow } from "../../db/schema";
-
-/** The drizzle database or a transaction on it (same shape as `DbOrTx` in outbox.server.ts). */
-export type DbOrTx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export const AUDIT_ACTIONS = [
   "collection",

@@ -8,14 +8,13 @@ import { checkTransition, OUTCOMES, type Action } from "~/domain/workflow";
 import { normaliseName } from "~/domain/names";
 import { recordAudit, type AuditEvent } from "./audit.server";
 import { holidaySet } from "./bank-holidays.server";
-import { clockSettings } from "./clocks.server";
-import { now } from "./clock.server";
-import { getDb, schema, type Db } from "./db.server";
+import { clockSettings } from "./case-clocks.server";
+import { now } from "./app-clock.server";
+import { getDb, schema, type Db, type Tx } from "./db.server";
 import { getSetting } from "./settings.server";
 import { notifyDecisionRequested } from "./staff-notifications.server";
 import { reviewDueDate } from "~/domain/retention";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Data = Record<string, unknown>;
 
 /** What each action carries: the validated form values (and, for some, a few extra fields). */

@@ -3,7 +3,7 @@
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { CaseDecision, CasePerson, StaffUser } from "../../db/schema";
 import { recordAudit } from "./audit.server";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getDb, schema } from "./db.server";
 
 export type CaseView = NonNullable<ReturnType<typeof readCase>>;

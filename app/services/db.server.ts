@@ -1,7 +1,7 @@
 import { openDatabase, reclaimFreePages, type Db, type Sqlite } from "../../db/client";
 import { getConfig } from "./config.server";
 
-export type { Db } from "../../db/client";
+export type { Db, DbOrTx, Tx } from "../../db/client";
 export * as schema from "../../db/schema";
 
 type Handle = { db: Db; sqlite: Sqlite; path: string };

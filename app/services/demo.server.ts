@@ -1,7 +1,7 @@
 // Demo accounts so a newcomer reaches the staff side within a minute. Never in production.
 import { eq } from "drizzle-orm";
 import type { StaffRole } from "../../db/schema";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getConfig } from "./config.server";
 import { getDb, schema } from "./db.server";
 import { hashPassword } from "./passwords.server";

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, gt, lte } from "drizzle-orm";
 import type { DraftData } from "~/domain/application";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getConfig } from "./config.server";
 import { getDb, schema } from "./db.server";
 

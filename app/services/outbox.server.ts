@@ -2,20 +2,14 @@
 // `enqueueEmail` in the same (synchronous) transaction, so the message exists if and only
 // if the change was committed. `deliverDueMessages` sends what is due; the worker runs it
 // on a timer. Logs carry ids and counts only: never addresses, subjects or bodies.
-import type { RunResult } from "better-sqlite3";
 import { and, asc, count, eq, isNotNull, isNull, lte, min } from "drizzle-orm";
-import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
-import * as schema from "../../db/schema";
 import { outbox, type OutboxMessage } from "../../db/schema";
-import { now as appNow } from "./clock.server";
+import { now as appNow } from "./app-clock.server";
 import { getConfig } from "./config.server";
-import { getDb, type Db } from "./db.server";
+import { getDb, type Db, type DbOrTx } from "./db.server";
 import { log } from "./logger.server";
 import { createMailTransport, type MailTransport } from "./mailer.server";
-
-/** The drizzle database or a transaction on it (both synchronous on better-sqlite3). */
-export type DbOrTx = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
 export const FIRST_RETRY_DELAY_MS = 30_000;
 export const MAX_RETRY_DELAY_MS = 60 * 60 * 1000;

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, isNull, lte, sql } from "drizzle-orm";
 import type { StaffUser } from "../../db/schema";
 import { recordAudit } from "./audit.server";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getDb, schema } from "./db.server";
 
 export class RetentionError extends Error {}

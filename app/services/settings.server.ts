@@ -1,8 +1,8 @@
 // Per-force settings with defaults in code. Stored values override the defaults.
 import { eq } from "drizzle-orm";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { recordAudit } from "./audit.server";
-import { getDb, schema } from "./db.server";
+import { getDb, schema, type DbOrTx } from "./db.server";
 
 export const SETTING_DEFAULTS = {
   /** Staff sessions end after this long without a request. */
@@ -81,8 +81,6 @@ export function getSetting<K extends SettingKey>(key: K): SettingValue<K> {
   const row = getDb().select({ value: schema.settings.value }).from(schema.settings).where(eq(schema.settings.key, key)).get();
   return (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
 }
-
-type DbOrTx = Pick<ReturnType<typeof getDb>, "insert">;
 
 export function setSetting<K extends SettingKey>(key: K, value: SettingValue<K>, updatedBy: number | null, db: DbOrTx = getDb()): void {
   const at = now();

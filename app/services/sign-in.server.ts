@@ -5,7 +5,7 @@ import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { StaffSession, StaffUser } from "../../db/schema";
 import { recordAudit } from "./audit.server";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getConfig } from "./config.server";
 import { getDb, schema } from "./db.server";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords.server";

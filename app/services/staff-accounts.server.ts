@@ -5,9 +5,9 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { StaffRole, StaffUser } from "../../db/schema";
 import type { AuditActor } from "./audit.server";
 import { recordAudit } from "./audit.server";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getConfig } from "./config.server";
-import { getDb, schema, type Db } from "./db.server";
+import { getDb, schema, type Tx } from "./db.server";
 import { enqueueEmail } from "./outbox.server";
 import { checkNewPassword, hashPassword, verifyPassword } from "./passwords.server";
 import { endAllSessions, hashToken } from "./staff-sessions.server";
@@ -24,8 +24,6 @@ import {
 const SETUP_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class AccountError extends Error {}
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

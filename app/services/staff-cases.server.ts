@@ -4,8 +4,8 @@ import { normaliseName } from "~/domain/names";
 import type { StaffCaseInput } from "~/domain/staff-case-schema";
 import { uniqueReference } from "./applications.server";
 import { recordAudit } from "./audit.server";
-import { now } from "./clock.server";
-import { dueDatesFor } from "./clocks.server";
+import { now } from "./app-clock.server";
+import { dueDatesFor } from "./case-clocks.server";
 import { getDb, schema } from "./db.server";
 import { notifyUrgentApplication } from "./staff-notifications.server";
 

@@ -3,12 +3,9 @@ import { and, eq, isNull, lte, sql } from "drizzle-orm";
 import { clockState } from "~/domain/clocks";
 import { getConfig } from "./config.server";
 import { getSetting } from "./settings.server";
-import { getDb, schema, type Db } from "./db.server";
+import { getDb, schema, type DbOrTx } from "./db.server";
 import { log } from "./logger.server";
 import { enqueueEmail } from "./outbox.server";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-type DbOrTx = Pick<Db, "select" | "insert">;
 
 export const caseUrl = (caseId: number) => `${getConfig().appUrl}/staff/cases/${caseId}`;
 
@@ -23,7 +20,7 @@ function staffWithRole(db: DbOrTx, role: "reviewer" | "manager", onDutyOnly = fa
 
 function send(db: DbOrTx, to: string[], kind: string, subject: string, lines: string[], at: Date) {
   for (const address of new Set(to)) {
-    enqueueEmail(db as Tx, { kind, to: address, subject, text: [...lines, "", getConfig().forceName].join("\n"), now: at });
+    enqueueEmail(db, { kind, to: address, subject, text: [...lines, "", getConfig().forceName].join("\n"), now: at });
   }
 }
 

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, ne } from "drizzle-orm";
 import type { StaffSession, StaffUser } from "../../db/schema";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getConfig } from "./config.server";
 import { getDb, schema } from "./db.server";
 import { getSetting } from "./settings.server";

@@ -9,7 +9,7 @@ import { startBackupSchedule } from "./backup.server";
 import { seedBankHolidaysIfEmpty } from "./bank-holidays.server";
 import { purgeSentMessages, startOutboxWorker } from "./outbox.server";
 import { sendClockReminders, sendUrgentEscalations } from "./staff-notifications.server";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { loadCommonPasswords } from "./passwords.server";
 
 const DRAFT_PURGE_INTERVAL_MS = 15 * 60 * 1000;

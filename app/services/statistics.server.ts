@@ -47,7 +47,7 @@ import {
 } from "~/domain/statistics";
 import { toIsoDate } from "~/domain/dates";
 import { OUTCOMES, STATUSES } from "~/domain/workflow";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getSqlite } from "./db.server";
 
 /** Every status, as literals (constants, never input): the index-friendly "any status". */

@@ -12,7 +12,8 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { assertDurableSettings, MIGRATIONS_FOLDER, openDatabase, type Db } from "../../db/client";
 import { cases, outbox } from "../../db/schema";
-import { recordAudit, verifyAuditChain, type DbOrTx } from "~/services/audit.server";
+import { recordAudit, verifyAuditChain } from "~/services/audit.server";
+import type { DbOrTx } from "~/services/db.server";
 import {
   BackupError,
   backupTo,

@@ -14,7 +14,7 @@ import {
   removeBankHoliday,
   seedBankHolidaysIfEmpty,
 } from "~/services/bank-holidays.server";
-import { clockSettings, dueDatesFor } from "~/services/clocks.server";
+import { clockSettings, dueDatesFor } from "~/services/case-clocks.server";
 import { getDb, schema } from "~/services/db.server";
 import { setSetting } from "~/services/settings.server";
 import { insertStaff, signedIn } from "../support/staff";

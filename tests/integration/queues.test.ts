@@ -7,7 +7,7 @@ import { queuePriority } from "~/domain/urgency";
 import { STATUSES, type Status } from "~/domain/workflow";
 import { action, loader } from "~/routes/staff.cases._index";
 import { performAction } from "~/services/case-actions.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { countQueries, getDb, getSqlite, schema } from "~/services/db.server";
 import {
   explainQueue,

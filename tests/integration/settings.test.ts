@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import * as settingsRoute from "~/routes/staff.admin.settings";
-import { dueDatesFor } from "~/services/clocks.server";
+import { dueDatesFor } from "~/services/case-clocks.server";
 import { getDb, schema } from "~/services/db.server";
 import { getSetting } from "~/services/settings.server";
 import { insertStaff, signedIn } from "../support/staff";

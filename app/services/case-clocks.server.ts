@@ -1,4 +1,5 @@
-// The clocks with this force's settings and bank holidays. The rules are in app/domain/clocks.ts.
+// The case clocks (risk check, interview, decision deadlines) with this force's settings and bank
+// holidays; the current time itself is app-clock.server.ts. The rules are in app/domain/clocks.ts.
 // Case creation calls `dueDatesFor(receivedAt)`; every transition recomputes `nextDueAt` (domain).
 import {
   addDays,
