@@ -1,4 +1,5 @@
 import { Form, useLocation } from "@remix-run/react";
+import { ADMINS, CASEWORKERS, hasAnyRole, OVERSIGHT } from "~/domain/roles";
 import { ServiceNavigation } from "./govuk";
 import { CsrfInput, useStaff } from "./staff-form";
 
@@ -11,19 +12,19 @@ export function StaffNavigation() {
   const links = staff
     ? [
         { href: "/staff", text: "Home" },
-        ...(staff.roles.includes("reviewer") || staff.roles.includes("manager")
+        ...(hasAnyRole(staff.roles, CASEWORKERS)
           ? [
               { href: "/staff/cases", text: "Cases" },
               { href: "/staff/retention", text: "Retention" },
             ]
           : []),
-        ...(staff.roles.includes("manager") || staff.roles.includes("admin")
+        ...(hasAnyRole(staff.roles, OVERSIGHT)
           ? [
               { href: "/staff/statistics", text: "Statistics" },
               { href: "/staff/audit", text: "Access log" },
             ]
           : []),
-        ...(staff.roles.includes("admin")
+        ...(hasAnyRole(staff.roles, ADMINS)
           ? [
               { href: "/staff/admin/users", text: "Staff accounts" },
               { href: "/staff/admin/settings", text: "Settings" },

@@ -1,6 +1,6 @@
 // The case state machine: which action may happen at which stage, by which role, and where it
 // leads. Pure functions over plain values; the only place these rules live.
-import type { Role } from "./roles";
+import { CASEWORKERS, MANAGERS, REVIEWERS, type Role } from "./roles";
 
 export const STATUSES = [
   "received",
@@ -65,9 +65,6 @@ export type Action =
   | "assign"
   | "take";
 
-const CASEWORKERS: Role[] = ["reviewer", "manager"];
-const MANAGERS: Role[] = ["manager"];
-
 type Rule = { from: readonly Status[]; to: Status | "same"; roles: readonly Role[] };
 
 /** The whole transition table. `to: "same"` means the action records something without moving the case. */
@@ -89,7 +86,7 @@ export const TRANSITIONS: Record<Action, Rule> = {
   retriage: { from: OPEN_STATUSES, to: "same", roles: CASEWORKERS },
   add_note: { from: STATUSES, to: "same", roles: CASEWORKERS },
   assign: { from: OPEN_STATUSES, to: "same", roles: MANAGERS },
-  take: { from: OPEN_STATUSES, to: "same", roles: ["reviewer"] },
+  take: { from: OPEN_STATUSES, to: "same", roles: REVIEWERS },
 };
 
 export type TransitionInput = {

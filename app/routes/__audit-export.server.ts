@@ -3,6 +3,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { parseAuditQuery } from "~/domain/audit-filter";
 import { toCsv } from "~/domain/csv";
+import { OVERSIGHT } from "~/domain/roles";
 import { exportAudit } from "~/services/audit-viewer.server";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
@@ -10,7 +11,7 @@ import { requireStaff } from "~/services/guard.server";
 const COLUMNS = ["id", "at_utc", "actor_kind", "actor_id", "action", "entity_type", "entity_id", "fields", "reason", "recipient", "request_id", "prev_hash", "hash"] as const;
 
 export async function auditExport(request: Request, context: AppLoadContext, format: "csv" | "json"): Promise<Response> {
-  const { user } = await requireStaff(request, context, ["manager", "admin"]);
+  const { user } = await requireStaff(request, context, OVERSIGHT);
   const { query, errors } = parseAuditQuery(new URL(request.url).searchParams, now());
   if (Object.keys(errors).length) {
     return new Response(`The search is not valid: ${Object.values(errors).join("; ")}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });

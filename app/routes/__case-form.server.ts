@@ -4,14 +4,13 @@ import { parseWithZod } from "@conform-to/zod";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import type { StaffUser } from "../../db/schema";
+import { CASEWORKERS } from "~/domain/roles";
 import { checkTransition, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf, type ActionInput } from "~/services/case-actions.server";
 import { caseSummary } from "~/services/case-view.server";
 import { getDb } from "~/services/db.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
-
-export const CASEWORKERS = ["reviewer", "manager"] as const;
 
 export function caseIdOf(params: { caseId?: string }): number {
   const id = Number(params.caseId);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Button, NotificationBanner } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
-import { ROLE_NAMES } from "~/domain/roles";
+import { ADMINS, CASEWORKERS, hasAnyRole, OVERSIGHT, ROLE_NAMES } from "~/domain/roles";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 import { QUEUE_NAMES, queueCounts, unassignedUrgentCount, type Queue } from "~/services/queues.server";
@@ -14,14 +14,14 @@ const TILES: Queue[] = ["overdue", "urgent", "unassigned", "due_soon", "awaiting
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, "any-staff");
-  const caseworker = user.roles.includes("reviewer") || user.roles.includes("manager");
+  const caseworker = hasAnyRole(user.roles, CASEWORKERS);
   // Counts only: no case data on this page, so nothing to log as a consultation.
   const counts = caseworker ? queueCounts(user.id, now()) : null;
   return {
     name: user.displayName,
     roles: user.roles.map((r) => ROLE_NAMES[r]),
-    isAdmin: user.roles.includes("admin"),
-    isOversight: user.roles.includes("manager") || user.roles.includes("admin"),
+    isAdmin: hasAnyRole(user.roles, ADMINS),
+    isOversight: hasAnyRole(user.roles, OVERSIGHT),
     caseworker,
     unassignedUrgent: caseworker ? unassignedUrgentCount() : 0,
     tiles: counts ? TILES.map((q) => ({ queue: q, name: QUEUE_NAMES[q], count: counts[q] })) : [],

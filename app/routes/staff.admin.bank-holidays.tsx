@@ -11,6 +11,7 @@ import { CsrfInput } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
 import { parseDateParts, toIsoDate, type DatePart, type DateParts } from "~/domain/dates";
 import { datePartFields, optionalText } from "~/domain/fields";
+import { ADMINS } from "~/domain/roles";
 import {
   addBankHoliday,
   BANK_HOLIDAY_NAME_MAX,
@@ -70,7 +71,7 @@ function bankHolidaySchema() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Bank holidays", data?.hasErrors);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["admin"]);
+  await requireStaff(request, context, ADMINS);
   ensureBankHolidaysSeeded();
   const years = bankHolidayYears();
   const thisYear = Number(toIsoDate(now()).slice(0, 4));
@@ -89,7 +90,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["admin"]);
+  const { user } = await requireStaff(request, context, ADMINS);
   const formSchema = bankHolidaySchema();
   const submission = parseWithZod(await request.formData(), { schema: formSchema });
   const url = new URL(request.url);

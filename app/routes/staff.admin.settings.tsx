@@ -8,6 +8,7 @@ import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
 import { RETENTION_FIELDS, settingsFormSchema, type SettingsForm } from "~/domain/settings-form";
 import { OUTCOMES } from "~/domain/workflow";
+import { ADMINS } from "~/domain/roles";
 import { loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 import { getSetting, updateSettings } from "~/services/settings.server";
@@ -39,12 +40,12 @@ function currentValues(): Record<string, string> {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["admin"]);
+  await requireStaff(request, context, ADMINS);
   return { ...(await loadFormResult(request, FORM_KEY)), values: currentValues(), saved: new URL(request.url).searchParams.has("saved") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["admin"]);
+  const { user } = await requireStaff(request, context, ADMINS);
   const formSchema = settingsFormSchema();
   const submission = parseWithZod(await request.formData(), { schema: formSchema });
   if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: formSchema });

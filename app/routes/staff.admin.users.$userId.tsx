@@ -8,7 +8,7 @@ import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput, StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
 import { formatDateTime } from "~/domain/format";
-import { ROLE_NAMES } from "~/domain/roles";
+import { ROLE_NAMES, ADMINS } from "~/domain/roles";
 import { staffRolesField } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
@@ -40,7 +40,7 @@ function targetOf(params: { userId?: string }) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Staff account", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["admin"]);
+  const { user } = await requireStaff(request, context, ADMINS);
   const target = targetOf(params);
   return {
     ...(await loadFormResult(request, FORM_KEY)),
@@ -58,7 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["admin"]);
+  const { user } = await requireStaff(request, context, ADMINS);
   const target = targetOf(params);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: schema });

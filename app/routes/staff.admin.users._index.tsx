@@ -2,14 +2,14 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Button, Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
-import { ROLE_NAMES } from "~/domain/roles";
+import { ROLE_NAMES, ADMINS } from "~/domain/roles";
 import { requireStaff } from "~/services/guard.server";
 import { listStaff } from "~/services/staff-accounts.server";
 
 export const meta: MetaFunction = () => staffPageTitle("Staff accounts");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["admin"]);
+  await requireStaff(request, context, ADMINS);
   return {
     staff: listStaff().map((u) => ({
       id: u.id,

@@ -6,7 +6,7 @@ import { BackLink, Checkboxes, Input } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
-import { ROLE_NAMES } from "~/domain/roles";
+import { ROLE_NAMES, ADMINS } from "~/domain/roles";
 import { newStaffSchema } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
@@ -17,12 +17,12 @@ const FORM_KEY = "staff-new-user";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Add a member of staff", data?.hasErrors);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["admin"]);
+  await requireStaff(request, context, ADMINS);
   return loadFormResult(request, FORM_KEY);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["admin"]);
+  const { user } = await requireStaff(request, context, ADMINS);
   const formSchema = newStaffSchema();
   const submission = parseWithZod(await request.formData(), { schema: formSchema });
   if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: formSchema });

@@ -5,6 +5,7 @@ import { staffPageTitle } from "~/components/page-title";
 import { datePartsInError } from "~/components/step-form";
 import { AUDIT_ACTION_NAMES, auditQueryString, parseAuditQuery } from "~/domain/audit-filter";
 import { formatDateTime } from "~/domain/format";
+import { OVERSIGHT } from "~/domain/roles";
 import { searchAudit, staffNames } from "~/services/audit-viewer.server";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
@@ -12,7 +13,7 @@ import { requireStaff } from "~/services/guard.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Access log", Boolean(data && Object.keys(data.errors).length));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["manager", "admin"]);
+  const { user } = await requireStaff(request, context, OVERSIGHT);
   const { query, errors, values } = parseAuditQuery(new URL(request.url).searchParams, now());
   const names = staffNames();
   const { rows, hasMore } = Object.keys(errors).length ? { rows: [], hasMore: false } : searchAudit(query, user, context.requestId);

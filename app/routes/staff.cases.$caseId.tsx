@@ -12,6 +12,7 @@ import { clockState, describeDue } from "~/domain/clocks";
 import { formatIsoDate } from "~/domain/dates";
 import { formatDateTime } from "~/domain/format";
 import { urgentReasonText } from "~/domain/urgency";
+import { CASEWORKERS } from "~/domain/roles";
 import { availableActions, OUTCOMES, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf } from "~/services/case-actions.server";
 import { loadCaseForStaff } from "~/services/case-view.server";
@@ -19,7 +20,7 @@ import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
-import { caseIdOf, CASEWORKERS } from "./__case-form.server";
+import { caseIdOf } from "./__case-form.server";
 
 const NOTE_FORM = "case-note";
 

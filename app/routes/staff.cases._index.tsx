@@ -4,7 +4,7 @@
 // a consultation of personal data (case pages log theirs). Urgent, then overdue, cases come first in every queue.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { createCookie, json, redirect, type Cookie } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
@@ -13,17 +13,17 @@ import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
 import { describeDue } from "~/domain/clocks";
 import { urgentReasonText } from "~/domain/urgency";
+import { CASEWORKERS, hasAnyRole, MANAGERS, REVIEWERS } from "~/domain/roles";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { performAction } from "~/services/case-actions.server";
 import { now } from "~/services/app-clock.server";
 import { getDb, schema } from "~/services/db.server";
-import { getConfig } from "~/services/config.server";
+import { appCookie } from "~/services/cookies.server";
 import { requireStaff } from "~/services/guard.server";
 // The queues' names and options come from ~/domain: the page's meta and component use them in the browser.
 import { QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUES, type Queue } from "~/domain/queues";
 import { listQueue, queueCounts, queueStaff, type QueueQuery } from "~/services/queues.server";
 
-const ROLES = ["reviewer", "manager"] as const;
 const PATH = "/staff/cases";
 
 // ---------------------------------------------------------------------------------------------
@@ -101,21 +101,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 const flashSchema = z.object({ ok: z.boolean(), text: z.string().max(300), caseId: z.number().int().optional() });
 type Flash = z.infer<typeof flashSchema>;
 
-let noticeCookie: Cookie | undefined;
-function notice(): Cookie {
-  if (!noticeCookie) {
-    const config = getConfig();
-    noticeCookie = createCookie(config.secureCookies ? "__Host-csods_queue_notice" : "csods_queue_notice", {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secureCookies,
-      path: "/",
-      maxAge: 120,
-      secrets: config.sessionSecrets,
-    });
-  }
-  return noticeCookie;
-}
+const notice = () => appCookie("queue_notice", { maxAge: 120 });
 
 async function takeNotice(request: Request): Promise<Flash | null> {
   const header = request.headers.get("Cookie");
@@ -136,7 +122,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
   staffPageTitle(data ? `${QUEUE_NAMES[data.query.queue as Queue]} – Cases` : "Cases", data?.flash?.ok === false);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, [...ROLES]);
+  const { user } = await requireStaff(request, context, CASEWORKERS);
   const at = now();
   const p = paramsOf(new URL(request.url));
   const query: QueueQuery = {
@@ -173,8 +159,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       assigneeName: r.assigneeName,
     })),
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
-    canTake: user.roles.includes("reviewer"),
-    canAssign: user.roles.includes("manager"),
+    canTake: hasAnyRole(user.roles, REVIEWERS),
+    canAssign: hasAnyRole(user.roles, MANAGERS),
     flash,
   };
   // Shown once: this response clears it (Remix carries a loader's Set-Cookie onto the page).
@@ -184,7 +170,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, [...ROLES]);
+  const { user } = await requireStaff(request, context, CASEWORKERS);
   const back = hrefOf(paramsOf(new URL(request.url)));
   const done = async (flash: Flash) =>
     redirect(back, { status: 303, headers: { "Set-Cookie": await notice().serialize(flash) } });

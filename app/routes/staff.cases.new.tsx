@@ -8,6 +8,7 @@ import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
 import { CONTACT_METHODS, SUBJECT_CONTACT_TYPES } from "~/domain/application";
 import { CHANNELS, staffCaseSchema } from "~/domain/staff-case-schema";
+import { CASEWORKERS } from "~/domain/roles";
 import { loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 import { createStaffCase } from "~/services/staff-cases.server";
@@ -17,12 +18,12 @@ const FORM_KEY = "staff-new-case";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Open a case", data?.hasErrors);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["reviewer", "manager"]);
+  await requireStaff(request, context, CASEWORKERS);
   return loadFormResult(request, FORM_KEY);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["reviewer", "manager"]);
+  const { user } = await requireStaff(request, context, CASEWORKERS);
   const formSchema = staffCaseSchema();
   const submission = parseWithZod(await request.formData(), { schema: formSchema });
   if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: formSchema });

@@ -10,6 +10,7 @@ import { datePartsInError, useStepForm } from "~/components/step-form";
 import { parseDateParts } from "~/domain/dates";
 import { datePartFields, requiredText } from "~/domain/fields";
 import { formatDateTime } from "~/domain/format";
+import { CASEWORKERS } from "~/domain/roles";
 import { now } from "~/services/app-clock.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
@@ -25,7 +26,7 @@ const schema = z.discriminatedUnion("intent", [
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Review a closed case", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["reviewer", "manager"]);
+  const { user } = await requireStaff(request, context, CASEWORKERS);
   const state = retentionState(caseIdOf(params));
   if (!state) throw new Response("Not found", { status: 404 });
   return {
@@ -42,7 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["reviewer", "manager"]);
+  const { user } = await requireStaff(request, context, CASEWORKERS);
   const caseId = caseIdOf(params);
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: schema });

@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { formatDateTime } from "~/domain/format";
+import { CASEWORKERS } from "~/domain/roles";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 import { reviewQueue } from "~/services/retention.server";
@@ -10,7 +11,7 @@ import { reviewQueue } from "~/services/retention.server";
 export const meta: MetaFunction = () => staffPageTitle("Retention review");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["reviewer", "manager"]);
+  await requireStaff(request, context, CASEWORKERS);
   return {
     cases: reviewQueue(now()).map((c) => ({
       id: c.id,

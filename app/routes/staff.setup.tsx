@@ -2,14 +2,14 @@
 // is moved at once into a short-lived cookie, so it does not stay in the address bar or history.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { createCookie, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Input } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
-import { getConfig } from "~/services/config.server";
+import { appCookie } from "~/services/cookies.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { AccountError, completeSetup, userForSetupToken } from "~/services/staff-accounts.server";
 import { createSession } from "~/services/staff-sessions.server";
@@ -22,15 +22,7 @@ const schema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
 
-const setupCookie = () =>
-  createCookie(getConfig().secureCookies ? "__Host-csods_setup" : "csods_setup", {
-    httpOnly: true,
-    sameSite: "lax",
-    secure: getConfig().secureCookies,
-    path: "/",
-    maxAge: 60 * 60,
-    secrets: getConfig().sessionSecrets,
-  });
+const setupCookie = () => appCookie("setup", { maxAge: 60 * 60 });
 
 async function tokenFrom(request: Request): Promise<string | null> {
   const value = await setupCookie().parse(request.headers.get("Cookie"));

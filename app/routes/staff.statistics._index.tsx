@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import { OVERSIGHT } from "~/domain/roles";
 import { BarChart } from "~/components/charts";
 import { Button, DateInput, Details, ErrorSummary, Table } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
@@ -37,7 +38,7 @@ type PageData = { ok: boolean; errors: RangeFieldError[]; values: RangeValues; s
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Statistics", Boolean(data && !data.ok));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ["manager", "admin"]);
+  await requireStaff(request, context, OVERSIGHT);
   const at = now();
   const form = parseRangeForm(new URL(request.url).searchParams, at);
   const page: PageData = form.ok

@@ -5,6 +5,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
 import { parseRangeQuery, statisticsCsvRows } from "~/domain/statistics";
+import { OVERSIGHT } from "~/domain/roles";
 import { recordAudit } from "~/services/audit.server";
 import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
@@ -12,7 +13,7 @@ import { requireStaff } from "~/services/guard.server";
 import { getStatistics } from "~/services/statistics.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, ["manager", "admin"]);
+  const { user } = await requireStaff(request, context, OVERSIGHT);
   const at = now();
   const parsed = parseRangeQuery(new URL(request.url).searchParams, at);
   if (!parsed.ok) {

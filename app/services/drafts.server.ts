@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, gt, lte } from "drizzle-orm";
 import type { DraftData } from "~/domain/application";
 import { now } from "./app-clock.server";
 import { getConfig } from "./config.server";
+import { appCookie } from "./cookies.server";
 import { getDb, schema } from "./db.server";
 
 export type Draft = {
@@ -12,22 +12,8 @@ export type Draft = {
   submittedCaseId: number | null;
 };
 
-let draftCookie: Cookie | undefined;
-
 /** A browser-session cookie (no expiry date): closing the browser forgets the draft. */
-function getDraftCookie(): Cookie {
-  if (!draftCookie) {
-    const config = getConfig();
-    draftCookie = createCookie(config.secureCookies ? "__Host-csods_draft" : "csods_draft", {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secureCookies,
-      path: "/",
-      secrets: config.sessionSecrets,
-    });
-  }
-  return draftCookie;
-}
+const getDraftCookie = () => appCookie("draft");
 
 function hashToken(token: string): string {
   return crypto.createHash("sha256").update(token).digest("hex");

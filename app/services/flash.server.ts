@@ -1,29 +1,14 @@
 // One-time form results for POST → 303 → GET. The result (which holds what was typed) stays on
 // the server; the browser holds only a random token in an HttpOnly cookie.
 import crypto from "node:crypto";
-import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, gt, lte } from "drizzle-orm";
 import { now } from "./app-clock.server";
-import { getConfig } from "./config.server";
+import { appCookie } from "./cookies.server";
 import { getDb, schema } from "./db.server";
 
 const FLASH_TTL_MS = 10 * 60 * 1000;
-let flashCookie: Cookie | undefined;
-
-function cookie(): Cookie {
-  if (!flashCookie) {
-    const config = getConfig();
-    flashCookie = createCookie(config.secureCookies ? "__Host-csods_flash" : "csods_flash", {
-      httpOnly: true,
-      sameSite: "lax",
-      secure: config.secureCookies,
-      path: "/",
-      // A browser-session cookie like the others: nothing of ours outlives the browser window.
-      secrets: config.sessionSecrets,
-    });
-  }
-  return flashCookie;
-}
+// A browser-session cookie like the others: nothing of ours outlives the browser window.
+const cookie = () => appCookie("flash");
 
 const hash = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 

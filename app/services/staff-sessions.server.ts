@@ -1,11 +1,10 @@
 // Staff sessions, held in the database so they can be ended at once (sign-out, deactivation,
 // "end this session"). The cookie holds only a 128-bit random token; the table stores its hash.
 import crypto from "node:crypto";
-import { createCookie, type Cookie } from "@remix-run/node";
 import { and, eq, ne } from "drizzle-orm";
 import type { StaffSession, StaffUser } from "../../db/schema";
 import { now } from "./app-clock.server";
-import { getConfig } from "./config.server";
+import { appCookie } from "./cookies.server";
 import { getDb, schema } from "./db.server";
 import { getSetting } from "./settings.server";
 
@@ -17,20 +16,8 @@ export type SessionLookup =
   | ({ state: "found" } & CurrentSession);
 
 const TOUCH_EVERY_MS = 30_000;
-let staffCookie: Cookie | undefined;
-
-function cookie(): Cookie {
-  if (!staffCookie) {
-    const config = getConfig();
-    staffCookie = createCookie(config.secureCookies ? "__Host-csods_staff" : "csods_staff", {
-      httpOnly: true,
-      sameSite: "strict",
-      secure: config.secureCookies,
-      path: "/",
-    });
-  }
-  return staffCookie;
-}
+// Holds only the random token (looked up by its hash), so it needs no signature.
+const cookie = () => appCookie("staff", { sameSite: "strict", signed: false });
 
 export const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
