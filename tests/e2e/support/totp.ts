@@ -1,0 +1,81 @@
+// End-to-end support: TOTP.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { currentStep, decryptSecret, totpCode } from "../../../app/services/totp.server";
+import { E2E_DATA_DIR, DB_PATH } from "./base";
+import { E2E_SESSION_SECRET } from "./staff";
+import { staffUserByEmail } from "./staff-database";
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const STEP_MS = 30_000;
+
+/** Waits until the 30-second step at `Date.now() + offsetMs` is after `lastUsed`; returns it. */
+export async function waitForStepAfter(lastUsed: number | null, offsetMs = 0): Promise<number> {
+  for (;;) {
+    const at = Date.now() + offsetMs;
+    const step = currentStep(new Date(at));
+    if (lastUsed === null || step > lastUsed) {
+      // Too close to the end of a step, the server may see the next one: still accepted (±1),
+      // but wait it out so the code is the step recorded.
+      if (STEP_MS - (at % STEP_MS) > 1_500) return step;
+    }
+    await sleep(STEP_MS - (at % STEP_MS) + 100);
+  }
+}
+
+/** A lock shared by every worker (a directory: mkdir is atomic), for one person's TOTP codes. */
+export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = path.join(E2E_DATA_DIR, "locks");
+  fs.mkdirSync(dir, { recursive: true });
+  const lock = path.join(dir, crypto.createHash("sha256").update(name).digest("hex").slice(0, 16));
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock left by a crashed worker is stale after two minutes.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - started > 180_000) throw new Error(`lock ${name} not released`);
+      await sleep(100);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export type TotpOptions = {
+  /** Another server's database (staff-clock.spec.ts). */
+  dbPath?: string;
+  /** That server's SESSION_SECRET. */
+  sessionSecret?: string;
+  /** That server's CLOCK_OFFSET_MS: its codes are those of its own "now". */
+  offsetMs?: number;
+};
+
+/**
+ * Runs `use` with a code the server has not yet accepted for this person, holding the person's
+ * lock until `use` returns (so `use` must submit the code and wait for the result).
+ */
+export async function withFreshCode<T>(email: string, use: (code: string) => Promise<T>, options: TotpOptions = {}): Promise<T> {
+  const dbPath = options.dbPath ?? DB_PATH;
+  return withLock(`${dbPath}:${email.toLowerCase()}`, async () => {
+    const row = staffUserByEmail(email, dbPath);
+    if (!row?.totp_secret) throw new Error(`${email} has no TOTP secret`);
+    const secret = decryptSecret(row.totp_secret, [options.sessionSecret ?? E2E_SESSION_SECRET]);
+    const step = await waitForStepAfter(row.totp_last_step, options.offsetMs ?? 0);
+    return use(totpCode(secret, step));
+  });
+}
+
+/** The code of a secret shown on the enrolment page (spaces allowed), for a step after `lastUsed`. */
+export async function codeForSecret(secret: string, lastUsed: number | null = null): Promise<{ code: string; step: number }> {
+  const step = await waitForStepAfter(lastUsed);
+  return { code: totpCode(secret.replace(/\s+/g, ""), step), step };
+}
