@@ -209,7 +209,7 @@ app.all("*", async (req, res, next) => {
 });
 
 // Last resort: a generic page with a reference, never a stack trace.
-// eslint-disable-next-line no-unused-vars
+// Express knows an error handler by its four parameters, so `_next` stays.
 app.use((error, _req, res, _next) => {
   console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", event: "unhandled_error", requestId: res.locals.requestId, error: String(error?.message ?? error).slice(0, 300) }));
   sendPlainPage(res, 500, "Sorry, there is a problem with the service", `Try again later. If you contact us, quote reference ${res.locals.requestId}.`);

@@ -52,7 +52,7 @@ function Document({ children, title }: { children: ReactNode; title?: string }) 
       <body className="govuk-template__body" suppressHydrationWarning>
         <script
           nonce={nonce}
-          // eslint-disable-next-line react/no-danger -- constant string from the GOV.UK template, no user data
+          // A constant string from the GOV.UK template: no user data.
           dangerouslySetInnerHTML={{
             __html:
               "document.body.className += ' js-enabled' + ('noModule' in HTMLScriptElement.prototype ? ' govuk-frontend-supported' : '');",

@@ -1,6 +1,7 @@
-// Runs every suite (Vitest: unit + integration; Playwright: end-to-end in Chromium) and
-// ends with one plain line, "N passed, N failed", totalling all of them.
-import { spawnSync } from "node:child_process";
+// Runs the type check and the linter, then every suite (Vitest: unit + integration; Playwright:
+// end-to-end in Chromium), and ends with one plain line, "N passed, N failed", totalling all of
+// them. A failed type check or lint counts as one failure each (and a clean one as one pass).
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -14,6 +15,28 @@ function run(command, args, env = {}) {
   console.log(`\n$ ${command} ${args.join(" ")}`);
   return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status;
 }
+
+/** Runs a command without waiting; resolves with its exit status and everything it printed. */
+function start(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (status) => resolve({ status, output }));
+  });
+}
+
+// The type check and the linter are independent: on two cores they run side by side.
+const checks = [
+  ["typecheck", "npx", ["tsc"]],
+  ["lint", "npx", ["eslint", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]],
+];
+const checkResults = await Promise.all(checks.map(([, command, args]) => start(command, args)));
+checks.forEach(([name, command, args], i) => {
+  const { status, output } = checkResults[i];
+  console.log(`\n$ ${command} ${args.join(" ")}\n${output.trimEnd()}${status === 0 ? `\n${name}: clean` : `\n${name}: FAILED`}`);
+});
 
 const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
 const playwrightStatus = run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
@@ -40,6 +63,10 @@ function readJson(file) {
 
 let passed = 0;
 let failed = 0;
+for (const { status } of checkResults) {
+  if (status === 0) passed += 1;
+  else failed += 1;
+}
 const v = readJson(vitestJson);
 if (v) {
   passed += v.numPassedTests;

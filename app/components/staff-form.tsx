@@ -1,10 +1,9 @@
 // Staff forms: GOV.UK error summary, the per-session form token, and a submit button.
 import { Form, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { CSRF_FIELD } from "~/domain/staff-schemas";
 import type { loader as staffLoader } from "~/routes/staff";
 import { Button, ErrorSummary } from "./govuk";
-
-export const CSRF_FIELD = "csrf";
 
 export function useStaff() {
   return useRouteLoaderData<typeof staffLoader>("routes/staff")?.staff ?? null;

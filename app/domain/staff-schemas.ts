@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { choices, requiredText } from "./fields";
 
+/** The field of the per-session form token every staff form carries (checked by the guard). */
+export const CSRF_FIELD = "csrf";
+
 export const staffRolesField = () => choices(["reviewer", "manager", "admin"], "Select at least one role");
 
 export const newStaffSchema = () =>

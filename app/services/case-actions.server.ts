@@ -3,9 +3,10 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { StaffUser } from "../../db/schema";
 import { addDays, nextDueAt } from "~/domain/clocks";
-import type { SideExit, Status, OutcomeCode } from "~/domain/workflow";
-import { checkTransition, OUTCOMES, type Action } from "~/domain/workflow";
+import type { SideExit, Status, OutcomeCode, Action } from "~/domain/workflow";
+import { checkTransition, OUTCOMES } from "~/domain/workflow";
 import { normaliseName } from "~/domain/names";
+import { reviewDueDate } from "~/domain/retention";
 import { recordAudit, type AuditEvent } from "./audit.server";
 import { holidaySet } from "./bank-holidays.server";
 import { clockSettings } from "./case-clocks.server";
@@ -13,7 +14,6 @@ import { now } from "./app-clock.server";
 import { getDb, schema, type Db, type Tx } from "./db.server";
 import { getSetting } from "./settings.server";
 import { notifyDecisionRequested } from "./staff-notifications.server";
-import { reviewDueDate } from "~/domain/retention";
 
 type Data = Record<string, unknown>;
 

@@ -3,8 +3,8 @@
 import crypto from "node:crypto";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { StaffSession, StaffUser } from "../../db/schema";
-import { CSRF_FIELD } from "~/components/staff-form";
 import { hasAnyRole, type Role } from "~/domain/roles";
+import { CSRF_FIELD } from "~/domain/staff-schemas";
 import { recordAudit } from "./audit.server";
 import { getDb } from "./db.server";
 import { clearSessionCookie, lookupSession, touchSession } from "./staff-sessions.server";

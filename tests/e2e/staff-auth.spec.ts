@@ -289,6 +289,7 @@ function staffRoutes(ids: { caseId: number; userId: number }): StaffRoute[] {
           // "export[.]csv": a dot in brackets is part of the name, not a separator.
           .replace(/\[([^\]]*)\]/g, (_m, literal: string) => literal.replace(/\./g, "\u0000"))
           .split(".")
+          // eslint-disable-next-line no-control-regex -- NUL stood in for the literal dot while splitting
           .map((segment) => segment.replace(/_$/, "").replace(/\u0000/g, "."))
           .filter((segment) => segment !== "_index")
           .map((segment) => (segment === "$caseId" ? String(ids.caseId) : segment === "$userId" ? String(ids.userId) : segment))

@@ -1,4 +1,5 @@
 // Validation: empty pages, the error summary, keeping answers, and what date inputs accept.
+import type { Page } from "@playwright/test";
 import {
   continueButton,
   continueExpectingErrors,
@@ -12,7 +13,6 @@ import {
   test,
   type StepName,
 } from "./support";
-import type { Page } from "@playwright/test";
 
 /** What each question page says when it is sent empty. */
 const EMPTY_PAGE_ERRORS: Partial<Record<StepName, string[]>> = {

@@ -1,10 +1,10 @@
 // Cases for integration tests, made through the real public submission path.
+import { eq } from "drizzle-orm";
 import { completeApplication, type DraftData } from "~/domain/application";
 import { applicantSchema, childSchema, contactSchema, declarationsSchema, subjectContactSchema, subjectSchema } from "~/domain/application";
 import { submitApplication } from "~/services/applications.server";
 import { getOrCreateDraft, saveDraftData } from "~/services/drafts.server";
 import { getDb, schema } from "~/services/db.server";
-import { eq } from "drizzle-orm";
 import { validAnswers } from "./answers";
 
 let seq = 0;
