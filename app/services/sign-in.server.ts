@@ -11,7 +11,7 @@ import { getDb, schema } from "./db.server";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords.server";
 import { createLimiter } from "./rate-limit.server";
 import { findStaffByEmail } from "./staff-accounts.server";
-import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, verifyTotp } from "./totp.server";
+import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, totpCheckTime, verifyTotp } from "./totp.server";
 
 export const ATTEMPTS_PER_IP_PER_MINUTE = 10;
 export const FAILURES_PER_ACCOUNT_PER_HOUR = 100;
@@ -129,7 +129,8 @@ export function checkSecondFactor(
         .run().changes === 1;
   } else if (input.code && user.totpSecret && user.totpEnrolledAt) {
     const fresh = getDb().select({ last: schema.staffUsers.totpLastStep }).from(schema.staffUsers).where(eq(schema.staffUsers.id, user.id)).get();
-    const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().sessionSecrets), input.code, at, fresh?.last ?? null);
+    const last = fresh?.last ?? null;
+    const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().sessionSecrets), input.code, totpCheckTime(at, last), last);
     if (result.ok) {
       ok = true;
       getDb().update(schema.staffUsers).set({ totpLastStep: result.step }).where(eq(schema.staffUsers.id, user.id)).run();
@@ -158,7 +159,8 @@ export function checkSecondFactor(
 export function verifyStepUp(user: StaffUser, code: string): boolean {
   if (!user.totpSecret || !user.totpEnrolledAt) return false;
   const fresh = getDb().select({ last: schema.staffUsers.totpLastStep }).from(schema.staffUsers).where(eq(schema.staffUsers.id, user.id)).get();
-  const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().sessionSecrets), code, now(), fresh?.last ?? null);
+  const last = fresh?.last ?? null;
+  const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().sessionSecrets), code, totpCheckTime(now(), last), last);
   if (!result.ok) return false;
   getDb().update(schema.staffUsers).set({ totpLastStep: result.step }).where(eq(schema.staffUsers.id, user.id)).run();
   return true;

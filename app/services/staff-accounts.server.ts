@@ -18,6 +18,7 @@ import {
   generateTotpSecret,
   hashRecoveryCode,
   otpauthUri,
+  totpCheckTime,
   verifyTotp,
 } from "./totp.server";
 
@@ -182,7 +183,7 @@ export function confirmTotpEnrolment(user: StaffUser, code: string, requestId?: 
   if (!fresh.totpSecret || fresh.totpEnrolledAt) return null;
   const secret = decryptSecret(fresh.totpSecret, getConfig().sessionSecrets);
   const at = now();
-  const result = verifyTotp(secret, code, at, fresh.totpLastStep);
+  const result = verifyTotp(secret, code, totpCheckTime(at, fresh.totpLastStep), fresh.totpLastStep);
   if (!result.ok) return null;
   const codes = generateRecoveryCodes(10);
   getDb().transaction((tx) => {

@@ -64,6 +64,18 @@ export function currentStep(now: Date): number {
   return Math.floor(now.getTime() / 1000 / TOTP_PERIOD_SECONDS);
 }
 
+/**
+ * The clock a person's code is checked against: `at`, the app clock. Only when NODE_ENV=test and
+ * TOTP_TEST_CLOCK=next-step (the end-to-end servers) is it moved on to the start of the first step
+ * after the last one the person used, as if they had waited for their app to show a new code: a
+ * test never waits for a real 30-second step, and a code already used is still refused (its step
+ * is not after the last one). Production and development always check against `at`.
+ */
+export function totpCheckTime(at: Date, lastUsedStep: number | null): Date {
+  if (process.env.NODE_ENV !== "test" || process.env.TOTP_TEST_CLOCK !== "next-step" || lastUsedStep === null) return at;
+  return new Date(Math.max(at.getTime(), (lastUsedStep + 1) * TOTP_PERIOD_SECONDS * 1000));
+}
+
 /** The code for one step: HOTP(secret, step) with HMAC-SHA1 and dynamic truncation. */
 export function totpCode(secret: string, step: number, digits: 6 | 7 | 8 = TOTP_DIGITS): string {
   if (!Number.isSafeInteger(step) || step < 0) throw new RangeError("TOTP step must be a non-negative integer");

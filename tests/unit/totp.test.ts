@@ -12,6 +12,7 @@ import {
   normaliseRecoveryCode,
   otpauthUri,
   qrCodeSvg,
+  totpCheckTime,
   totpCode,
   verifyTotp,
 } from "~/services/totp.server";
@@ -96,6 +97,60 @@ describe("verifyTotp", () => {
     expect(verifyTotp(secret, code.replace(/\d$/, "a"), now, null)).toEqual({ ok: false });
     expect(verifyTotp(secret, "١٢٣٤٥٦", now, null)).toEqual({ ok: false }); // Arabic-Indic digits
     expect(verifyTotp(secret, "", now, null)).toEqual({ ok: false });
+  });
+});
+
+describe("totpCheckTime (the clock a code is checked against)", () => {
+  const secret = generateTotpSecret();
+  const now = at(1_800_000_015);
+  const step = currentStep(now);
+  const saved = { NODE_ENV: process.env.NODE_ENV, TOTP_TEST_CLOCK: process.env.TOTP_TEST_CLOCK };
+  const restore = () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+
+  it("is the app clock unless NODE_ENV=test and TOTP_TEST_CLOCK=next-step", () => {
+    try {
+      for (const [env, clock] of [
+        ["production", "next-step"],
+        ["development", "next-step"],
+        ["test", undefined],
+        ["test", "yes"],
+      ] as const) {
+        process.env.NODE_ENV = env;
+        if (clock === undefined) delete process.env.TOTP_TEST_CLOCK;
+        else process.env.TOTP_TEST_CLOCK = clock;
+        expect(totpCheckTime(now, step + 5), `${env} / ${clock}`).toBe(now);
+        // So a code for a step after the one just used waits for real time to reach it.
+        expect(verifyTotp(secret, totpCode(secret, step + 3), totpCheckTime(now, step + 2), step + 2)).toEqual({ ok: false });
+      }
+    } finally {
+      restore();
+    }
+  });
+
+  it("in tests, moves on to the first step after the last one used; a used code is still refused", () => {
+    try {
+      process.env.NODE_ENV = "test";
+      process.env.TOTP_TEST_CLOCK = "next-step";
+      expect(totpCheckTime(now, null)).toBe(now);
+      expect(totpCheckTime(now, step - 3)).toEqual(now); // already later than that step
+      const moved = totpCheckTime(now, step + 2);
+      expect(currentStep(moved)).toBe(step + 3);
+      expect(verifyTotp(secret, totpCode(secret, step + 3), moved, step + 2)).toEqual({ ok: true, step: step + 3 });
+      // Replay: the code of the step last used is refused, whatever the clock.
+      expect(verifyTotp(secret, totpCode(secret, step + 2), totpCheckTime(now, step + 2), step + 2)).toEqual({ ok: false });
+      // A code two steps ahead of the moved clock is still outside the window.
+      const far = totpCode(secret, step + 5);
+      if (![step + 2, step + 3, step + 4].some((s) => totpCode(secret, s) === far)) {
+        expect(verifyTotp(secret, far, moved, step + 2)).toEqual({ ok: false });
+      }
+    } finally {
+      restore();
+    }
   });
 });
 
