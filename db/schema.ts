@@ -341,9 +341,36 @@ export const staffUsers = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+    /** Wrong second-factor codes (authenticator or recovery) in a row, across all sessions. */
+    codeFailures: integer("code_failures").notNull().default(0),
+    codeFailedAt: integer("code_failed_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("staff_users_email_unique").on(t.email)],
 );
+
+/**
+ * Two-person rule for account changes: resetting an enrolled second factor, granting the
+ * manager or admin role. One admin asks; another (not the person concerned) decides.
+ */
+export const staffApprovals = sqliteTable(
+  "staff_approvals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["reset_second_factor", "grant_roles"] }).notNull(),
+    /** For grant_roles: the whole set of roles the person will have. */
+    roles: text("roles", { mode: "json" }).$type<StaffRole[]>(),
+    requestedBy: integer("requested_by").notNull(),
+    requestedAt: integer("requested_at", { mode: "timestamp_ms" }).notNull(),
+    decision: text("decision", { enum: ["approved", "rejected"] }),
+    decidedBy: integer("decided_by"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("staff_approvals_user_idx").on(t.userId, t.decision)],
+);
+export type StaffApproval = typeof staffApprovals.$inferSelect;
 
 export const staffRecoveryCodes = sqliteTable(
   "staff_recovery_codes",

@@ -13,12 +13,15 @@ import { staffRolesField } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 import {
+  AccountError,
+  changeRoles,
   countActiveAdmins,
+  decideApproval,
   getStaff,
+  pendingApprovals,
+  requestSecondFactorReset,
   resendSetupLink,
-  resetSecondFactor,
   setActive,
-  setRoles,
 } from "~/services/staff-accounts.server";
 
 const FORM_KEY = "staff-edit-user";
@@ -28,6 +31,8 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reactivate") }),
   z.object({ intent: z.literal("reset-second-factor") }),
   z.object({ intent: z.literal("resend-link") }),
+  z.object({ intent: z.literal("approve"), approval: z.coerce.number().int().positive().max(2 ** 31) }),
+  z.object({ intent: z.literal("reject"), approval: z.coerce.number().int().positive().max(2 ** 31) }),
 ]);
 
 function targetOf(params: { userId?: string }) {
@@ -45,6 +50,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     ...(await loadFormResult(request, FORM_KEY)),
     isSelf: target.id === user.id,
+    // Changes waiting for a second admin (two-person rule), and whether this admin may decide them.
+    approvals: pendingApprovals(target.id).map((a) => ({
+      id: a.id,
+      what: a.kind === "reset_second_factor" ? "Reset second factor" : `Change roles to: ${(a.roles ?? []).map((r) => ROLE_NAMES[r]).join(", ")}`,
+      askedBy: getStaff(a.requestedBy)?.displayName ?? "another administrator",
+      askedAt: formatDateTime(a.requestedAt),
+      canDecide: a.requestedBy !== user.id && a.userId !== user.id,
+    })),
     person: {
       name: target.displayName,
       email: target.email,
@@ -65,42 +78,54 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = { kind: "staff" as const, id: user.id };
   const value = submission.value;
   const lastAdmin = target.roles.includes("admin") && countActiveAdmins() <= 1;
-  switch (value.intent) {
-    case "roles":
-      if (lastAdmin && !value.roles.includes("admin")) {
-        return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "There must always be at least one active administrator" }, submission.payload), { schema: schema });
-      }
-      setRoles(target.id, value.roles, actor, context.requestId);
-      break;
-    case "deactivate":
-      if (target.id === user.id) return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "You cannot deactivate your own account" }), { schema: schema });
-      setActive(target.id, false, actor, context.requestId);
-      break;
-    case "reactivate":
-      setActive(target.id, true, actor, context.requestId);
-      break;
-    case "reset-second-factor":
-      resetSecondFactor(target.id, actor, context.requestId);
-      break;
-    case "resend-link":
-      resendSetupLink(target.id, actor, context.requestId);
-      break;
+  const refuse = (message: string) => redirectWithErrors(request, FORM_KEY, errorResult({ roles: message }), { schema });
+  try {
+    switch (value.intent) {
+      case "roles":
+        if (lastAdmin && !value.roles.includes("admin")) {
+          return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "There must always be at least one active administrator" }, submission.payload), { schema: schema });
+        }
+        changeRoles(target, value.roles, user, context.requestId);
+        break;
+      case "deactivate":
+        if (target.id === user.id) return refuse("You cannot deactivate your own account");
+        setActive(target.id, false, actor, context.requestId);
+        break;
+      case "reactivate":
+        setActive(target.id, true, actor, context.requestId);
+        break;
+      case "reset-second-factor":
+        requestSecondFactorReset(target, user, context.requestId);
+        break;
+      case "resend-link":
+        resendSetupLink(target.id, actor, context.requestId);
+        break;
+      case "approve":
+      case "reject":
+        if (!pendingApprovals(target.id).some((a) => a.id === value.approval)) return refuse("This change is no longer waiting for a decision");
+        decideApproval(value.approval, value.intent === "approve", user, context.requestId);
+        break;
+    }
+  } catch (error) {
+    if (error instanceof AccountError) return refuse(error.message);
+    throw error;
   }
   return redirect(`/staff/admin/users/${target.id}`, { status: 303 });
 }
 
-function ActionButton({ intent, children, warning = false }: { intent: string; children: string; warning?: boolean }) {
+function ActionButton({ intent, children, warning = false, approval }: { intent: string; children: string; warning?: boolean; approval?: number }) {
   return (
     <Form method="post" className="govuk-!-display-inline-block govuk-!-margin-right-2">
       <CsrfInput />
       <input type="hidden" name="intent" value={intent} />
+      {approval ? <input type="hidden" name="approval" value={approval} /> : null}
       <Button variant={warning ? "warning" : "secondary"}>{children}</Button>
     </Form>
   );
 }
 
 export default function StaffAccountPage() {
-  const { person, isSelf, lastResult } = useLoaderData<typeof loader>();
+  const { person, isSelf, lastResult, approvals } = useLoaderData<typeof loader>();
   const { errorOf, valuesOf } = useStepForm(lastResult, { roles: person.roles });
   return (
     <>
@@ -117,14 +142,42 @@ export default function StaffAccountPage() {
       />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <StaffForm submitText="Save roles" errors={[{ text: errorOf("roles"), href: "#roles" }]}>
+          {isSelf ? (
+            <>
+              <h2 className="govuk-heading-m">Roles</h2>
+              <p className="govuk-body">{person.roles.map((r) => ROLE_NAMES[r]).join(", ")}</p>
+              <p className="govuk-body">You cannot change your own roles. Ask another administrator.</p>
+            </>
+          ) : (
+                    <StaffForm submitText="Save roles" errors={[{ text: errorOf("roles"), href: "#roles" }]}>
             <input type="hidden" name="intent" value="roles" />
             <Checkboxes name="roles" idPrefix="roles" legend="Roles" legendSize="m" error={errorOf("roles")}
               defaultValue={valuesOf("roles")}
               items={Object.entries(ROLE_NAMES).map(([value, text]) => ({ value, text }))} />
           </StaffForm>
+          )}
         </div>
       </div>
+      {approvals.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Waiting for a second administrator</h2>
+          {approvals.map((a) => (
+            <div key={a.id} className="govuk-!-margin-bottom-6">
+              <p className="govuk-body">
+                {a.what}. Asked by {a.askedBy} on {a.askedAt}.
+              </p>
+              {a.canDecide ? (
+                <>
+                  <ActionButton intent="approve" approval={a.id}>Approve</ActionButton>
+                  <ActionButton intent="reject" approval={a.id}>Reject</ActionButton>
+                </>
+              ) : (
+                <p className="govuk-body">Another administrator must approve or reject this.</p>
+              )}
+            </div>
+          ))}
+        </>
+      ) : null}
       <h2 className="govuk-heading-m">Access</h2>
       {person.invited ? <ActionButton intent="resend-link">Send a new set-up link</ActionButton> : null}
       <ActionButton intent="reset-second-factor">Reset second factor</ActionButton>

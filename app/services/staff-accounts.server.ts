@@ -2,7 +2,7 @@
 // through a one-time link. Admins never see or choose a password.
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { StaffRole, StaffUser } from "../../db/schema";
+import type { StaffApproval, StaffRole, StaffUser } from "../../db/schema";
 import type { AuditActor } from "./audit.server";
 import { recordAudit } from "./audit.server";
 import { now } from "./app-clock.server";
@@ -86,10 +86,14 @@ export function createStaffUser(
   const email = normaliseEmail(input.email);
   if (findStaffByEmail(email)) throw new AccountError("There is already an account with this email address");
   const at = now();
-  return getDb().transaction((tx) => {
+  // An admin creating a manager or admin account is granting that role: the account starts with
+  // the other roles and the grant waits for a second admin (the first-admin command is exempt).
+  const byStaff = actor.kind === "staff";
+  const granted = byStaff ? input.roles.filter((r) => PRIVILEGED_ROLES.includes(r)) : [];
+  const created = getDb().transaction((tx) => {
     const user = tx
       .insert(schema.staffUsers)
-      .values({ email, displayName: input.displayName.trim(), roles: input.roles, createdAt: at, updatedAt: at })
+      .values({ email, displayName: input.displayName.trim(), roles: input.roles.filter((r) => !granted.includes(r)), createdAt: at, updatedAt: at })
       .returning()
       .get();
     const token = issueSetupToken(tx, user.id, at);
@@ -97,11 +101,20 @@ export function createStaffUser(
     recordAudit(tx, { action: "collection", actor, entityType: "staff_user", entityId: user.id, fields: ["email", "display_name", "roles"], requestId }, at);
     return { user, setupLink: setupUrl(token) };
   });
+  if (granted.length > 0 && actor.kind === "staff") requestApproval(created.user, "grant_roles", input.roles, { id: actor.id }, requestId);
+  return created;
 }
 
+/**
+ * Only for an account that never completed set-up: a link for a set-up account would hand it
+ * (new password, new second factor) to whoever holds the link.
+ */
 export function resendSetupLink(userId: number, actor: AuditActor, requestId?: string): void {
   const user = getStaff(userId);
   if (!user) throw new AccountError("No such account");
+  if (user.passwordHash) {
+    throw new AccountError("This person has already set up their account, so a set-up link cannot be sent");
+  }
   const at = now();
   getDb().transaction((tx) => {
     sendSetupEmail(tx, user, issueSetupToken(tx, user.id, at), at);
@@ -134,6 +147,8 @@ export async function completeSetup(token: string, password: string, requestId?:
     tx.update(schema.staffUsers).set({ passwordHash: hash, passwordChangedAt: at, updatedAt: at }).where(eq(schema.staffUsers.id, user.id)).run();
     recordAudit(tx, { action: "alteration", actor: { kind: "staff", id: user.id }, entityType: "staff_user", entityId: user.id, fields: ["password"], requestId }, at);
   });
+  // Whoever held the account before this set-up (if anyone) is signed out everywhere.
+  endAllSessions(user.id);
   return getStaff(user.id)!;
 }
 
@@ -195,15 +210,112 @@ export function confirmTotpEnrolment(user: StaffUser, code: string, requestId?: 
   return codes;
 }
 
-/** Admin: clears the second factor and recovery codes; the person enrols again at next sign-in. */
-export function resetSecondFactor(userId: number, actor: AuditActor, requestId?: string): void {
+/** Roles that carry decisions or control of accounts: granting one needs a second admin. */
+export const PRIVILEGED_ROLES: readonly StaffRole[] = ["manager", "admin"];
+
+type Admin = Pick<StaffUser, "id">;
+
+/** Clears the second factor and recovery codes (in `tx`); the person enrols again at next sign-in. */
+function clearSecondFactor(tx: Tx, userId: number, at: Date): void {
+  tx.update(schema.staffUsers)
+    .set({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null, codeFailures: 0, codeFailedAt: null, updatedAt: at })
+    .where(eq(schema.staffUsers.id, userId))
+    .run();
+  tx.delete(schema.staffRecoveryCodes).where(eq(schema.staffRecoveryCodes.userId, userId)).run();
+}
+
+/**
+ * Admin: reset a person's second factor. An account still setting up its second factor is reset
+ * at once; an enrolled one only when a second admin approves (it would hand the account over).
+ */
+export function requestSecondFactorReset(target: StaffUser, admin: Admin, requestId?: string): "reset" | "requested" {
+  if (target.totpEnrolledAt) {
+    requestApproval(target, "reset_second_factor", null, admin, requestId);
+    return "requested";
+  }
   const at = now();
   getDb().transaction((tx) => {
-    tx.update(schema.staffUsers).set({ totpSecret: null, totpEnrolledAt: null, totpLastStep: null, updatedAt: at }).where(eq(schema.staffUsers.id, userId)).run();
-    tx.delete(schema.staffRecoveryCodes).where(eq(schema.staffRecoveryCodes.userId, userId)).run();
-    recordAudit(tx, { action: "alteration", actor, entityType: "staff_user", entityId: userId, fields: ["second_factor", "recovery_codes"], requestId }, at);
+    clearSecondFactor(tx, target.id, at);
+    recordAudit(tx, { action: "alteration", actor: { kind: "staff", id: admin.id }, entityType: "staff_user", entityId: target.id, fields: ["second_factor", "recovery_codes"], reason: "second factor reset (not yet set up)", requestId }, at);
   });
-  endAllSessions(userId);
+  endAllSessions(target.id);
+  return "reset";
+}
+
+/**
+ * Admin: change a person's roles. Never one's own; removing roles or adding reviewer happens at
+ * once; granting manager or admin waits for a second admin's approval.
+ */
+export function changeRoles(target: StaffUser, roles: StaffRole[], admin: Admin, requestId?: string): "changed" | "requested" {
+  if (target.id === admin.id) throw new AccountError("You cannot change your own roles. Ask another administrator");
+  const granted = roles.filter((r) => PRIVILEGED_ROLES.includes(r) && !target.roles.includes(r));
+  if (granted.length > 0) {
+    requestApproval(target, "grant_roles", roles, admin, requestId);
+    return "requested";
+  }
+  setRoles(target.id, roles, { kind: "staff", id: admin.id }, requestId);
+  return "changed";
+}
+
+function requestApproval(target: StaffUser, kind: StaffApproval["kind"], roles: StaffRole[] | null, admin: Admin, requestId?: string): void {
+  const at = now();
+  getDb().transaction((tx) => {
+    const waiting = tx
+      .select({ id: schema.staffApprovals.id })
+      .from(schema.staffApprovals)
+      .where(and(eq(schema.staffApprovals.userId, target.id), eq(schema.staffApprovals.kind, kind), isNull(schema.staffApprovals.decision)))
+      .get();
+    if (waiting) throw new AccountError("This change is already waiting for another administrator's approval");
+    tx.insert(schema.staffApprovals).values({ userId: target.id, kind, roles, requestedBy: admin.id, requestedAt: at }).run();
+    recordAudit(tx, { action: "alteration", actor: { kind: "staff", id: admin.id }, entityType: "staff_user", entityId: target.id, fields: ["approval_request"], reason: describeApproval(kind, roles, "asked"), requestId }, at);
+  });
+}
+
+function describeApproval(kind: StaffApproval["kind"], roles: StaffRole[] | null, what: string): string {
+  return kind === "reset_second_factor" ? `second factor reset ${what}` : `roles ${(roles ?? []).join(", ")} ${what}`;
+}
+
+/** Changes waiting for a second admin, oldest first. */
+export function pendingApprovals(userId: number): StaffApproval[] {
+  return getDb()
+    .select()
+    .from(schema.staffApprovals)
+    .where(and(eq(schema.staffApprovals.userId, userId), isNull(schema.staffApprovals.decision)))
+    .orderBy(asc(schema.staffApprovals.requestedAt))
+    .all();
+}
+
+/**
+ * A second admin approves or rejects. Neither the admin who asked nor the person concerned may
+ * decide (the database refuses it too). Approving a reset ends every session of the person.
+ */
+export function decideApproval(approvalId: number, approve: boolean, admin: Admin, requestId?: string): StaffApproval {
+  const at = now();
+  const decided = getDb().transaction((tx) => {
+    const pending = tx.select().from(schema.staffApprovals).where(eq(schema.staffApprovals.id, approvalId)).get();
+    if (!pending || pending.decision) throw new AccountError("This change is no longer waiting for a decision");
+    if (pending.requestedBy === admin.id) throw new AccountError("You asked for this change, so another administrator must decide it");
+    if (pending.userId === admin.id) throw new AccountError("This change is to your own account, so another administrator must decide it");
+    tx.update(schema.staffApprovals)
+      .set({ decision: approve ? "approved" : "rejected", decidedBy: admin.id, decidedAt: at })
+      .where(eq(schema.staffApprovals.id, pending.id))
+      .run();
+    const actor = { kind: "staff" as const, id: admin.id };
+    const reason = `${describeApproval(pending.kind, pending.roles, approve ? "approved" : "rejected")}; asked by staff ${pending.requestedBy}`;
+    if (!approve) {
+      recordAudit(tx, { action: "alteration", actor, entityType: "staff_user", entityId: pending.userId, fields: ["approval_request"], reason, requestId }, at);
+    } else if (pending.kind === "reset_second_factor") {
+      clearSecondFactor(tx, pending.userId, at);
+      recordAudit(tx, { action: "alteration", actor, entityType: "staff_user", entityId: pending.userId, fields: ["second_factor", "recovery_codes"], reason, requestId }, at);
+    } else {
+      tx.update(schema.staffUsers).set({ roles: pending.roles ?? [], updatedAt: at }).where(eq(schema.staffUsers.id, pending.userId)).run();
+      recordAudit(tx, { action: "alteration", actor, entityType: "staff_user", entityId: pending.userId, fields: ["roles"], reason, requestId }, at);
+    }
+    return pending;
+  });
+  // A reset second factor, or new privileges: every session of the person starts again.
+  if (approve) endAllSessions(decided.userId);
+  return decided;
 }
 
 export function setRoles(userId: number, roles: StaffRole[], actor: AuditActor, requestId?: string): void {
