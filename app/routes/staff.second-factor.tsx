@@ -42,6 +42,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: { "Set-Cookie": await clearSessionCookie() },
     });
   }
+  if (result.kind === "throttled") {
+    const wait = result.retryAfterSeconds < 60 ? `${result.retryAfterSeconds} seconds` : `${Math.ceil(result.retryAfterSeconds / 60)} minutes`;
+    return redirectWithErrors(request, FORM_KEY, errorResult({ code: `Too many wrong security codes. Wait ${wait}, then try again.` }), { schema });
+  }
   if (result.kind === "invalid") {
     const field = recoveryCode ? "recoveryCode" : "code";
     return redirectWithErrors(request, FORM_KEY, errorResult({ [field]: recoveryCode ? "This recovery code is not right or has been used" : "The code is not right or has expired. Enter the current code" }), { schema: schema });

@@ -51,15 +51,42 @@ const SANE_LIMITS = { memoryCost: 1 << 20, timeCost: 64, parallelism: 16 };
 /** Inputs longer than this (UTF-16 units) are never a valid password: refused without hashing. */
 const MAX_INPUT_UNITS = PASSWORD_POLICY.maxLength * 2;
 
+/**
+ * At most this many argon2 computations run at once (each takes a libuv thread and 19 MiB); the
+ * rest wait in order. A flood of sign-ins then queues here instead of filling the thread pool that
+ * file and crypto work also need.
+ */
+export const ARGON2_CONCURRENCY = 2;
+let running = 0;
+const waiting: Array<() => void> = [];
+
+/** Runs `work` when one of the ARGON2_CONCURRENCY slots is free. */
+export async function withArgon2Slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= ARGON2_CONCURRENCY) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the slot passes straight to the next in line
+    else running -= 1;
+  }
+}
+
+/** How many argon2 computations are running and waiting now (for tests and monitoring). */
+export function argon2Load(): { running: number; waiting: number } {
+  return { running, waiting: waiting.length };
+}
+
 export async function hashPassword(plain: string): Promise<string> {
-  return argon2Hash(plain, {
+  return withArgon2Slot(() => argon2Hash(plain, {
     type: argon2id,
     memoryCost: PASSWORD_POLICY.memoryCost,
     timeCost: PASSWORD_POLICY.timeCost,
     parallelism: PASSWORD_POLICY.parallelism,
     hashLength: PASSWORD_POLICY.hashLength,
     // argon2 draws a 16-byte salt from crypto.randomBytes for each hash.
-  });
+  }));
 }
 
 /** True when `plain` matches `hash`. Never throws: a malformed or unsupported hash gives false. */
@@ -76,7 +103,7 @@ export async function verifyPassword(hash: string, plain: string): Promise<boole
     return false;
   }
   try {
-    return await argon2Verify(hash, plain);
+    return await withArgon2Slot(() => argon2Verify(hash, plain));
   } catch {
     return false;
   }

@@ -1,22 +1,32 @@
-// Signing in: password, then second factor. Throttled per IP address and per email address
-// (whether or not an account exists), with the same answer and cost for an unknown email as
-// for a wrong password, so nobody can learn which addresses have accounts.
+// Signing in: password, then second factor. Password attempts are throttled per client address,
+// per (email, address) pair with a growing delay, and per email across all addresses with a
+// ceiling that slows but never locks: failures from elsewhere cannot keep the real person out.
+// Unknown emails get the same answer and cost as a wrong password, so nobody can learn which
+// addresses have accounts. Wrong second-factor codes are counted per account, across sessions.
 import crypto from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { StaffSession, StaffUser } from "../../db/schema";
+import { addressKey } from "~/domain/addresses";
 import { recordAudit } from "./audit.server";
 import { now } from "./app-clock.server";
 import { getConfig } from "./config.server";
 import { getDb, schema } from "./db.server";
+import { enqueueEmail } from "./outbox.server";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "./passwords.server";
 import { createLimiter } from "./rate-limit.server";
 import { findStaffByEmail } from "./staff-accounts.server";
 import { decryptSecret, hashRecoveryCode, normaliseRecoveryCode, totpCheckTime, verifyTotp } from "./totp.server";
 
 export const ATTEMPTS_PER_IP_PER_MINUTE = 10;
+/** Past this many failures an hour for one email (from anywhere), each attempt waits ACCOUNT_SLOWDOWN_MS. */
 export const FAILURES_PER_ACCOUNT_PER_HOUR = 100;
-/** Failures in a row before each further attempt must wait (1 s, 2 s, 4 s … up to 15 minutes). */
+export const ACCOUNT_SLOWDOWN_MS = 10_000;
+/** Failures in a row from one address before each further attempt must wait (1 s, 2 s, 4 s … up to 15 minutes). */
 export const FREE_FAILURES = 5;
+/** Wrong second-factor codes for an account before each further one must wait (1 s, 2 s, 4 s … up to 15 minutes). */
+export const FREE_CODE_FAILURES = 5;
+/** The account holder is emailed when wrong codes reach this many in a row. */
+export const CODE_FAILURES_ALERT = 10;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 const HOUR = 3_600_000;
 
@@ -28,20 +38,27 @@ export type PasswordResult =
 const holder = globalThis as typeof globalThis & { __csodsSignInLimiter?: ReturnType<typeof createLimiter> };
 const ipLimiter = () => (holder.__csodsSignInLimiter ??= createLimiter(ATTEMPTS_PER_IP_PER_MINUTE, 60_000));
 
-const throttleKey = (email: string) =>
-  crypto.createHash("sha256").update(`sign-in:${email.trim().toLowerCase()}`).digest("hex");
+const hashKey = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+const normalised = (email: string) => email.trim().toLowerCase();
+/** Failures of one email from one client address (a /64 for IPv6). */
+const pairKey = (email: string, clientIp: string) => hashKey(`sign-in:${normalised(email)}|${addressKey(clientIp)}`);
+/** Failures of one email from anywhere. */
+const accountKey = (email: string) => hashKey(`sign-in:${normalised(email)}`);
 
-/** How long this email address must wait before another attempt is even checked. */
-function waitMs(key: string, at: number): number {
-  const row = getDb().select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, key)).get();
-  if (!row) return 0;
-  const hourly =
-    at - row.windowStart.getTime() < HOUR && row.windowFailures >= FAILURES_PER_ACCOUNT_PER_HOUR
-      ? row.windowStart.getTime() + HOUR - at
+const growingDelay = (failures: number, free: number) => (failures >= free ? Math.min(1000 * 2 ** (failures - free), MAX_DELAY_MS) : 0);
+
+/** How long before another attempt for this email from this address is even checked. */
+function waitMs(pair: string, account: string, at: number): number {
+  const db = getDb();
+  const own = db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, pair)).get();
+  const all = db.select().from(schema.signInThrottle).where(eq(schema.signInThrottle.key, account)).get();
+  const growing = own ? growingDelay(own.consecutiveFailures, FREE_FAILURES) - (at - own.lastFailureAt.getTime()) : 0;
+  // The ceiling for the account only slows attempts down; it never shuts the person out for long.
+  const ceiling =
+    all && at - all.windowStart.getTime() < HOUR && all.windowFailures >= FAILURES_PER_ACCOUNT_PER_HOUR
+      ? ACCOUNT_SLOWDOWN_MS - (at - all.lastFailureAt.getTime())
       : 0;
-  const extra = row.consecutiveFailures - FREE_FAILURES;
-  const growing = extra >= 0 ? Math.min(1000 * 2 ** extra, MAX_DELAY_MS) - (at - row.lastFailureAt.getTime()) : 0;
-  return Math.max(hourly, growing, 0);
+  return Math.max(growing, ceiling, 0);
 }
 
 function recordFailure(key: string, at: Date): void {
@@ -68,10 +85,12 @@ function clearFailures(key: string): void {
 
 export async function checkPassword(email: string, password: string, clientIp: string, requestId: string): Promise<PasswordResult> {
   const at = now();
-  const key = throttleKey(email);
-  if (ipLimiter().isLimited(clientIp, at.getTime())) return { kind: "throttled", retryAfterSeconds: 60 };
-  ipLimiter().record(clientIp, at.getTime());
-  const wait = waitMs(key, at.getTime());
+  const pair = pairKey(email, clientIp);
+  const account = accountKey(email);
+  const address = addressKey(clientIp);
+  if (ipLimiter().isLimited(address, at.getTime())) return { kind: "throttled", retryAfterSeconds: 60 };
+  ipLimiter().record(address, at.getTime());
+  const wait = waitMs(pair, account, at.getTime());
   if (wait > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(wait / 1000) };
 
   const user = findStaffByEmail(email);
@@ -79,7 +98,8 @@ export async function checkPassword(email: string, password: string, clientIp: s
   // Always pay for one argon2 verification, so timing does not tell whether the account exists.
   const ok = usable ? await verifyPassword(user.passwordHash!, password) : await verifyAgainstDummy(password);
   if (!ok || !usable) {
-    recordFailure(key, at);
+    recordFailure(pair, at);
+    recordFailure(account, at);
     getDb().transaction((tx) =>
       recordAudit(tx, {
         action: "sign_in_failed",
@@ -92,7 +112,9 @@ export async function checkPassword(email: string, password: string, clientIp: s
     );
     return { kind: "invalid" };
   }
-  clearFailures(key);
+  // The right password from this address clears this address's count; the account's hourly count
+  // stays (an attacker elsewhere is still slowed).
+  clearFailures(pair);
   if (needsRehash(user.passwordHash!)) {
     const upgraded = await hashPassword(password);
     getDb().update(schema.staffUsers).set({ passwordHash: upgraded, updatedAt: at }).where(eq(schema.staffUsers.id, user.id)).run();
@@ -103,11 +125,13 @@ export async function checkPassword(email: string, password: string, clientIp: s
 const CODE_FAILURES_PER_SESSION = 5;
 const codeFailures = new Map<string, number>();
 
-export type CodeResult = { kind: "ok" } | { kind: "invalid" } | { kind: "locked" };
+export type CodeResult = { kind: "ok" } | { kind: "invalid" } | { kind: "locked" } | { kind: "throttled"; retryAfterSeconds: number };
 
 /**
- * The second step: a TOTP code (each usable once) or an unused recovery code. Five wrong codes
- * end the half-signed-in session, so the password must be given again (and is throttled).
+ * The second step: a TOTP code (each usable once) or an unused recovery code. Wrong codes are
+ * counted on the account, across sessions and addresses: after FREE_CODE_FAILURES each further try
+ * waits longer, and at CODE_FAILURES_ALERT the account holder is emailed. Five wrong codes also end
+ * the half-signed-in session, so the password must be given again (and is throttled too).
  */
 export function checkSecondFactor(
   user: StaffUser,
@@ -116,6 +140,14 @@ export function checkSecondFactor(
   requestId: string,
 ): CodeResult {
   const at = now();
+  const counter = getDb()
+    .select({ failures: schema.staffUsers.codeFailures, failedAt: schema.staffUsers.codeFailedAt })
+    .from(schema.staffUsers)
+    .where(eq(schema.staffUsers.id, user.id))
+    .get();
+  const wait = counter?.failedAt ? growingDelay(counter.failures, FREE_CODE_FAILURES) - (at.getTime() - counter.failedAt.getTime()) : 0;
+  if (wait > 0) return { kind: "throttled", retryAfterSeconds: Math.ceil(wait / 1000) };
+
   let ok = false;
   let how = "authenticator code";
   if (input.recoveryCode) {
@@ -136,7 +168,9 @@ export function checkSecondFactor(
       getDb().update(schema.staffUsers).set({ totpLastStep: result.step }).where(eq(schema.staffUsers.id, user.id)).run();
     }
   }
-  getDb().transaction((tx) =>
+  const failures = ok ? 0 : (counter?.failures ?? 0) + 1;
+  getDb().transaction((tx) => {
+    tx.update(schema.staffUsers).set({ codeFailures: failures, codeFailedAt: ok ? null : at }).where(eq(schema.staffUsers.id, user.id)).run();
     recordAudit(tx, {
       action: ok ? "sign_in" : "sign_in_failed",
       actor: ok ? { kind: "staff", id: user.id } : { kind: "system" },
@@ -144,15 +178,28 @@ export function checkSecondFactor(
       entityId: user.id,
       reason: ok ? `signed in with password and ${how}` : `wrong ${how}`,
       requestId,
-    }, at),
-  );
+    }, at);
+    if (failures === CODE_FAILURES_ALERT) {
+      enqueueEmail(tx, {
+        kind: "staff_code_failures",
+        to: user.email,
+        subject: `${getConfig().forceName}: wrong security codes for your account`,
+        text: [
+          `Someone has entered ${CODE_FAILURES_ALERT} wrong security codes in a row after signing in with your password.`,
+          "",
+          "If this was not you, your password may be known to someone else: change it now, and tell your administrator.",
+        ].join("\n"),
+        now: at,
+      });
+    }
+  });
   if (ok) {
     codeFailures.delete(session.id);
     return { kind: "ok" };
   }
-  const failures = (codeFailures.get(session.id) ?? 0) + 1;
-  codeFailures.set(session.id, failures);
-  return failures >= CODE_FAILURES_PER_SESSION ? { kind: "locked" } : { kind: "invalid" };
+  const inSession = (codeFailures.get(session.id) ?? 0) + 1;
+  codeFailures.set(session.id, inSession);
+  return inSession >= CODE_FAILURES_PER_SESSION ? { kind: "locked" } : { kind: "invalid" };
 }
 
 /** Step-up: a fresh code for a sensitive action (e.g. approving a disclosure). */

@@ -73,16 +73,16 @@ describe("signing in", () => {
     expect(await attempt(user.email)).toEqual(await attempt(`unknown.${user.email}`));
   });
 
-  it(`makes each attempt wait after ${FREE_FAILURES} failures in a row, for known and unknown emails alike`, async () => {
+  it(`makes each attempt from one address wait after ${FREE_FAILURES} failures in a row, for known and unknown emails alike`, async () => {
     const { user, password } = await insertStaff(["reviewer"]);
-    for (const email of [user.email, "ghost@force.example"]) {
-      for (let i = 0; i < FREE_FAILURES; i++) expect((await checkPassword(email, "bad-bad-bad-bad-bad", `10.1.${i}.1`, "t")).kind).toBe("invalid");
-      const next = await checkPassword(email, email === user.email ? password : "x", "10.2.0.1", "t");
+    for (const [email, address] of [[user.email, "10.1.0.1"], ["ghost@force.example", "10.1.0.2"]] as const) {
+      for (let i = 0; i < FREE_FAILURES; i++) expect((await checkPassword(email, "bad-bad-bad-bad-bad", address, "t")).kind).toBe("invalid");
+      const next = await checkPassword(email, email === user.email ? password : "x", address, "t");
       expect(next).toMatchObject({ kind: "throttled" });
     }
     // The growing delay passes, and the right password works again.
     process.env.CLOCK_OFFSET_MS = String(2000);
-    expect((await checkPassword(user.email, password, "10.3.0.1", "t")).kind).toBe("ok");
+    expect((await checkPassword(user.email, password, "10.1.0.1", "t")).kind).toBe("ok");
   });
 
   it("allows at most 10 attempts a minute from one IP address", async () => {
