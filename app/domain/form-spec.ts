@@ -220,7 +220,10 @@ function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefine
     }
     rules?.(values as Partial<FormValues<F>>, { issue });
   });
-  return z.intersection(z.object(shape), checked) as unknown as z.ZodType<FormValues<F>, z.ZodTypeDef, unknown>;
+  // The lenient side only reports issues: its values (a bad answer read as "no answer") must not
+  // be merged with the strict side's, or zod reports "Intersection results could not be merged".
+  const issuesOnly = checked.transform(() => ({}));
+  return z.intersection(z.object(shape), issuesOnly) as unknown as z.ZodType<FormValues<F>, z.ZodTypeDef, unknown>;
 }
 
 export const partName = (dateName: string, part: DatePart) =>

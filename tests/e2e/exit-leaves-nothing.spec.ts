@@ -14,8 +14,20 @@ async function stubNeutralSite(page: Page) {
 
 const secretsOf = (a: Answers) => [a.applicant.fullName, a.children[0]!.fullName, a.subject.fullName, a.concern.split(" ")[0]!, a.contact.email!];
 
+/** The page's HTML once it has settled: a page restored from history may fetch itself again. */
+async function settledContent(page: Page): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    await page.waitForLoadState("load");
+    try {
+      return await page.content();
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes("navigating")) throw error;
+    }
+  }
+}
+
 async function expectNoAnswersShown(page: Page, answers: Answers, where: string) {
-  const html = await page.content();
+  const html = await settledContent(page);
   for (const secret of secretsOf(answers)) expect(html, `${where}: ${secret}`).not.toContain(secret);
   for (const field of await page.locator("main input[type=text], main input[type=email], main textarea").all()) {
     const value = await field.inputValue();

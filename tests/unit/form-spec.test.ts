@@ -90,3 +90,13 @@ describe("a form specification", () => {
     expect(summaryRows(form, { relevant: false }).map((r) => r.value)).toEqual(["No", "Not given"]);
   });
 });
+
+describe("an answer over its maximum length", () => {
+  it("gets only its own message, never zod's internal intersection error", () => {
+    const { applicant } = validAnswers;
+    const result = applicantForm.schema(new Date("2026-11-28T12:00:00Z")).safeParse({ ...applicant, fullName: "x".repeat(10_000) });
+    expect(result.success).toBe(false);
+    const messages = result.success ? [] : result.error.issues.map((i) => i.message);
+    expect(messages).toEqual(["Your full name must be 100 characters or fewer"]);
+  });
+});
