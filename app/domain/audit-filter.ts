@@ -67,3 +67,49 @@ export function auditQueryString(values: Record<string, string>, page?: number):
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+/** Names for the ids in log rows, looked up by the service: case references and staff names. */
+export type AuditLabels = { caseReferences: ReadonlyMap<number, string>; staffNames: ReadonlyMap<number, string> };
+
+/** Who acted, in words: the staff member's name, or the public or the system. */
+export function describeAuditActor(actorKind: string, actorId: number | null, labels: AuditLabels): string {
+  if (actorKind === "public") return "Member of the public";
+  if (actorKind !== "staff") return "System";
+  const name = actorId === null ? undefined : labels.staffNames.get(actorId);
+  return name ?? (actorId === null ? "Unknown member of staff" : `Unknown member of staff (id ${actorId})`);
+}
+
+const ENTITY_NAMES: Record<string, string> = {
+  audit_log: "The access log",
+  setting: "Settings",
+  statistics: "Statistics",
+  database: "The database",
+};
+
+/**
+ * What a log row is about, in words: "Case ABCD-EFGH-JKLM", "Staff account: Riley Reviewer". The
+ * log keeps ids (they never change); the reference or name is looked up when the log is read.
+ */
+export function describeAuditEntity(entityType: string | null, entityId: string | null, labels: AuditLabels): string {
+  if (!entityType) return "";
+  const id = entityId !== null && /^\d+$/.test(entityId) ? Number(entityId) : null;
+  if (entityType === "case") {
+    const reference = id === null ? undefined : labels.caseReferences.get(id);
+    return reference ? `Case ${reference}` : `Case (id ${entityId ?? "unknown"})`;
+  }
+  if (entityType === "staff_user") {
+    const name = id === null ? undefined : labels.staffNames.get(id);
+    return name ? `Staff account: ${name}` : `Staff account (id ${entityId ?? "unknown"})`;
+  }
+  if (entityType === "route") return `Page ${entityId ?? ""}`.trim();
+  return ENTITY_NAMES[entityType] ?? [entityType.replace(/_/g, " "), entityId].filter(Boolean).join(" ");
+}
+
+/** The name of the entity alone (a reference or a staff name), for the export's name column. */
+export function auditEntityName(entityType: string | null, entityId: string | null, labels: AuditLabels): string | null {
+  const id = entityId !== null && /^\d+$/.test(entityId) ? Number(entityId) : null;
+  if (id === null) return null;
+  if (entityType === "case") return labels.caseReferences.get(id) ?? null;
+  if (entityType === "staff_user") return labels.staffNames.get(id) ?? null;
+  return null;
+}

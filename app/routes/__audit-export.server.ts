@@ -1,14 +1,14 @@
 // The access-log export (CSV or JSON) for an Information Commissioner request: the rows of the
 // filter and the result of checking the whole hash chain.
 import type { AppLoadContext } from "@remix-run/node";
-import { parseAuditQuery } from "~/domain/audit-filter";
+import { auditEntityName, describeAuditActor, parseAuditQuery } from "~/domain/audit-filter";
 import { toCsv } from "~/domain/csv";
 import { OVERSIGHT } from "~/domain/roles";
-import { exportAudit } from "~/services/audit-viewer.server";
+import { auditLabels, exportAudit } from "~/services/audit-viewer.server";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 
-const COLUMNS = ["id", "at_utc", "actor_kind", "actor_id", "action", "entity_type", "entity_id", "fields", "reason", "recipient", "request_id", "prev_hash", "hash"] as const;
+const COLUMNS = ["id", "at_utc", "actor_kind", "actor_id", "action", "entity_type", "entity_id", "fields", "reason", "recipient", "request_id", "prev_hash", "hash", "actor_name", "entity_name"] as const;
 
 export async function auditExport(request: Request, context: AppLoadContext, format: "csv" | "json"): Promise<Response> {
   const { user } = await requireStaff(request, context, OVERSIGHT);
@@ -18,6 +18,8 @@ export async function auditExport(request: Request, context: AppLoadContext, for
   }
   const result = exportAudit(query, user, format, context.requestId);
   const stamp = result.generatedAt.toISOString().replace(/[:.]/g, "-");
+  // Ids stay (they are what the log holds); the name columns say who and which case in words.
+  const labels = auditLabels(result.rows);
   const rows = result.rows.map((r) => ({
     id: r.id,
     at_utc: r.at.toISOString(),
@@ -32,6 +34,8 @@ export async function auditExport(request: Request, context: AppLoadContext, for
     request_id: r.requestId,
     prev_hash: r.prevHash,
     hash: r.hash,
+    actor_name: describeAuditActor(r.actorKind, r.actorId, labels),
+    entity_name: auditEntityName(r.entityType, r.entityId, labels),
   }));
   const chain = result.chain.ok
     ? { status: "intact", rows: result.chain.rows, head: result.chain.lastHash }

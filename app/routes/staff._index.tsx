@@ -6,6 +6,7 @@ import { ADMINS, CASEWORKERS, hasAnyRole, OVERSIGHT, ROLE_NAMES } from "~/domain
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 import { QUEUE_NAMES, queueCounts, unassignedUrgentCount, type Queue } from "~/services/queues.server";
+import { pendingErasureCountFor } from "~/services/retention.server";
 
 export const meta: MetaFunction = () => staffPageTitle("Home");
 
@@ -24,12 +25,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isOversight: hasAnyRole(user.roles, OVERSIGHT),
     caseworker,
     unassignedUrgent: caseworker ? unassignedUrgentCount() : 0,
+    erasuresToDecide: pendingErasureCountFor(user),
     tiles: counts ? TILES.map((q) => ({ queue: q, name: QUEUE_NAMES[q], count: counts[q] })) : [],
   };
 }
 
 export default function StaffHome() {
-  const { name, roles, isAdmin, isOversight, caseworker, tiles, unassignedUrgent } = useLoaderData<typeof loader>();
+  const { name, roles, isAdmin, isOversight, caseworker, erasuresToDecide, tiles, unassignedUrgent } = useLoaderData<typeof loader>();
   return (
     <>
       {unassignedUrgent > 0 ? (
@@ -69,6 +71,13 @@ export default function StaffHome() {
           </>
         ) : null}
         {caseworker ? <li><a className="govuk-link" href="/staff/retention">Retention review</a></li> : null}
+        {erasuresToDecide > 0 ? (
+          <li>
+            <a className="govuk-link" href="/staff/retention#pending">
+              {erasuresToDecide === 1 ? "1 erasure is waiting for your decision" : `${erasuresToDecide} erasures are waiting for your decision`}
+            </a>
+          </li>
+        ) : null}
         {isAdmin ? (
           <>
             <li><a className="govuk-link" href="/staff/admin/users">Manage staff accounts</a></li>

@@ -3,10 +3,10 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { Button, DateInput, ErrorSummary, Input, Table } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { datePartsInError } from "~/components/step-form";
-import { AUDIT_ACTION_NAMES, auditQueryString, parseAuditQuery } from "~/domain/audit-filter";
+import { AUDIT_ACTION_NAMES, auditQueryString, describeAuditActor, describeAuditEntity, parseAuditQuery } from "~/domain/audit-filter";
 import { formatDateTime } from "~/domain/format";
 import { OVERSIGHT } from "~/domain/roles";
-import { searchAudit, staffNames } from "~/services/audit-viewer.server";
+import { auditLabels, searchAudit } from "~/services/audit-viewer.server";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
 
@@ -15,8 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("A
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, OVERSIGHT);
   const { query, errors, values } = parseAuditQuery(new URL(request.url).searchParams, now());
-  const names = staffNames();
   const { rows, hasMore } = Object.keys(errors).length ? { rows: [], hasMore: false } : searchAudit(query, user, context.requestId);
+  const labels = auditLabels(rows);
+  const names = labels.staffNames;
   return {
     values,
     errors,
@@ -26,9 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rows: rows.map((r) => ({
       id: r.id,
       at: formatDateTime(r.at),
-      who: r.actorKind === "staff" ? (names.get(r.actorId ?? 0) ?? `Staff ${r.actorId}`) : r.actorKind === "public" ? "Member of the public" : "System",
+      who: describeAuditActor(r.actorKind, r.actorId, labels),
       action: AUDIT_ACTION_NAMES[r.action as keyof typeof AUDIT_ACTION_NAMES] ?? r.action,
-      what: [r.entityType, r.entityId].filter(Boolean).join(" "),
+      what: describeAuditEntity(r.entityType, r.entityId, labels),
       fields: (r.fields ?? []).join(", "),
       why: [r.reason, r.recipient ? `recipient: ${r.recipient}` : null].filter(Boolean).join("; "),
     })),

@@ -1,8 +1,8 @@
 // Searching and exporting the s.62 log (for managers, admins and Information Commissioner
 // requests). Looking at the log is itself logged.
-import { eq } from "drizzle-orm";
-import type { StaffUser } from "../../db/schema";
-import type { AuditQuery } from "~/domain/audit-filter";
+import { eq, inArray } from "drizzle-orm";
+import type { AuditRow, StaffUser } from "../../db/schema";
+import type { AuditLabels, AuditQuery } from "~/domain/audit-filter";
 import { listAudit, recordAudit, verifyAuditChain, type AuditFilter } from "./audit.server";
 import { now } from "./app-clock.server";
 import { getDb, getSqlite, schema } from "./db.server";
@@ -32,8 +32,9 @@ function ukDayStart(iso: string): Date {
 }
 
 function describe(query: AuditQuery): string {
+  const staffName = query.staffId ? staffNames().get(query.staffId) : undefined;
   const parts = [
-    query.staffId ? `staff ${query.staffId}` : null,
+    query.staffId ? `staff ${staffName ? `${staffName} (id ${query.staffId})` : query.staffId}` : null,
     query.caseReference ? `case ${query.caseReference}` : null,
     query.action ?? null,
     query.from ? `from ${query.from}` : null,
@@ -70,6 +71,20 @@ export function exportAudit(query: AuditQuery, viewer: StaffUser, format: "csv" 
     }
   }
   return { chain, rows, truncated: rows.length >= AUDIT_EXPORT_MAX, filter: describe(query), generatedAt: now() };
+}
+
+/**
+ * Case references and staff names for the ids in these rows (ids stay in the log; words are
+ * looked up when it is read). One query per 500 cases; staff are few and read whole.
+ */
+export function auditLabels(rows: readonly Pick<AuditRow, "entityType" | "entityId">[]): AuditLabels {
+  const caseIds = [...new Set(rows.filter((r) => r.entityType === "case" && r.entityId && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
+  const caseReferences = new Map<number, string>();
+  for (let i = 0; i < caseIds.length; i += 500) {
+    const found = getDb().select({ id: schema.cases.id, reference: schema.cases.reference }).from(schema.cases).where(inArray(schema.cases.id, caseIds.slice(i, i + 500))).all();
+    for (const c of found) caseReferences.set(c.id, c.reference);
+  }
+  return { caseReferences, staffNames: staffNames() };
 }
 
 export function staffNames(): Map<number, string> {

@@ -6,6 +6,7 @@ import type { StaffUser } from "../../db/schema";
 import { recordAudit } from "./audit.server";
 import { now } from "./app-clock.server";
 import { getDb, schema } from "./db.server";
+import { notifyErasureProposed } from "./staff-notifications.server";
 
 export class RetentionError extends Error {}
 
@@ -64,7 +65,35 @@ export function proposeErasure(caseId: number, reason: string, actor: StaffUser,
     if (open) throw new RetentionError("An erasure is already waiting for a manager's decision");
     tx.insert(schema.retentionReviews).values({ caseId, proposal: "erase", reason, proposedBy: actor.id, proposedAt: at }).run();
     recordAudit(tx, { action: "alteration", actor: { kind: "staff", id: actor.id }, entityType: "case", entityId: caseId, fields: ["retention"], reason: "retention review: erasure proposed", requestId }, at);
+    notifyErasureProposed(tx, caseId, c.reference, actor.id, at);
   });
+}
+
+/**
+ * Every erasure waiting for a manager, oldest first, whatever the case's review date: the list
+ * managers work from. `canDecide` is false for the manager who proposed it (four eyes).
+ */
+export function pendingErasures(viewer: StaffUser, limit = 200) {
+  return getDb()
+    .select({ caseId: schema.cases.id, reference: schema.cases.reference, proposedAt: schema.retentionReviews.proposedAt, proposedBy: schema.retentionReviews.proposedBy, proposer: schema.staffUsers.displayName })
+    .from(schema.retentionReviews)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.retentionReviews.caseId))
+    .leftJoin(schema.staffUsers, eq(schema.staffUsers.id, schema.retentionReviews.proposedBy))
+    .where(and(eq(schema.retentionReviews.proposal, "erase"), isNull(schema.retentionReviews.decision), isNull(schema.cases.erasedAt)))
+    .orderBy(asc(schema.retentionReviews.proposedAt))
+    .limit(limit)
+    .all()
+    .map((p) => ({ ...p, canDecide: viewer.roles.includes("manager") && p.proposedBy !== viewer.id }));
+}
+
+/** How many erasures wait for this manager's decision (for the staff home page). */
+export function pendingErasureCountFor(viewer: StaffUser): number {
+  if (!viewer.roles.includes("manager")) return 0;
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.retentionReviews)
+    .where(and(eq(schema.retentionReviews.proposal, "erase"), isNull(schema.retentionReviews.decision), sql`${schema.retentionReviews.proposedBy} <> ${viewer.id}`))
+    .get()!.n;
 }
 
 /** The tables that hold a case's personal data, and what erasure does with each. */

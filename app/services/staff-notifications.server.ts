@@ -94,6 +94,20 @@ export function notifyDecisionRequested(db: DbOrTx, caseId: number, reference: s
   ], at);
 }
 
+/**
+ * An erasure proposed: every active manager except the proposer (four eyes), in the proposal's own
+ * transaction. The reference and a link only: never the reason, which may quote the case.
+ */
+export function notifyErasureProposed(db: DbOrTx, caseId: number, reference: string, proposerId: number, at: Date): void {
+  const managers = staffWithRole(db, "manager").filter((u) => u.id !== proposerId).map((u) => u.email);
+  send(db, managers, "erasure_proposed", `Erasure waiting for a decision: ${reference}`, [
+    `Erasing the personal data of closed case ${reference} has been proposed.`,
+    "A manager who did not propose it must approve or reject it.",
+    "",
+    `${getConfig().appUrl}/staff/retention/${caseId}`,
+  ], at);
+}
+
 /** How long before a due time the "due soon" reminder goes: 24 hours, or a quarter of a shorter clock. */
 export function reminderWindowMs(receivedAt: Date, dueAt: Date): number {
   return Math.min(24 * 3_600_000, (dueAt.getTime() - receivedAt.getTime()) / 4);

@@ -75,3 +75,47 @@ describe("exporting the access log", () => {
     expect(rows.at(-1)?.reason).toMatch(/^audit log exported as csv/);
   });
 });
+
+describe("the log speaks of references and names, and keeps the ids", () => {
+  it("the viewer shows the case reference and the staff member's name, never 'case 12' or 'staff_user 3'", async () => {
+    const data = (await pageRoute.loader({ request: get(`/staff/audit?case=${caseA.reference}`), params: {}, context })) as Awaited<ReturnType<typeof pageRoute.loader>>;
+    const noteRows = data.rows.filter((r) => r.who === reviewer.displayName);
+    expect(noteRows.length).toBeGreaterThanOrEqual(2);
+    for (const row of data.rows) {
+      expect(row.what).toBe(`Case ${caseA.reference}`);
+      expect(row.what).not.toMatch(/^case \d+$/);
+    }
+    // The search itself is in the log, naming the member of staff searched for.
+    const account = await pageRoute.loader({ request: get(`/staff/audit?staff=${manager.id}&action=consultation`), params: {}, context });
+    expect(account.rows.some((r) => r.what === "The access log" && r.who === manager.displayName)).toBe(true);
+    expect(account.rows.some((r) => r.why.includes(`staff ${manager.displayName} (id ${manager.id})`))).toBe(true);
+  });
+
+  it("a staff account row names the person", async () => {
+    const { setActive } = await import("~/services/staff-accounts.server");
+    setActive(reviewer.id, true, { kind: "staff", id: manager.id });
+    const data = await pageRoute.loader({ request: get(`/staff/audit?staff=${manager.id}&action=alteration`), params: {}, context });
+    expect(data.rows.map((r) => r.what)).toContain(`Staff account: ${reviewer.displayName}`);
+    expect(data.rows.map((r) => r.what).join(" ")).not.toMatch(/staff_user \d+/);
+  });
+
+  it("the JSON and CSV exports carry the reference and the names beside the ids", async () => {
+    const json = await jsonRoute.loader({ request: get(`/staff/audit/export.json?case=${caseA.reference}&staff=${reviewer.id}`), params: {}, context });
+    const body = (await json.json()) as { rows: { entity_id: string; entity_name: string; actor_id: number; actor_name: string }[] };
+    expect(body.rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of body.rows) {
+      expect(row).toMatchObject({ entity_id: String(caseA.caseId), entity_name: caseA.reference, actor_id: reviewer.id, actor_name: reviewer.displayName });
+    }
+    const csv = await (await csvRoute.loader({ request: get(`/staff/audit/export.csv?case=${caseB.reference}`), params: {}, context })).text();
+    const lines = csv.split("\r\n");
+    const header = lines[3].split(",");
+    expect(header).toEqual(expect.arrayContaining(["actor_id", "actor_name", "entity_id", "entity_name"]));
+    const data = lines.slice(4).filter(Boolean).map((l) => l.split(","));
+    expect(data.length).toBeGreaterThanOrEqual(2);
+    for (const cells of data) {
+      expect(cells[header.indexOf("entity_id")]).toBe(String(caseB.caseId));
+      expect(cells[header.indexOf("entity_name")]).toBe(caseB.reference);
+    }
+    expect(data.some((cells) => cells[header.indexOf("actor_name")] === manager.displayName)).toBe(true);
+  });
+});

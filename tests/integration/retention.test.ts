@@ -5,7 +5,7 @@ import { verifyAuditChain } from "~/services/audit.server";
 import { performAction } from "~/services/case-actions.server";
 import { getConfig } from "~/services/config.server";
 import { getDb, getSqlite, schema } from "~/services/db.server";
-import { decideErasure, proposeErasure, proposeKeep, reviewQueue } from "~/services/retention.server";
+import { decideErasure, pendingErasureCountFor, pendingErasures, proposeErasure, proposeKeep, reviewQueue } from "~/services/retention.server";
 import { getStatistics } from "~/services/statistics.server";
 import { submitTestCase } from "../support/cases";
 import { insertStaff } from "../support/staff";
@@ -99,5 +99,38 @@ describe("retention review and erasure", () => {
     expect(() => sqlite.prepare("delete from case_decisions where case_id = ?").run(caseId)).toThrow(/only be removed by erasure/);
     expect(() => sqlite.prepare("delete from case_records where case_id = ?").run(caseId)).toThrow(/only be removed by erasure/);
     sqlite.close();
+  });
+
+  it("a proposed erasure is listed for managers, whatever its review date, and emailed to the other managers without personal data", async () => {
+    const { caseId, reference } = await closedDisclosureCase();
+    // Not yet due for review: before, such a proposal appeared in no list at all.
+    const c = getDb().select().from(schema.cases).where(eq(schema.cases.id, caseId)).get()!;
+    expect(reviewQueue(new Date()).map((r) => r.id)).not.toContain(caseId);
+    expect(c.reviewDueAt!.getTime()).toBeGreaterThan(Date.now());
+    const secondManager = (await insertStaff(["manager"])).user;
+    const before = getDb().select({ id: schema.outbox.id }).from(schema.outbox).all().length;
+
+    proposeErasure(caseId, "Erasable reason naming Erasable Child", manager);
+
+    const forSecond = pendingErasures(secondManager).find((p) => p.caseId === caseId);
+    expect(forSecond).toMatchObject({ reference, proposer: manager.displayName, canDecide: true });
+    expect(pendingErasures(manager).find((p) => p.caseId === caseId)).toMatchObject({ canDecide: false });
+    expect(pendingErasures(reviewer).find((p) => p.caseId === caseId)).toMatchObject({ canDecide: false });
+    expect(pendingErasureCountFor(secondManager)).toBeGreaterThanOrEqual(1);
+    expect(pendingErasureCountFor(reviewer)).toBe(0);
+
+    const mail = getDb().select().from(schema.outbox).all().slice(before);
+    const erasureMail = mail.filter((m) => m.kind === "erasure_proposed" && m.subject.includes(reference));
+    const recipients = erasureMail.map((m) => m.toAddress);
+    expect(recipients).toContain(secondManager.email);
+    expect(recipients).not.toContain(manager.email); // the proposer cannot decide it
+    expect(recipients).not.toContain(reviewer.email);
+    for (const m of erasureMail) {
+      expect(m.textBody).toContain(`/staff/retention/${caseId}`);
+      expect(`${m.subject}\n${m.textBody}`).not.toMatch(/Erasable/);
+    }
+
+    decideErasure(caseId, false, "Keep it", secondManager);
+    expect(pendingErasures(secondManager).map((p) => p.caseId)).not.toContain(caseId);
   });
 });
