@@ -21,6 +21,7 @@ export function StaffForm({
   submitText,
   action,
   secondary = false,
+  warning = false,
   className,
 }: {
   errors?: Array<{ text: string | undefined; href: string }>;
@@ -28,6 +29,8 @@ export function StaffForm({
   submitText: string;
   action?: string;
   secondary?: boolean;
+  /** A red button, for an action that is hard to undo (GOV.UK warning button). */
+  warning?: boolean;
   className?: string;
 }) {
   const shown = errors.filter((e): e is { text: string; href: string } => Boolean(e.text));
@@ -37,7 +40,7 @@ export function StaffForm({
       <Form method="post" action={action} noValidate className={className}>
         <CsrfInput />
         {children}
-        <Button preventDoubleClick variant={secondary ? "secondary" : undefined}>
+        <Button preventDoubleClick variant={warning ? "warning" : secondary ? "secondary" : undefined}>
           {submitText}
         </Button>
       </Form>

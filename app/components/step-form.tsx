@@ -16,7 +16,10 @@ export function useStepForm(lastResult: LastResult, values: unknown) {
     defaultValue: (values ?? undefined) as DefaultValue<Record<string, unknown>>,
     shouldValidate: "onSubmit",
   });
-  const allErrors = form.allErrors as Record<string, string[] | undefined>;
+  // conform keeps the last errors it was given until it is given new ones, so after a failed save
+  // and then a good one the page would show both "There is a problem" and "Success". Errors come
+  // only from the server, so with no failed result there are none to show.
+  const allErrors = (lastResult?.status === "error" ? form.allErrors : {}) as Record<string, string[] | undefined>;
   /** The first error for a field (or a whole date, keyed by its id prefix). */
   const errorOf = (name: string): string | undefined => allErrors[name]?.[0];
   /** A field's answer: what was just submitted, else what was saved. */

@@ -3,6 +3,7 @@
 // range; the checks and agencies are one per line.
 import { z } from "zod";
 import { choice } from "./fields";
+import { workDomainsField } from "./staff-schemas";
 import { OUTCOMES } from "./workflow";
 
 const whole = (label: string, min: number, max: number) =>
@@ -49,6 +50,7 @@ export function settingsFormSchema() {
     idleMinutes: whole("Idle timeout (minutes)", 5, 60),
     absoluteHours: whole("Longest session (hours)", 1, 12),
     checkTypes: lines("check", "checks", 30),
+    workEmailDomains: workDomainsField(),
     backupIntervalMinutes: whole("Backup interval (minutes)", 0, 1440),
     backupKeep: whole("Backups kept", 1, 1000),
     ...Object.fromEntries(RETENTION_FIELDS.map(({ field }) => [field, whole("Review period (years)", 1, 100)])),

@@ -15,3 +15,48 @@ export const newStaffSchema = () =>
     ),
     roles: staffRolesField(),
   });
+
+/** Free personal email services: never a work address, whatever the settings say. */
+export const PERSONAL_EMAIL_DOMAINS = [
+  "aol.co.uk", "aol.com", "btinternet.com", "gmail.com", "gmx.co.uk", "gmx.com", "googlemail.com", "hotmail.co.uk",
+  "hotmail.com", "icloud.com", "live.co.uk", "live.com", "mac.com", "mail.com", "me.com", "msn.com", "outlook.com",
+  "pm.me", "proton.me", "protonmail.com", "sky.com", "talktalk.net", "tutanota.com", "virginmedia.com", "yahoo.co.uk",
+  "yahoo.com", "yandex.com", "ymail.com", "zoho.com",
+] as const;
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const domainOf = (email: string) => email.trim().toLowerCase().split("@").pop() ?? "";
+const within = (domain: string, allowed: string) => domain === allowed || domain.endsWith(`.${allowed}`);
+
+/**
+ * Why an address cannot be a staff member's work email, or null when it can. With work domains
+ * set, only those domains (and their subdomains) are allowed; personal email services never are.
+ */
+export function workEmailProblem(email: string, workDomains: readonly string[]): string | null {
+  const domain = domainOf(email);
+  if (workDomains.length > 0) {
+    if (workDomains.some((d) => within(domain, d))) return null;
+    const list = workDomains.map((d) => `@${d}`);
+    const ending = list.length === 1 ? list[0] : `${list.slice(0, -1).join(", ")} or ${list.at(-1)}`;
+    return `Enter a work email address ending in ${ending}`;
+  }
+  if (PERSONAL_EMAIL_DOMAINS.some((d) => within(domain, d))) {
+    return `Enter a work email address: @${domain} is a personal email service`;
+  }
+  return null;
+}
+
+/** The settings field: work email domains, one per line ("@" allowed and dropped), lower-cased, no repeats. */
+export const workDomainsField = () =>
+  z
+    .string()
+    .max(2000, "The work email domains must be 2,000 characters or fewer")
+    .default("")
+    .transform((text) => [...new Set(text.split(/[\r\n,]+/).map((l) => l.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))])
+    .pipe(
+      z
+        .array(z.string().regex(DOMAIN, "Enter each work email domain like force.police.uk, one per line"))
+        .max(20, "Enter 20 work email domains or fewer")
+        .refine((list) => !list.some((d) => PERSONAL_EMAIL_DOMAINS.some((p) => within(d, p))), "A personal email service cannot be a work email domain"),
+    );

@@ -33,6 +33,7 @@ function currentValues(): Record<string, string> {
     idleMinutes: String(getSetting("session.idleMinutes")),
     absoluteHours: String(getSetting("session.absoluteHours")),
     checkTypes: getSetting("checks.types").join("\n"),
+    workEmailDomains: getSetting("staff.workEmailDomains").join("\n"),
     backupIntervalMinutes: String(getSetting("backup.intervalMinutes")),
     backupKeep: String(getSetting("backup.keep")),
     ...Object.fromEntries(RETENTION_FIELDS.map(({ code, field }) => [field, String(years[code] ?? 3)])),
@@ -65,6 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       "session.idleMinutes": v.idleMinutes,
       "session.absoluteHours": v.absoluteHours,
       "checks.types": v.checkTypes,
+      "staff.workEmailDomains": v.workEmailDomains,
       "backup.intervalMinutes": v.backupIntervalMinutes,
       "backup.keep": v.backupKeep,
       "retention.reviewYears": Object.fromEntries(RETENTION_FIELDS.map(({ code, field }) => [code, v[field]])),
@@ -81,7 +83,7 @@ export default function SettingsPage() {
   const number = (id: string, label: string, hint?: string) => (
     <Input id={id} name={id} label={label} hint={hint} inputMode="numeric" className="govuk-input--width-4" error={errorOf(id)} defaultValue={valueOf(id)} />
   );
-  const fields = ["riskCheckHours", "urgentRiskCheckHours", "referralClockHours", "workingStart", "workingEnd", "dutyAddress", "agencies", "interviewDays", "decisionDays", "dayCounting", "idleMinutes", "absoluteHours", "checkTypes", "backupIntervalMinutes", "backupKeep", ...RETENTION_FIELDS.map((r) => r.field)];
+  const fields = ["riskCheckHours", "urgentRiskCheckHours", "referralClockHours", "workingStart", "workingEnd", "dutyAddress", "agencies", "interviewDays", "decisionDays", "dayCounting", "idleMinutes", "absoluteHours", "checkTypes", "workEmailDomains", "backupIntervalMinutes", "backupKeep", ...RETENTION_FIELDS.map((r) => r.field)];
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -120,6 +122,9 @@ export default function SettingsPage() {
           </Fieldset>
           <Textarea id="checkTypes" name="checkTypes" label="Research checks offered on every case" hint="One per line" rows={9}
             error={errorOf("checkTypes")} defaultValue={valueOf("checkTypes")} />
+          <Textarea id="workEmailDomains" name="workEmailDomains" label="Work email domains for staff accounts" rows={3}
+            hint="One per line, like force.police.uk (its subdomains are allowed too). New accounts must use one of them. Leave empty to allow any address except personal email services such as gmail.com."
+            error={errorOf("workEmailDomains")} defaultValue={valueOf("workEmailDomains")} />
           <Fieldset legend="Retention: years after closure until review, by outcome" legendSize="m">
             <p className="govuk-body">When a case has several outcomes, the longest period applies.</p>
             {RETENTION_FIELDS.map(({ code, field }) => number(field, OUTCOMES[code as keyof typeof OUTCOMES]))}

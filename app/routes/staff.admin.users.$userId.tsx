@@ -27,7 +27,6 @@ import {
 const FORM_KEY = "staff-edit-user";
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("roles"), roles: staffRolesField() }),
-  z.object({ intent: z.literal("deactivate") }),
   z.object({ intent: z.literal("reactivate") }),
   z.object({ intent: z.literal("reset-second-factor") }),
   z.object({ intent: z.literal("resend-link") }),
@@ -49,6 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const target = targetOf(params);
   return {
     ...(await loadFormResult(request, FORM_KEY)),
+    id: target.id,
     isSelf: target.id === user.id,
     // Changes waiting for a second admin (two-person rule), and whether this admin may decide them.
     approvals: pendingApprovals(target.id).map((a) => ({
@@ -87,10 +87,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         }
         changeRoles(target, value.roles, user, context.requestId);
         break;
-      case "deactivate":
-        if (target.id === user.id) return refuse("You cannot deactivate your own account");
-        setActive(target.id, false, actor, context.requestId);
-        break;
       case "reactivate":
         setActive(target.id, true, actor, context.requestId);
         break;
@@ -125,7 +121,7 @@ function ActionButton({ intent, children, warning = false, approval }: { intent:
 }
 
 export default function StaffAccountPage() {
-  const { person, isSelf, lastResult, approvals } = useLoaderData<typeof loader>();
+  const { id, person, isSelf, lastResult, approvals } = useLoaderData<typeof loader>();
   const { errorOf, valuesOf } = useStepForm(lastResult, { roles: person.roles });
   return (
     <>
@@ -182,7 +178,7 @@ export default function StaffAccountPage() {
       {person.invited ? <ActionButton intent="resend-link">Send a new set-up link</ActionButton> : null}
       <ActionButton intent="reset-second-factor">Reset second factor</ActionButton>
       {person.active ? (
-        isSelf ? null : <ActionButton intent="deactivate" warning>Deactivate account</ActionButton>
+        isSelf ? null : <Button href={`/staff/admin/users/${id}/deactivate`} variant="warning">Deactivate account</Button>
       ) : (
         <ActionButton intent="reactivate">Reactivate account</ActionButton>
       )}

@@ -10,6 +10,7 @@ import { ROLE_NAMES, ADMINS } from "~/domain/roles";
 import { newStaffSchema } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
+import { getSetting } from "~/services/settings.server";
 import { AccountError, createStaffUser } from "~/services/staff-accounts.server";
 
 const FORM_KEY = "staff-new-user";
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("A
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context, ADMINS);
-  return loadFormResult(request, FORM_KEY);
+  return { ...(await loadFormResult(request, FORM_KEY)), workDomains: getSetting("staff.workEmailDomains") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -36,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewStaffPage() {
-  const { lastResult } = useLoaderData<typeof loader>();
+  const { lastResult, workDomains } = useLoaderData<typeof loader>();
   const { errorOf, valueOf, valuesOf } = useStepForm(lastResult, undefined);
   return (
     <>
@@ -56,7 +57,8 @@ export default function NewStaffPage() {
             ]}
           >
             <Input id="displayName" name="displayName" label="Full name" spellCheck={false} error={errorOf("displayName")} defaultValue={valueOf("displayName")} />
-            <Input id="email" name="email" type="email" label="Work email address" spellCheck={false} error={errorOf("email")} defaultValue={valueOf("email")} />
+            <Input id="email" name="email" type="email" label="Work email address" spellCheck={false}
+              hint={workDomains.length ? `An address ending in ${workDomains.map((d) => `@${d}`).join(" or ")}` : "Not a personal address such as @gmail.com"} error={errorOf("email")} defaultValue={valueOf("email")} />
             <Checkboxes name="roles" idPrefix="roles" legend="Roles" legendSize="s" hint="Select all that apply"
               error={errorOf("roles")} defaultValue={valuesOf("roles")}
               items={Object.entries(ROLE_NAMES).map(([value, text]) => ({ value, text }))} />

@@ -67,6 +67,11 @@ export const SETTING_DEFAULTS = {
     unable_to_contact: 2,
     transferred: 2,
   } as Record<string, number>,
+  /**
+   * Domains a staff member's work email may use (subdomains too), e.g. "force.police.uk". Empty:
+   * any address except a personal email service (see app/domain/staff-schemas.ts).
+   */
+  "staff.workEmailDomains": [] as string[],
   /** Online backups taken by the server: every N minutes (0 = off), into this folder, keeping this many. */
   "backup.intervalMinutes": 60,
   "backup.keep": 48,

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import type { StaffApproval, StaffRole, StaffUser } from "../../db/schema";
+import { workEmailProblem } from "../domain/staff-schemas";
 import type { AuditActor } from "./audit.server";
 import { recordAudit } from "./audit.server";
 import { now } from "./app-clock.server";
@@ -10,6 +11,7 @@ import { getConfig } from "./config.server";
 import { getDb, schema, type Tx } from "./db.server";
 import { enqueueEmail } from "./outbox.server";
 import { checkNewPassword, hashPassword, verifyPassword } from "./passwords.server";
+import { getSetting } from "./settings.server";
 import { endAllSessions, hashToken } from "./staff-sessions.server";
 import {
   decryptSecret,
@@ -84,6 +86,8 @@ export function createStaffUser(
   requestId?: string,
 ): { user: StaffUser; setupLink: string } {
   const email = normaliseEmail(input.email);
+  const notWork = workEmailProblem(email, getSetting("staff.workEmailDomains"));
+  if (notWork) throw new AccountError(notWork);
   if (findStaffByEmail(email)) throw new AccountError("There is already an account with this email address");
   const at = now();
   // An admin creating a manager or admin account is granting that role: the account starts with
