@@ -32,6 +32,7 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.admin.users._index": ["admin"],
   "staff.admin.users.new": ["admin"],
   "staff.admin.users.$userId": ["admin"],
+  "staff.admin.users.$userId_.deactivate": ["admin"],
   "staff.admin.settings": ["admin"],
   "staff.cases.$caseId": ["reviewer", "manager"],
   "staff.cases.$caseId_.risk-check": ["reviewer", "manager"],
