@@ -29,7 +29,12 @@ const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+// Parsed and checked at start (config.server.ts): a hop count, true/false or a list, never a raw string.
+app.set("trust proxy", config.trustProxy);
+const { addressKey } = build.entry.module;
+if (!config.rateLimits) {
+  console.warn(JSON.stringify({ time: new Date().toISOString(), level: "warn", event: "rate_limits_off", advice: "RATE_LIMITS=off: per-address limits are off; limit requests at the edge" }));
+}
 
 app.use((req, res, next) => {
   res.locals.requestId = crypto.randomUUID();
@@ -95,7 +100,8 @@ app.use((req, res, next) => {
   if (!isUnsafeMethod(req.method)) return next();
   const site = req.get("sec-fetch-site");
   const origin = req.get("origin");
-  const ownOrigins = [appOrigin, `${req.protocol}://${req.get("host")}`];
+  // Only the configured address counts as our own: the Host header is the client's to choose.
+  const ownOrigins = [appOrigin];
   const crossSite =
     (site && site !== "same-origin" && site !== "none") ||
     (origin && origin !== "null" && !ownOrigins.includes(origin)) ||
@@ -113,6 +119,10 @@ const scale = config.isProduction ? 1 : 100;
 app.use(
   rateLimit({
     windowMs: 60_000,
+    skip: () => !config.rateLimits,
+    // One IPv6 subscriber holds a whole /64: it counts as one address.
+    keyGenerator: (req) => addressKey(req.ip ?? "unknown"),
+    validate: { ip: false, trustProxy: false },
     limit: (req) => (isUnsafeMethod(req.method) ? 60 : 600) * scale,
     standardHeaders: "draft-7",
     legacyHeaders: false,

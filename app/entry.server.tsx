@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./nonce";
 export { startServices } from "./services/startup.server";
+export { addressKey } from "./domain/addresses";
 
 const ABORT_DELAY = 5_000;
 

@@ -7,6 +7,7 @@ import {
   type Child,
   type Step,
 } from "~/domain/application";
+import { addressKey } from "~/domain/addresses";
 import { parseDateParts } from "~/domain/dates";
 import { normaliseName } from "~/domain/names";
 import { generateReference } from "~/domain/reference";
@@ -52,7 +53,10 @@ export function submitApplication(draft: Draft, clientIp: string, requestId?: st
   if (!application) return { kind: "incomplete", step: firstIncompleteStep(draft.data, at) ?? "danger" };
   // An urgent application is never refused by the per-address limit (a shared or mobile connection
   // must not block it); it still counts, and staff see that it came over the limit.
-  const overLimit = limiter().isLimited(clientIp, at.getTime());
+  // Keyed on the address (an IPv6 /64 as one); RATE_LIMITS=off leaves limiting to the edge.
+  const address = addressKey(clientIp);
+  const limited = getConfig().rateLimits;
+  const overLimit = limited && limiter().isLimited(address, at.getTime());
   if (overLimit && !isUrgent(draft.data)) return { kind: "rate-limited" };
 
   const result = db.transaction(
@@ -75,7 +79,7 @@ export function submitApplication(draft: Draft, clientIp: string, requestId?: st
     { behavior: "immediate" },
   );
   if (result.created) {
-    limiter().record(clientIp, at.getTime());
+    if (limited) limiter().record(address, at.getTime());
     log.info("application_submitted", { caseId: result.caseId, urgent: isUrgent(draft.data) });
   }
   return { kind: "submitted", reference: result.reference };

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -31,7 +32,47 @@ const envSchema = z.object({
   SUBMISSIONS_PER_IP_PER_HOUR: positiveInt(5),
   OUTBOX_POLL_MS: positiveInt(5000),
   REMINDER_POLL_MS: positiveInt(60_000),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (parsed === null) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: "must be true, false, a number of proxy hops, loopback, linklocal, uniquelocal, or a comma-separated list of IP addresses or CIDR ranges",
+        });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  RATE_LIMITS: z.enum(["on", "off"], { errorMap: () => ({ message: "must be on or off" }) }).default("on"),
 });
+
+export type TrustProxy = boolean | number | string[];
+const TRUST_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * TRUST_PROXY as Express documents `trust proxy`: true/false, a hop count, or a list of addresses,
+ * CIDR ranges and the names loopback, linklocal, uniquelocal. Anything else is null (refused).
+ * Passed as a string, "1" would be read by Express as the address 0.0.0.1.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy | null {
+  const text = (value ?? "").trim();
+  if (text === "" || text === "false") return false;
+  if (text === "true") return true;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  const items = text.split(",").map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (TRUST_NAMES.has(item)) return true;
+    const [address, prefix, extra] = item.split("/");
+    const family = net.isIP(address ?? "");
+    if (!family || extra !== undefined) return false;
+    if (prefix === undefined) return true;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  });
+  return valid ? items : null;
+}
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -52,6 +93,10 @@ export type Config = {
   submissionsPerIpPerHour: number;
   outboxPollMs: number;
   reminderPollMs: number;
+  /** Express `trust proxy` (see parseTrustProxy). */
+  trustProxy: TrustProxy;
+  /** False with RATE_LIMITS=off: the in-process per-address limits are off (limits at the edge instead). */
+  rateLimits: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -86,6 +131,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     submissionsPerIpPerHour: e.SUBMISSIONS_PER_IP_PER_HOUR,
     outboxPollMs: e.OUTBOX_POLL_MS,
     reminderPollMs: e.REMINDER_POLL_MS,
+    trustProxy: e.TRUST_PROXY ?? false,
+    rateLimits: e.RATE_LIMITS === "on",
   };
 }
 

@@ -1,0 +1,108 @@
+// Attacks that rely on the server misreading who is asking: clients behind a proxy sharing one
+// address, a forged Host header passing the cross-site check, and settings the server should refuse.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { request as playwrightRequest } from "@playwright/test";
+import { E2E_SESSION_SECRET, expect, randomToken, startAppServer, test, type AppServer } from "./support";
+import { findFreePort } from "../support/smtp";
+
+test.describe.configure({ mode: "serial" });
+
+const servers: AppServer[] = [];
+const dirs: string[] = [];
+const newDir = () => {
+  const dir = path.resolve(`tests/.tmp/e2e-proxy-${randomToken(8).toLowerCase()}`);
+  dirs.push(dir);
+  return dir;
+};
+test.afterAll(async () => {
+  for (const server of servers) await server.stop();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const TOO_MANY = "Too many attempts to sign in. Wait 1 minute, then try again.";
+
+/** One sign-in attempt as a client behind the proxy; returns the error the page shows. */
+async function signInAs(server: AppServer, forwardedFor: string | null): Promise<string | null> {
+  const context = await playwrightRequest.newContext({
+    baseURL: server.url,
+    extraHTTPHeaders: forwardedFor ? { "X-Forwarded-For": forwardedFor } : {},
+  });
+  try {
+    const response = await context.post("/staff/sign-in", { form: { email: `nobody.${randomToken(6).toLowerCase()}@force.example`, password: "not-the-password-at-all" } });
+    return /<a href="#email">([^<]*)<\/a>/.exec(await response.text())?.[1] ?? null;
+  } finally {
+    await context.dispose();
+  }
+}
+
+test("TRUST_PROXY=1 sees two forwarded clients as two: one is limited, the other is not", async () => {
+  const server = await startAppServer({ dataDir: newDir(), env: { TRUST_PROXY: "1" } });
+  servers.push(server);
+  for (let i = 0; i < 10; i++) expect(await signInAs(server, "203.0.113.10"), `attempt ${i + 1}`).not.toBe(TOO_MANY);
+  expect(await signInAs(server, "203.0.113.10")).toBe(TOO_MANY);
+  expect(await signInAs(server, "203.0.113.20")).toBe("Enter a correct email address and password");
+});
+
+test("RATE_LIMITS=off turns the per-address limits off and says so at start", async () => {
+  const server = await startAppServer({ dataDir: newDir(), env: { RATE_LIMITS: "off" } });
+  servers.push(server);
+  expect(server.output()).toContain('"event":"rate_limits_off"');
+  for (let i = 0; i < 12; i++) expect(await signInAs(server, null), `attempt ${i + 1}`).toBe("Enter a correct email address and password");
+});
+
+test("a forged Host header with a matching Origin is refused as cross-site", async () => {
+  const server = servers[0]!;
+  const status = await new Promise<number>((resolve, reject) => {
+    const request = http.request(`${server.url}/apply/danger`, {
+      method: "POST",
+      headers: { Host: "evil.example", Origin: "http://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+    }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", reject);
+    request.end("childInDanger=no");
+  });
+  expect(status).toBe(403);
+});
+
+/** Starts server.js with `env` and resolves with its exit code and output (it must not start). */
+async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const port = await findFreePort();
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ["DATABASE_PATH", "CLOCK_OFFSET_MS", "SMTP_URL", "HOST", "TRUST_PROXY", "RATE_LIMITS", "TOTP_KEY", "TOTP_KEY_FILE"]) delete childEnv[key];
+  Object.assign(childEnv, {
+    NODE_ENV: "test",
+    PORT: String(port),
+    DATA_DIR: newDir(),
+    APP_URL: `http://127.0.0.1:${port}`,
+    SESSION_SECRET: E2E_SESSION_SECRET,
+    ...env,
+  });
+  const child = spawn(process.execPath, ["server.js"], { cwd: path.resolve("."), env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  clearTimeout(timer);
+  return { code, output };
+}
+
+for (const bad of ["banana", "1.2.3.4/99", "yes"]) {
+  test(`TRUST_PROXY=${bad} stops the server with a message naming the variable`, async () => {
+    const { code, output } = await refusedStart({ TRUST_PROXY: bad });
+    expect(code).toBe(1);
+    expect(output).toContain("TRUST_PROXY: must be true, false, a number of proxy hops");
+  });
+}
+
+test("TRUST_PROXY=true and a CIDR list are accepted", async () => {
+  for (const value of ["true", "loopback, 10.0.0.0/8, fd00::/8"]) {
+    const server = await startAppServer({ dataDir: newDir(), env: { TRUST_PROXY: value } });
+    await server.stop();
+  }
+});
