@@ -5,8 +5,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
-import { E2E_SESSION_SECRET, expect, randomToken, startAppServer, test, type AppServer } from "./support";
 import { findFreePort } from "../support/smtp";
+import { E2E_SESSION_SECRET, expect, randomToken, startAppServer, test, type AppServer } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
