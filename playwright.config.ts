@@ -1,15 +1,21 @@
+import os from "node:os";
 import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = "tests/.tmp/e2e";
+// One browser per core: each worker's Chromium and the server share the machine's cores, and no
+// test waits on another (each has its own accounts and data). E2E_WORKERS overrides.
+const WORKERS = Number(process.env.E2E_WORKERS) || Math.max(1, os.availableParallelism());
 
 export default defineConfig({
   testDir: "./tests/e2e",
   fullyParallel: true,
   forbidOnly: true,
   retries: process.env.CI ? 1 : 0,
-  workers: 2,
-  timeout: 60_000,
+  workers: WORKERS,
+  // Ceilings for a machine under load, not waits: a passing test ends as soon as it is done.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${PORT}`,
@@ -34,6 +40,8 @@ export default defineConfig({
       SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
       SUBMISSIONS_PER_IP_PER_HOUR: "10000",
       OUTBOX_POLL_MS: "250",
+      // Authenticator codes are checked as if the person had waited for a new one (NODE_ENV=test only).
+      TOTP_TEST_CLOCK: "next-step",
     },
   },
 });

@@ -8,7 +8,6 @@ import {
   caseToDecision,
   closeCase,
   codeForSecret,
-  demoAccount,
   enrolTotp,
   expect,
   expectNoAxeViolations,
@@ -30,8 +29,6 @@ import {
   type CaseFormHook,
   type CaseFormName,
 } from "./support";
-
-const MANAGER = demoAccount("manager");
 
 /** Scans a page and remembers that it did. */
 function scanner() {
@@ -71,7 +68,7 @@ const SUBMIT: Record<CaseFormName, string> = {
 };
 
 test("sign-in, account set-up, second factor, recovery codes, account and admin pages", async ({ as, freshPage }) => {
-  test.setTimeout(180_000); // signing in again waits for a new 30-second code step
+  test.slow(); // many pages, each scanned with axe
   const { scanned, scan } = scanner();
 
   // Signed out.
@@ -200,8 +197,9 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
   ]);
 });
 
-test("queues, a case at every stage, and every case form with and without errors", async ({ page, as }) => {
-  test.setTimeout(300_000); // many pages, and the decision waits for a fresh code step
+test("queues, a case at every stage, and every case form with and without errors", async ({ page, as, account }) => {
+  test.slow(); // many pages, each scanned with axe
+  const MANAGER = await account("manager");
   const { scanned, scan } = scanner();
   const reviewer = await as("reviewer");
   const manager = await as("manager");

@@ -7,7 +7,6 @@ import {
   caseToDecision,
   closeCase,
   csrfTokenOf,
-  demoAccount,
   expect,
   expectStage,
   group,
@@ -27,9 +26,6 @@ import {
   withWritableDb,
 } from "./support";
 
-const REVIEWER = demoAccount("reviewer");
-const MANAGER = demoAccount("manager");
-
 type DecisionRow = { decision: string; outcome: string | null; decided_by: number };
 const decisionsOf = (caseId: number) =>
   withDb((db) => db.prepare("select decision, outcome, decided_by from case_decisions where case_id = ? order by version").all(caseId) as DecisionRow[]);
@@ -43,9 +39,10 @@ const caseRow = (caseId: number) =>
     disclosure_made: number | null;
   });
 
-test.describe.configure({ timeout: 300_000 }); // each decision waits for a fresh 30-second code step
-
-test("an online application goes through every stage to a disclosure recorded and the case closed", async ({ page, as }) => {
+test("an online application goes through every stage to a disclosure recorded and the case closed", async ({ page, as, account }) => {
+  // Its own reviewer and manager (the manager did no research: four eyes hold).
+  const REVIEWER = await account("reviewer");
+  const MANAGER = await account("manager");
   const answers = makeAnswers();
   const reference = await submitApplication(page, answers);
   const caseId = caseIdOf(reference);
@@ -85,7 +82,7 @@ test("an online application goes through every stage to a disclosure recorded an
   await expect(reviewer.getByLabel("Security code")).toHaveCount(0);
   expect(decisionsOf(caseId)).toEqual([]);
 
-  // The demo manager, who did no research and no assessment, approves with a fresh code.
+  // The manager, who did no research and no assessment, approves with a fresh code.
   const manager = await as("manager");
   await openCase(manager, caseId);
   await manager.goto(`/staff/cases/${caseId}/decision`);
@@ -98,7 +95,6 @@ test("an online application goes through every stage to a disclosure recorded an
   await expect(manager).toHaveTitle(staffTitle("Decision", true));
   await expect(manager.locator(".govuk-error-summary")).toContainText("Enter the current code from your authenticator app to sign the decision");
   expect(decisionsOf(caseId)).toEqual([]);
-  await manager.waitForTimeout(1_200); // GOV.UK's double-click guard on the re-rendered button
 
   await approveRecommendation(manager, caseId, MANAGER.email, "Presumption to disclose; necessary and proportionate.");
   expect(decisionsOf(caseId)).toEqual([{ decision: "approve", outcome: "disclose", decided_by: managerId }]);
@@ -153,7 +149,10 @@ test("an online application goes through every stage to a disclosure recorded an
   ]);
 });
 
-test("no disclosure: the outcome is given only by a route the applicant said is safe", async ({ page, as }) => {
+test("no disclosure: the outcome is given only by a route the applicant said is safe", async ({ page, as, account }) => {
+  // Its own reviewer and manager (the manager did no research: four eyes hold).
+  const REVIEWER = await account("reviewer");
+  const MANAGER = await account("manager");
   // The applicant chose phone and letter, not email.
   const answers = makeAnswers({ contact: { phone: "07700 900456", letter: true, leaveMessages: "No" } });
   const reference = await submitApplication(page, answers);
@@ -209,7 +208,10 @@ test("no disclosure: the outcome is given only by a route the applicant said is 
   expect(timeline.map((t) => t.what)).toContain("Recommendation approved");
 });
 
-test("a manager who assessed a case cannot approve it: the pages refuse, and so does the database", async ({ page, as }) => {
+test("a manager who assessed a case cannot approve it: the pages refuse, and so does the database", async ({ page, as, account }) => {
+  // Its own reviewer and manager (the manager did no research: four eyes hold).
+  const REVIEWER = await account("reviewer");
+  const MANAGER = await account("manager");
   const answers = makeAnswers();
   const reference = await submitApplication(page, answers);
   const caseId = caseIdOf(reference);

@@ -8,15 +8,20 @@ import type { StaffRole } from "../../db/schema";
 
 let counter = 0;
 
-export async function insertStaff(roles: StaffRole[], password = "plum-violin-harvest-quarry") {
+/** A staff account with `roles`, a password and an enrolled authenticator (its secret returned). */
+export async function insertStaff(
+  roles: StaffRole[],
+  password = "plum-violin-harvest-quarry",
+  who: { email?: string; displayName?: string } = {},
+) {
   counter += 1;
   const at = new Date();
   const totpSecret = generateTotpSecret();
   const user = getDb()
     .insert(schema.staffUsers)
     .values({
-      email: `person${counter}.${Date.now()}@force.example`,
-      displayName: `Person ${counter}`,
+      email: who.email ?? `person${counter}.${Date.now()}@force.example`,
+      displayName: who.displayName ?? `Person ${counter}`,
       roles,
       passwordHash: await hashPassword(password),
       passwordChangedAt: at,
@@ -31,8 +36,8 @@ export async function insertStaff(roles: StaffRole[], password = "plum-violin-ha
 }
 
 /** A fully signed-in session: the Cookie header value and the form token. */
-export async function signedIn(userId: number) {
-  const request = new Request("http://localhost:3000/staff");
+export async function signedIn(userId: number, origin = "http://localhost:3000") {
+  const request = new Request(`${origin}/staff`);
   const { setCookie, sessionId } = await createSession(userId, "active", request, "127.0.0.1", new Date());
   const session = getDb().query.staffSessions.findFirst({ where: (s, { eq }) => eq(s.id, sessionId) }).sync();
   return { cookie: setCookie.split(";")[0], csrfToken: session!.csrfToken, sessionId };

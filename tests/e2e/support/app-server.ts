@@ -33,6 +33,7 @@ export async function startAppServer(options: { dataDir: string; port?: number; 
     SESSION_SECRET: E2E_SESSION_SECRET,
     SUBMISSIONS_PER_IP_PER_HOUR: "10000",
     OUTBOX_POLL_MS: "250",
+    TOTP_TEST_CLOCK: "next-step",
     ...options.env,
   };
   const childEnv: NodeJS.ProcessEnv = { ...process.env };

@@ -1,39 +1,19 @@
-// End-to-end support: Fixtures.
-import fs from "node:fs";
-import path from "node:path";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { E2E_DATA_DIR, test } from "./base";
-import { E2E_BASE_URL, type DemoRole, demoAccount, newLocalContext } from "./staff";
-import { withLock } from "./totp";
-import { signIn } from "./sign-in";
+// End-to-end support: the staff fixtures. `as(role)` is a page signed in as this test's own
+// account of that role (its session injected, see staff-sessions.ts); `account(role)` is that
+// account; `freshPage` is a signed-out page.
+import type { BrowserContext, Page } from "@playwright/test";
+import { test } from "./base";
+import { E2E_BASE_URL, type DemoRole, newLocalContext } from "./staff";
+import { createTestAccount, injectSession, type TestAccount } from "./staff-sessions";
 
 type StaffFixtures = {
-  /** A page in a new context signed in as the demo account of `role` (a session shared by the run). */
+  /** A page in a new context signed in as this test's own account of `role`. */
   as: (role: DemoRole, options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
+  /** This test's own account of `role` (made on first use; the one `as(role)` is signed in as). */
+  account: (role: DemoRole) => Promise<TestAccount>;
   /** A page in a new, signed-out context. */
   freshPage: (options?: { javaScriptEnabled?: boolean; baseURL?: string }) => Promise<Page>;
 };
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-
-/** The run's session for a demo role: made once (under a lock), kept in the run's data folder. */
-async function demoSessionState(browser: Browser, role: DemoRole, externalRequests: string[]): Promise<StorageState> {
-  const file = path.join(E2E_DATA_DIR, "staff-sessions", `${role}.json`);
-  return withLock(`session:${role}`, async () => {
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as StorageState;
-    const context = await newLocalContext(browser, E2E_BASE_URL, externalRequests);
-    try {
-      const page = await context.newPage();
-      await signIn(page, demoAccount(role));
-      const state = await context.storageState();
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, JSON.stringify(state));
-      return state;
-    } finally {
-      await context.close();
-    }
-  });
-}
 
 export const staffTest = test.extend<StaffFixtures>({
   freshPage: async ({ browser, externalRequests }, use) => {
@@ -45,12 +25,19 @@ export const staffTest = test.extend<StaffFixtures>({
     });
     for (const context of contexts) await context.close();
   },
-  as: async ({ browser, externalRequests }, use) => {
+  account: async ({}, use) => {
+    const accounts = new Map<DemoRole, Promise<TestAccount>>();
+    await use((role) => {
+      if (!accounts.has(role)) accounts.set(role, createTestAccount([role]));
+      return accounts.get(role)!;
+    });
+  },
+  as: async ({ browser, externalRequests, account }, use) => {
     const contexts: BrowserContext[] = [];
     await use(async (role, options = {}) => {
-      const storageState = await demoSessionState(browser, role, externalRequests);
-      const context = await newLocalContext(browser, E2E_BASE_URL, externalRequests, { ...options, storageState });
+      const context = await newLocalContext(browser, E2E_BASE_URL, externalRequests, options);
       contexts.push(context);
+      await injectSession(context, await account(role));
       return context.newPage();
     });
     for (const context of contexts) await context.close();

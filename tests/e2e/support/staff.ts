@@ -1,13 +1,12 @@
 // End-to-end support: the staff side (demo accounts, browser contexts on this machine only).
 //
-// - Demo accounts (NODE_ENV=test creates them) sign in through the real pages. Their TOTP codes
-//   are computed from the secret stored (encrypted) in staff_users. A code's 30-second step works
-//   once per person, so every code is taken under a lock shared by all workers, after waiting
-//   for a step newer than the last one the server accepted.
+// - Most staff tests sign in without the pages: `staffTest`'s `as(role)` gives each test its own
+//   account with an injected session (staff-sessions.ts). The sign-in pages are tested on their own.
+// - Authenticator codes are computed from the secret stored (encrypted) in staff_users. The servers
+//   under test check a code as if the person had waited for a new 30-second step
+//   (TOTP_TEST_CLOCK=next-step), so nobody waits for one; each step still works once per person.
 // - Sign-in is throttled per client address (10 password attempts a minute) and every test comes
-//   from 127.0.0.1, so `staffTest`'s `as(role)` signs each demo account in once per run and every
-//   test (in any worker) reuses that session. Tests that end or age a session sign in on their
-//   own; the throttling tests run against a server of their own (`startAppServer`).
+//   from 127.0.0.1: the throttling tests run against a server of their own (`startAppServer`).
 import { devices, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
 import playwrightConfig from "../../../playwright.config";
 import { DEMO_ACCOUNTS } from "../../../app/services/demo.server";
