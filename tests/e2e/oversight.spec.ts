@@ -4,6 +4,7 @@ import fs from "node:fs";
 import { expect, expectNoAxeViolations, fillApplication, makeAnswers, sendApplication, staffTest as test, staffTitle } from "./support";
 
 test("a manager opens the dashboard, downloads a CSV, filters and exports the access log", async ({ as, page: publicPage }) => {
+  test.slow(); // an application, two pages scanned with axe, a CSV and two exports
   // One more application today, so the figures have something of their own.
   await publicPage.goto("/");
   await fillApplication(publicPage, makeAnswers());

@@ -39,6 +39,9 @@ const caseRow = (caseId: number) =>
     disclosure_made: number | null;
   });
 
+// Long journeys (an application, then every stage of its case): a longer ceiling for a busy machine.
+test.describe.configure({ timeout: 270_000 });
+
 test("an online application goes through every stage to a disclosure recorded and the case closed", async ({ page, as, account }) => {
   // Its own reviewer and manager (the manager did no research: four eyes hold).
   const REVIEWER = await account("reviewer");
