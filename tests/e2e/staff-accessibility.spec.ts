@@ -68,7 +68,7 @@ const SUBMIT: Record<CaseFormName, string> = {
 };
 
 test("sign-in, account set-up, second factor, recovery codes, account and admin pages", async ({ as, freshPage }) => {
-  test.slow(); // many pages, each scanned with axe
+  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
 
   // Signed out.
@@ -198,7 +198,7 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
 });
 
 test("queues, a case at every stage, and every case form with and without errors", async ({ page, as, account }) => {
-  test.slow(); // many pages, each scanned with axe
+  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const MANAGER = await account("manager");
   const { scanned, scan } = scanner();
   const reviewer = await as("reviewer");
