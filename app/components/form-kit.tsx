@@ -50,7 +50,7 @@ import {
   type TextSpec,
   type TimeSpec,
 } from "~/domain/form-spec";
-import { Checkboxes, DateInput, Input, Radios, Textarea, type LegendSize } from "./govuk";
+import { CharacterCount, Checkboxes, DateInput, Input, Radios, Textarea, type LegendSize } from "./govuk";
 
 type LastResult = SubmissionResult<string[]> | null | undefined;
 
@@ -139,6 +139,15 @@ export function TextareaField({ field, rows = 4, labelIsPageHeading }: { field: 
   const { spec } = field;
   return (
     <Textarea id={field.name} name={field.name} label={spec.label} hint={spec.hint} rows={rows}
+      labelIsPageHeading={labelIsPageHeading} error={field.error} defaultValue={field.value} />
+  );
+}
+
+/** A long answer with GOV.UK's character count, its limit taken from the specification. */
+export function CharacterCountField({ field, rows = 10, labelIsPageHeading }: { field: BoundField<TextSpec>; rows?: number; labelIsPageHeading?: boolean }) {
+  const { spec } = field;
+  return (
+    <CharacterCount id={field.name} name={field.name} label={spec.label} hint={spec.hint} rows={rows} maxLength={spec.max}
       labelIsPageHeading={labelIsPageHeading} error={field.error} defaultValue={field.value} />
   );
 }

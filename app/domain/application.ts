@@ -1,16 +1,8 @@
 // The public application: its steps, the questions' schemas, and the rules that join them.
 // Pure: knows no HTTP and no database. Schemas take `today` so tests can move time.
 import { z } from "zod";
-import {
-  checkAge,
-  checkDate,
-  choice,
-  choices,
-  datePartFields,
-  optionalText,
-  requiredText,
-} from "./fields";
-import { defineForm, YES_NO } from "./form-spec";
+import { describeDobOrAge } from "./describe";
+import { defineForm, NOT_GIVEN, YES_NO } from "./form-spec";
 
 export const MAX_CHILDREN = 10;
 export const CONCERN_MAX = 5000;
@@ -67,15 +59,15 @@ const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ..
 const UK_PHONE = /^\+?[\d\s()-]{7,20}$/;
 const POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
 
-export function dangerSchema() {
-  return z.object({
-    childInDanger: choice(["yes", "no"], "Select yes if a child is in danger now"),
-  });
-}
+export const dangerForm = defineForm({
+  childInDanger: {
+    kind: "radios", label: "Is a child in danger now?", summary: { label: "Is a child in danger now?" },
+    hint: "For example, someone is hurting a child, or a child is with someone who may hurt them right now.",
+    options: YES_NO, required: "Select yes if a child is in danger now",
+  },
+});
 
-// Cross-field rules (dates, "required if") live in their own object, joined with z.intersection,
-// so they are checked even when other answers on the page are missing: GOV.UK shows every
-// error at once.
+export const dangerSchema = () => dangerForm.schema();
 
 export const applicantForm = defineForm({
   fullName: { kind: "text", label: "Full name", max: 100, required: "Enter your full name", noun: "Your full name" },
@@ -106,126 +98,191 @@ export const applicantForm = defineForm({
 
 export const applicantSchema = (today: Date) => applicantForm.schema(today);
 
-export function contactSchema() {
-  return z.intersection(
-    z.object({
-      safeTimes: optionalText(200, "Safe times"),
-      leaveMessages: choice(["yes", "no"], "Select yes if it is safe to leave you a message"),
-      safetyNotes: optionalText(1000, "What we should know"),
-    }),
-    z
-      .object({
-        methods: choices(keys(CONTACT_METHODS), "Select at least one safe way to contact you"),
-        email: optionalText(254, "Email address"),
-        phone: optionalText(20, "Phone number"),
-      })
-      .superRefine((v, ctx) => {
-        if (v.methods.includes("email")) {
-          if (!v.email) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter your email address" });
-          else if (!z.string().email().safeParse(v.email).success)
-            ctx.addIssue({ code: "custom", path: ["email"], message: "Enter an email address in the correct format, like name@example.com" });
-        }
-        if (v.methods.includes("phone")) {
-          if (!v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number" });
-          else if (!UK_PHONE.test(v.phone))
-            ctx.addIssue({ code: "custom", path: ["phone"], message: "Enter a phone number, like 01632 960 001 or 07700 900 982" });
-        }
-      }),
-  );
+const chose = (method: string) => (v: Record<string, unknown>) => Array.isArray(v.methods) && v.methods.includes(method);
+
+export const contactForm = defineForm(
+  {
+    methods: { kind: "checkboxes", label: "Which ways are safe to contact you?", hint: "Select all that are safe", summary: { label: "Safe ways to contact you" }, options: CONTACT_METHODS, required: "Select at least one safe way to contact you" },
+    email: { kind: "text", label: "Email address", summary: { label: "Email", when: chose("email") }, max: 254, noun: "Email address" },
+    phone: { kind: "text", label: "Phone number", summary: { label: "Phone", when: chose("phone") }, max: 20, noun: "Phone number" },
+    safeTimes: { kind: "text", label: "When is it safe to contact you? (optional)", hint: "For example, weekdays between 9am and 3pm", summary: { label: "Safe times", ifEmpty: "Any time" }, max: 200, noun: "Safe times" },
+    leaveMessages: {
+      kind: "radios", label: "Is it safe for us to leave you a message?", hint: "For example, a voicemail or a message with someone who answers",
+      summary: { label: "Safe to leave a message" }, options: YES_NO, required: "Select yes if it is safe to leave you a message",
+    },
+    safetyNotes: { kind: "textarea", label: "Is there anything else we should know to contact you safely? (optional)", summary: { label: "Anything else", ifEmpty: "Nothing" }, max: 1000, noun: "What we should know" },
+  },
+  (v, ctx) => {
+    if (v.methods?.includes("email")) {
+      if (!v.email) ctx.issue("email", "Enter your email address");
+      else if (!z.string().email().safeParse(v.email).success) ctx.issue("email", "Enter an email address in the correct format, like name@example.com");
+    }
+    if (v.methods?.includes("phone")) {
+      if (!v.phone) ctx.issue("phone", "Enter a phone number");
+      else if (!UK_PHONE.test(v.phone)) ctx.issue("phone", "Enter a phone number, like 01632 960 001 or 07700 900 982");
+    }
+  },
+);
+
+export const contactSchema = () => contactForm.schema();
+
+const DOB_OR_AGE = {
+  child: {
+    legend: "Do you know the child's date of birth?",
+    dateHint: "For example, 7 3 2016",
+    dateLabel: "The child's date of birth",
+    ageText: "No, but I know their age",
+    ageLabel: "Age in years",
+    unknownText: "No, I do not know their date of birth or age",
+    missing: "Enter the child's age",
+    invalid: "The child's age must be a whole number from 0 to 17",
+    range: { min: 0, max: 17 },
+  },
+  subject: {
+    legend: "Do you know their date of birth?",
+    dateHint: "For example, 27 3 1980",
+    dateLabel: "The person's date of birth",
+    ageText: "No, but I know roughly how old they are",
+    ageLabel: "Approximate age in years",
+    unknownText: "No, I do not know",
+    missing: "Enter roughly how old the person is",
+    invalid: "The person's age must be a whole number from 10 to 120",
+    range: { min: 10, max: 120 },
+  },
+} as const;
+
+/** "Do you know their date of birth?": a date, an age, or "I do not know" (for a child or the subject). */
+function dobOrAgeFields<W extends "child" | "subject">(who: W) {
+  const copy = DOB_OR_AGE[who];
+  return {
+    dobKnown: {
+      kind: "radios",
+      label: copy.legend,
+      options: { date: "Yes", age: copy.ageText, unknown: copy.unknownText },
+      required: "Select whether you know their date of birth or age",
+      summary: { label: "Date of birth or age", value: (v: Record<string, unknown>) => describeDobOrAge(v, who === "subject") },
+    },
+    dob: { kind: "date", label: "Date of birth", hint: copy.dateHint, errorLabel: copy.dateLabel, when: (v: Record<string, unknown>) => v.dobKnown === "date", summary: false },
+    age: { kind: "text", label: copy.ageLabel, max: 3, noun: "Age", summary: false },
+  } as const;
 }
 
-/** Date of birth, or an age, or "I do not know": checked together, with its own errors. */
-function dobOrAge(today: Date, who: "child" | "subject") {
-  const labels =
-    who === "child"
-      ? { date: "The child's date of birth", missing: "Enter the child's age", invalid: "The child's age must be a whole number from 0 to 17", range: { min: 0, max: 17 } }
-      : { date: "The person's date of birth", missing: "Enter roughly how old the person is", invalid: "The person's age must be a whole number from 10 to 120", range: { min: 10, max: 120 } };
-  return z
-    .object({
-      dobKnown: choice(["date", "age", "unknown"], "Select whether you know their date of birth or age"),
-      dobDay: datePartFields.day,
-      dobMonth: datePartFields.month,
-      dobYear: datePartFields.year,
-      age: optionalText(3, "Age"),
-    })
-    .superRefine((v, ctx) => {
-      if (v.dobKnown === "date") {
-        checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, labels.date, today);
-      } else if (v.dobKnown === "age") {
-        checkAge(ctx, "age", v.age, labels.range, { missing: labels.missing, invalid: labels.invalid });
-      }
-    });
+function checkDobOrAge(who: "child" | "subject", v: { dobKnown?: string; age?: string }, ctx: { issue(field: "age", message: string): void }) {
+  if (v.dobKnown !== "age") return;
+  const copy = DOB_OR_AGE[who];
+  const text = (v.age ?? "").replace(/\s+/g, "");
+  if (text === "") ctx.issue("age", copy.missing);
+  else if (!/^\d{1,3}$/.test(text) || Number(text) < copy.range.min || Number(text) > copy.range.max) ctx.issue("age", copy.invalid);
 }
 
-export function childSchema(today: Date) {
-  return z.intersection(
-    z.object({
-      fullName: requiredText(100, "Enter the child's name", "The child's name"),
-      gender: choice(keys(GENDERS), "Select the child's gender, or I do not know"),
-      livesWith: requiredText(500, "Enter where the child lives or who they live with", "Where the child lives"),
-      applicantRelationship: requiredText(100, "Enter your relationship to the child", "Your relationship to the child"),
-      subjectRelationship: optionalText(100, "The person's relationship to the child"),
-      parentsAware: choice(keys(PARENTS_AWARE), "Select whether the child's parents or carers know you are asking"),
-    }),
-    dobOrAge(today, "child"),
-  );
-}
+export const childForm = defineForm(
+  {
+    fullName: { kind: "text", label: "Child's full name", hint: "If you do not know their full name, enter the name you know them by", summary: { label: "Name" }, max: 100, required: "Enter the child's name", noun: "The child's name" },
+    ...dobOrAgeFields("child"),
+    gender: { kind: "radios", label: "Child's gender", summary: { label: "Gender" }, options: GENDERS, required: "Select the child's gender, or I do not know" },
+    livesWith: {
+      kind: "textarea", label: "Where does the child live, or who do they live with?", summary: { label: "Lives with or at" },
+      hint: "An address if you know it, or for example \"with their mother and her partner\"", max: 500,
+      required: "Enter where the child lives or who they live with", noun: "Where the child lives",
+    },
+    applicantRelationship: {
+      kind: "text", label: "What is your relationship to the child?", hint: "For example, parent, grandparent, neighbour, family friend",
+      summary: { label: "Your relationship to the child" }, max: 100, required: "Enter your relationship to the child", noun: "Your relationship to the child",
+    },
+    subjectRelationship: {
+      kind: "text", label: "What is the relationship between the child and the person you are worried about? (optional)",
+      hint: "For example, mother's new partner, uncle, coach. Leave blank if you do not know",
+      summary: { label: "The person's relationship to the child", ifEmpty: "Not known" }, max: 100, noun: "The person's relationship to the child",
+    },
+    parentsAware: {
+      kind: "radios", label: "Do the child's parents or carers know you are asking?", summary: { label: "Parents or carers know you are asking" },
+      options: PARENTS_AWARE, required: "Select whether the child's parents or carers know you are asking",
+    },
+  },
+  (v, ctx) => checkDobOrAge("child", v, ctx),
+);
 
-export function anotherChildSchema() {
-  return z.object({ addAnother: choice(["yes", "no"], "Select yes if you need to add another child") });
-}
+export const childSchema = (today: Date) => childForm.schema(today);
 
-export function subjectSchema(today: Date) {
-  return z.intersection(
-    z.intersection(
-      z.object({
-        fullName: requiredText(100, "Enter the person's name", "The person's name"),
-        otherNames: optionalText(200, "Other names"),
-        description: optionalText(1000, "What the person looks like"),
-        occupation: optionalText(100, "The person's job"),
-        relationshipToApplicant: optionalText(100, "How you know the person"),
-      }),
-      dobOrAge(today, "subject"),
-    ),
-    z
-      .object({
-        addressKnown: choice(["yes", "no"], "Select yes if you know where the person lives"),
-        address: optionalText(500, "The person's address"),
-      })
-      .superRefine((v, ctx) => {
-        if (v.addressKnown === "yes" && !v.address) {
-          ctx.addIssue({ code: "custom", path: ["address"], message: "Enter the person's address, or select no" });
-        }
-      }),
-  );
-}
+export const anotherChildForm = defineForm({
+  addAnother: { kind: "radios", label: "Do you need to add another child?", options: YES_NO, required: "Select yes if you need to add another child" },
+});
 
-export function subjectContactSchema() {
-  return z
-    .object({
-      contactTypes: choices(keys(SUBJECT_CONTACT_TYPES), "Select how the person has contact with the child"),
-      contactDetails: optionalText(2000, "Details of the contact"),
-    })
-    .superRefine((v, ctx) => {
-      if (v.contactTypes.includes("other") && !v.contactDetails) {
-        ctx.addIssue({ code: "custom", path: ["contactDetails"], message: "Tell us how the person has contact with the child" });
-      }
-    });
-}
+export const anotherChildSchema = () => anotherChildForm.schema();
 
-export function concernSchema() {
-  return z.object({
-    concern: requiredText(CONCERN_MAX, "Tell us why you are worried about the person", "Your answer"),
-  });
-}
+export const subjectForm = defineForm(
+  {
+    fullName: { kind: "text", label: "Their name", hint: "If you only know a first name or a nickname, enter that", summary: { label: "Name" }, max: 100, required: "Enter the person's name", noun: "The person's name" },
+    otherNames: {
+      kind: "text", label: "Other names they use or have used (optional)", hint: "For example, a nickname, a name they use online, or a previous surname",
+      summary: { label: "Other names", ifEmpty: "Not known" }, max: 200, noun: "Other names",
+    },
+    ...dobOrAgeFields("subject"),
+    addressKnown: {
+      kind: "radios", label: "Do you know where they live?", options: { yes: "Yes", no: "No, I do not know" }, required: "Select yes if you know where the person lives",
+      summary: { label: "Address", value: (v) => (v.addressKnown === "yes" ? String(v.address || NOT_GIVEN) : "Not known") },
+    },
+    address: { kind: "textarea", label: "Their address", hint: "Give as much as you know, or more than one address", max: 500, noun: "The person's address", summary: false },
+    description: { kind: "textarea", label: "What do they look like? (optional)", hint: "For example, height, build, hair, tattoos, glasses", summary: { label: "What they look like", ifEmpty: "Not known" }, max: 1000, noun: "What the person looks like" },
+    occupation: { kind: "text", label: "What is their job? (optional)", summary: { label: "Job", ifEmpty: "Not known" }, max: 100, noun: "The person's job" },
+    relationshipToApplicant: {
+      kind: "text", label: "How do you know them? (optional)", hint: "For example, my ex-partner's new partner, a neighbour",
+      summary: { label: "How you know them" }, max: 100, noun: "How you know the person",
+    },
+  },
+  (v, ctx) => {
+    checkDobOrAge("subject", v, ctx);
+    if (v.addressKnown === "yes" && !v.address) ctx.issue("address", "Enter the person's address, or select no");
+  },
+);
 
-export function declarationsSchema() {
-  const all = keys(DECLARATIONS);
-  const message = "Confirm all 4 statements to continue";
-  return z.object({
-    declarations: choices(all, message).refine((v) => all.every((d) => v.includes(d)), message),
-  });
-}
+export const subjectSchema = (today: Date) => subjectForm.schema(today);
+
+export const subjectContactForm = defineForm(
+  {
+    contactTypes: {
+      kind: "checkboxes", label: "How does the person have contact with the child or children?", hint: "Select all that apply",
+      summary: { label: "Contact with the child" }, options: SUBJECT_CONTACT_TYPES, required: "Select how the person has contact with the child",
+    },
+    contactDetails: {
+      kind: "textarea", label: "Tell us more about the contact (optional unless you chose 'Another way')",
+      hint: "For example, how often they see the child, and whether they are ever alone with them",
+      summary: { label: "More about the contact", ifEmpty: "Nothing given" }, max: 2000, noun: "Details of the contact",
+    },
+  },
+  (v, ctx) => {
+    if (v.contactTypes?.includes("other") && !v.contactDetails) ctx.issue("contactDetails", "Tell us how the person has contact with the child");
+  },
+);
+
+export const subjectContactSchema = () => subjectContactForm.schema();
+
+export const concernForm = defineForm({
+  concern: {
+    kind: "textarea", label: "Why are you worried about the person?", summary: { label: "Why you are worried" },
+    hint: "Tell us what has happened, what you have seen or heard, and when. Include anything that has been reported before.",
+    max: CONCERN_MAX, required: "Tell us why you are worried about the person", noun: "Your answer",
+  },
+});
+
+export const concernSchema = () => concernForm.schema();
+
+const DECLARATIONS_MESSAGE = "Confirm all 4 statements to continue";
+
+export const declarationsForm = defineForm(
+  {
+    declarations: {
+      kind: "checkboxes", label: "Declaration", hint: "You need to confirm each of these to send your application",
+      summary: { label: "You confirmed" }, options: DECLARATIONS, required: DECLARATIONS_MESSAGE,
+    },
+  },
+  (v, ctx) => {
+    const all = Object.keys(DECLARATIONS);
+    if (v.declarations && !all.every((d) => v.declarations!.includes(d as keyof typeof DECLARATIONS))) ctx.issue("declarations", DECLARATIONS_MESSAGE);
+  },
+);
+
+export const declarationsSchema = () => declarationsForm.schema();
 
 export type Danger = z.infer<ReturnType<typeof dangerSchema>>;
 export type Applicant = z.infer<ReturnType<typeof applicantSchema>>;

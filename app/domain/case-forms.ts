@@ -1,36 +1,13 @@
-// The schema of each staff form on a case. Every text has a maximum length; dates use the
-// GOV.UK date input (checked in superRefine, error keyed by the date's id prefix).
-import { z } from "zod";
-import { checkDate, choice, choices, datePartFields, optionalText, requiredText } from "./fields";
+// The questions of each staff form on a case, declared once (see app/domain/form-spec.ts): the
+// schema, the error summary, the stored record and the case page's rows all come from these.
+import { CONTACT_METHODS } from "./application";
 import { defineForm, YES_NO } from "./form-spec";
-import { parseTime } from "./moments";
 import { riskCheckContradiction } from "./outcome-rules";
 import { OUTCOMES, SIDE_EXITS } from "./workflow";
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 const LONG = 5000;
 
 export { parseTime } from "./moments";
-
-function checkTime(ctx: z.RefinementCtx, path: string, value: string | undefined, label: string) {
-  if (parseTime(value) === null) {
-    ctx.addIssue({ code: "custom", path: [path], message: `Enter ${label} as a time, like 14:30 or 2:30pm` });
-  }
-}
-
-const dateFields = <P extends string>(prefix: P) =>
-  ({
-    [`${prefix}Day`]: datePartFields.day,
-    [`${prefix}Month`]: datePartFields.month,
-    [`${prefix}Year`]: datePartFields.year,
-  }) as Record<`${P}Day` | `${P}Month` | `${P}Year`, typeof datePartFields.day>;
-
-type Parts = Record<string, unknown>;
-const partsOf = (v: Parts, prefix: string) => ({
-  day: v[`${prefix}Day`] as string | undefined,
-  month: v[`${prefix}Month`] as string | undefined,
-  year: v[`${prefix}Year`] as string | undefined,
-});
 
 export const RISK_ACTIONS = {
   none: "No immediate action needed",
@@ -55,21 +32,29 @@ export const riskCheckForm = defineForm(
   },
 );
 
-export const riskCheckSchema = (today: Date) => riskCheckForm.schema(today);
+export const scopeForm = defineForm(
+  {
+    inScope: {
+      kind: "radios", label: "Is the application in scope?", summary: { label: "In scope" },
+      hint: "In scope: a named subject, a named child, and real contact between them",
+      options: { yes: "Yes, in scope", no: "No, not progressed" }, required: "Select yes if the application is in scope",
+    },
+    reason: { kind: "textarea", label: "Why it is not progressed", max: LONG, noun: "The reason", summary: { when: notProgressed } },
+    alternativeAction: {
+      kind: "textarea", label: "What the police will do instead, and how the applicant is told", max: LONG,
+      noun: "What the police will do instead", summary: { label: "What the police will do instead", when: notProgressed },
+    },
+  },
+  (v, ctx) => {
+    if (v.inScope === "no") {
+      if (!v.reason) ctx.issue("reason", "Enter why the application is not progressed");
+      if (!v.alternativeAction) ctx.issue("alternativeAction", "Enter what the police will do instead");
+    }
+  },
+);
 
-export function scopeSchema() {
-  return z
-    .object({
-      inScope: choice(["yes", "no"], "Select yes if the application is in scope"),
-      reason: optionalText(LONG, "The reason"),
-      alternativeAction: optionalText(LONG, "What the police will do instead"),
-    })
-    .superRefine((v, ctx) => {
-      if (v.inScope === "no") {
-        if (!v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "Enter why the application is not progressed" });
-        if (!v.alternativeAction) ctx.addIssue({ code: "custom", path: ["alternativeAction"], message: "Enter what the police will do instead" });
-      }
-    });
+function notProgressed(v: Record<string, unknown>) {
+  return v.inScope === "no" || v.inScope === false;
 }
 
 export const INTERVIEW_METHODS = { in_person: "Face to face", video: "Video call", phone: "Phone", other: "Other" } as const;
@@ -89,34 +74,31 @@ export const VERIFICATION_RESULTS = {
   anonymous: "Anonymous (applicant would not give details)",
 } as const;
 
-export function verificationSchema(today: Date) {
-  return z
-    .object({
-      ...dateFields("interview"),
-      method: choice(keys(INTERVIEW_METHODS), "Select how the interview was held"),
-      identityDocuments: choices(keys(IDENTITY_DOCUMENTS), "Select the identity documents seen, or none"),
-      addressDocuments: choices(keys(IDENTITY_DOCUMENTS), "Select the address documents seen, or none"),
-      relationshipDocuments: choices(keys(IDENTITY_DOCUMENTS), "Select the documents seen for the relationship to the child, or none"),
-      result: choice(keys(VERIFICATION_RESULTS), "Select whether the applicant was verified"),
-      notes: optionalText(LONG, "Notes"),
-    })
-    .superRefine((v, ctx) => {
-      checkDate(ctx, "interview", partsOf(v as Parts, "interview"), "The date of the interview", today);
-    });
-}
+export const verificationForm = defineForm({
+  interview: { kind: "date", label: "Date of the interview", errorLabel: "The date of the interview", recordKey: "interviewDate" },
+  method: { kind: "radios", label: "How was the interview held?", summary: { label: "How it was held" }, options: INTERVIEW_METHODS, required: "Select how the interview was held" },
+  identityDocuments: { kind: "checkboxes", label: "Identity documents seen", options: IDENTITY_DOCUMENTS, exclusive: "none", required: "Select the identity documents seen, or none" },
+  addressDocuments: { kind: "checkboxes", label: "Address documents seen", options: IDENTITY_DOCUMENTS, exclusive: "none", required: "Select the address documents seen, or none" },
+  relationshipDocuments: {
+    kind: "checkboxes", label: "Documents seen for the relationship to the child", options: IDENTITY_DOCUMENTS, exclusive: "none",
+    required: "Select the documents seen for the relationship to the child, or none",
+  },
+  result: {
+    kind: "radios", label: "Result", options: VERIFICATION_RESULTS, required: "Select whether the applicant was verified",
+    hint: "Unverified or anonymous applicants are told nothing under the scheme, but the case can still go on to safeguarding action",
+  },
+  notes: { kind: "textarea", label: "Notes (optional)", max: LONG, noun: "Notes", summary: { label: "Notes" } },
+});
 
-export function checkSchema(today: Date, checkTypes: readonly string[]) {
-  return z
-    .object({
-      checkType: z.string({ required_error: "Select the check" }).refine((v) => checkTypes.includes(v), "Select the check"),
-      doneBy: requiredText(100, "Enter who did the check", "Who did the check"),
-      ...dateFields("done"),
-      resultSummary: requiredText(LONG, "Enter a summary of the result", "The result summary"),
-      relevant: choice(["yes", "no"], "Select yes if the result is relevant"),
-    })
-    .superRefine((v, ctx) => {
-      checkDate(ctx, "done", partsOf(v as Parts, "done"), "The date of the check", today);
-    });
+/** A research check; the checks a force uses are a setting, so the options come with the request. */
+export function checkForm(checkTypes: readonly string[]) {
+  return defineForm({
+    checkType: { kind: "radios", label: "Which check?", summary: { label: "Check" }, options: Object.fromEntries(checkTypes.map((t) => [t, t])), required: "Select the check" },
+    doneBy: { kind: "text", label: "Who did the check", max: 100, required: "Enter who did the check", noun: "Who did the check" },
+    done: { kind: "date", label: "When", summary: { label: "Done on" }, errorLabel: "The date of the check", recordKey: "doneAt" },
+    resultSummary: { kind: "textarea", label: "Result summary", max: LONG, required: "Enter a summary of the result", noun: "The result summary" },
+    relevant: { kind: "radios", label: "Is the result relevant to the risk to the child?", summary: { label: "Relevant to the risk" }, options: YES_NO, required: "Select yes if the result is relevant" },
+  });
 }
 
 export const RECOMMENDATIONS = {
@@ -125,137 +107,173 @@ export const RECOMMENDATIONS = {
   other_safeguarding: "Other safeguarding action",
 } as const;
 
-export function assessmentSchema() {
-  return z
-    .object({
-      csoConvictions: choice(["yes", "no"], "Select yes if the person has convictions for child sexual offences"),
-      csoDetails: optionalText(LONG, "Details of the convictions"),
-      otherConvictions: optionalText(LONG, "Other convictions"),
-      intelligence: optionalText(LONG, "Intelligence"),
-      riskToChild: requiredText(LONG, "Describe the risk to the named child or children", "The risk to the child"),
-      registeredSexOffender: choice(["yes", "no"], "Select yes if the person is a registered sex offender"),
-      mappaManaged: choice(["yes", "no"], "Select yes if the person is managed under MAPPA"),
-      mappaOutcome: optionalText(LONG, "The MAPPA outcome"),
-      necessity: requiredText(LONG, "Explain why disclosure is or is not necessary", "Necessity"),
-      proportionality: requiredText(LONG, "Explain why this is proportionate", "Proportionality"),
-      article8: requiredText(LONG, "Give the Article 8 rationale", "The Article 8 rationale"),
-      representationsSought: choice(["yes", "no"], "Select yes if the person's representations are sought"),
-      representationsReason: requiredText(LONG, "Explain why representations are or are not sought", "The reason"),
-      recommendation: choice(keys(RECOMMENDATIONS), "Select a recommendation"),
-      recipientName: optionalText(100, "The recipient's name"),
-      recipientRelationship: optionalText(100, "The recipient's relationship to the child"),
-      recipientReason: optionalText(LONG, "Why they are best placed"),
-      proposedWording: optionalText(LONG, "The proposed wording"),
-    })
-    .superRefine((v, ctx) => {
-      const need = (path: string, message: string, value: unknown) => {
-        if (!value) ctx.addIssue({ code: "custom", path: [path], message });
-      };
-      if (v.csoConvictions === "yes") need("csoDetails", "Give details of the convictions", v.csoDetails);
-      if (v.mappaManaged === "yes") need("mappaOutcome", "Record the MAPPA outcome (the decision is routed through MAPPA)", v.mappaOutcome);
-      if (v.recommendation === "disclose") {
-        need("recipientName", "Enter the name of the person best placed to protect the child", v.recipientName);
-        need("recipientRelationship", "Enter the recipient's relationship to the child", v.recipientRelationship);
-        need("recipientReason", "Explain why this person is best placed to protect the child", v.recipientReason);
-        need("proposedWording", "Enter the wording proposed for the disclosure", v.proposedWording);
-      }
-    });
+export const assessmentForm = defineForm(
+  {
+    csoConvictions: {
+      kind: "radios", label: "Does the person have convictions for child sexual offences?", summary: { label: "Child sexual offence convictions" },
+      hint: "If yes, there is a presumption to disclose", options: YES_NO, required: "Select yes if the person has convictions for child sexual offences",
+    },
+    csoDetails: { kind: "textarea", label: "Details of those convictions (if any)", summary: { label: "Details of the convictions" }, max: LONG, noun: "Details of the convictions" },
+    otherConvictions: { kind: "textarea", label: "Other relevant convictions (optional)", summary: { label: "Other convictions" }, max: LONG, noun: "Other convictions" },
+    intelligence: { kind: "textarea", label: "Relevant intelligence (optional)", summary: { label: "Intelligence" }, max: LONG, noun: "Intelligence" },
+    registeredSexOffender: { kind: "radios", label: "Is the person a registered sex offender?", summary: { label: "Registered sex offender" }, options: YES_NO, required: "Select yes if the person is a registered sex offender" },
+    mappaManaged: {
+      kind: "radios", label: "Is the person managed under MAPPA?", summary: { label: "MAPPA-managed" },
+      hint: "If yes, the decision is routed through MAPPA: record the MAPPA outcome", options: YES_NO, required: "Select yes if the person is managed under MAPPA",
+    },
+    mappaOutcome: { kind: "textarea", label: "MAPPA outcome (if MAPPA-managed)", summary: { label: "MAPPA outcome" }, max: LONG, noun: "The MAPPA outcome" },
+    riskToChild: { kind: "textarea", label: "The risk to the named child or children", summary: { label: "Risk to the child" }, max: LONG, required: "Describe the risk to the named child or children", noun: "The risk to the child" },
+    necessity: { kind: "textarea", label: "Necessity", max: LONG, required: "Explain why disclosure is or is not necessary", noun: "Necessity" },
+    proportionality: { kind: "textarea", label: "Proportionality", max: LONG, required: "Explain why this is proportionate", noun: "Proportionality" },
+    article8: {
+      kind: "textarea", label: "Article 8 rationale", hint: "The subject's right to a private life against the child's protection",
+      max: LONG, required: "Give the Article 8 rationale", noun: "The Article 8 rationale",
+    },
+    representationsSought: { kind: "radios", label: "Are the subject's representations sought?", summary: { label: "Representations sought" }, options: YES_NO, required: "Select yes if the person's representations are sought" },
+    representationsReason: {
+      kind: "textarea", label: "Why representations are, or are not, sought", summary: { label: "Why" }, max: LONG,
+      required: "Explain why representations are or are not sought", noun: "The reason",
+    },
+    recommendation: { kind: "radios", label: "Recommendation", options: RECOMMENDATIONS, required: "Select a recommendation" },
+    recipientName: { kind: "text", label: "Name", summary: { label: "Recipient", when: disclosing }, max: 100, noun: "The recipient's name" },
+    recipientRelationship: { kind: "text", label: "Relationship to the child", summary: { label: "Recipient's relationship to the child", when: disclosing }, max: 100, noun: "The recipient's relationship to the child" },
+    recipientReason: { kind: "textarea", label: "Why they are best placed to protect the child", summary: { label: "Why best placed", when: disclosing }, max: LONG, noun: "Why they are best placed" },
+    proposedWording: { kind: "textarea", label: "Proposed wording of the disclosure", hint: "Exactly what will be said", summary: { label: "Proposed wording", when: disclosing }, max: LONG, noun: "The proposed wording" },
+  },
+  (v, ctx) => {
+    if (v.csoConvictions === "yes" && !v.csoDetails) ctx.issue("csoDetails", "Give details of the convictions");
+    if (v.mappaManaged === "yes" && !v.mappaOutcome) ctx.issue("mappaOutcome", "Record the MAPPA outcome (the decision is routed through MAPPA)");
+    if (v.recommendation === "disclose") {
+      if (!v.recipientName) ctx.issue("recipientName", "Enter the name of the person best placed to protect the child");
+      if (!v.recipientRelationship) ctx.issue("recipientRelationship", "Enter the recipient's relationship to the child");
+      if (!v.recipientReason) ctx.issue("recipientReason", "Explain why this person is best placed to protect the child");
+      if (!v.proposedWording) ctx.issue("proposedWording", "Enter the wording proposed for the disclosure");
+    }
+  },
+);
+
+function disclosing(v: Record<string, unknown>) {
+  return v.recommendation === "disclose";
 }
 
-export function decisionSchema() {
-  return z
-    .object({
-      decision: choice(["approve", "reject", "return"], "Select approve, reject or return"),
-      outcome: z.enum(keys(RECOMMENDATIONS)).optional(),
-      reasons: requiredText(LONG, "Give the reasons for the decision", "The reasons"),
-      code: optionalText(20, "Security code"),
-    })
-    .superRefine((v, ctx) => {
-      if (v.decision === "reject" && !v.outcome) {
-        ctx.addIssue({ code: "custom", path: ["outcome"], message: "Select the decision you are making instead" });
-      }
-      if (v.decision !== "return" && !v.code) {
-        ctx.addIssue({ code: "custom", path: ["code"], message: "Enter the current code from your authenticator app to sign the decision" });
-      }
-    });
+export const decisionForm = defineForm(
+  {
+    decision: {
+      kind: "radios", label: "Your decision",
+      options: { approve: "Approve the recommendation", reject: "Reject the recommendation and decide otherwise", return: "Return it to the reviewer for more work" },
+      required: "Select approve, reject or return",
+    },
+    outcome: { kind: "radios", label: "Your decision instead", options: RECOMMENDATIONS, summary: { label: "Decision" } },
+    reasons: { kind: "textarea", label: "Reasons", hint: "Always required. The decision is locked once signed.", max: LONG, required: "Give the reasons for the decision", noun: "The reasons" },
+    code: {
+      kind: "text", label: "Security code", hint: "To sign an approval or rejection, enter the current code from your authenticator app",
+      max: 20, noun: "Security code", summary: false,
+    },
+  },
+  (v, ctx) => {
+    if (v.decision === "reject" && !v.outcome) ctx.issue("outcome", "Select the decision you are making instead");
+    if (v.decision && v.decision !== "return" && !v.code) ctx.issue("code", "Enter the current code from your authenticator app to sign the decision");
+  },
+);
+
+export const UNDERTAKING = { signed: "Signed", refused: "Refused" } as const;
+
+export const disclosureDeliveryForm = defineForm(
+  {
+    delivered: { kind: "date", label: "Date", summary: { label: "Disclosed at" }, errorLabel: "The date of the disclosure", withTime: "deliveredTime", recordKey: "deliveredAt" },
+    deliveredTime: { kind: "time", label: "Time", hint: "For example, 14:30", errorLabel: "the time of the disclosure", summary: false },
+    place: { kind: "text", label: "Place", max: 200, required: "Enter where the disclosure was made", noun: "The place" },
+    officers: { kind: "text", label: "Officers present", max: 500, required: "Enter the officers present", noun: "The officers" },
+    recipientName: { kind: "text", label: "Recipient", max: 100, required: "Enter who received the disclosure", noun: "The recipient" },
+    wordingUsed: { kind: "textarea", label: "Exact wording disclosed", max: LONG, required: "Enter the exact wording disclosed", noun: "The wording" },
+    warningsGiven: { kind: "textarea", label: "Warnings given", max: LONG, required: "Enter the warnings given", noun: "The warnings" },
+    undertaking: { kind: "radios", label: "Confidentiality undertaking", options: UNDERTAKING, required: "Select whether the confidentiality undertaking was signed" },
+    refusedProceeded: { kind: "radios", label: "Did the disclosure go ahead?", summary: { label: "Went ahead after a refusal", when: refused }, options: YES_NO },
+    refusedDecidedBy: { kind: "text", label: "Decided by", summary: { when: refused }, max: 100, noun: "Who decided" },
+    safetyAdvice: { kind: "textarea", label: "Safety advice or plan (optional)", summary: { label: "Safety advice or plan" }, max: LONG, noun: "Safety advice or plan" },
+    referrals: { kind: "textarea", label: "Referrals made (optional)", summary: { label: "Referrals made" }, max: LONG, noun: "Referrals made" },
+  },
+  (v, ctx) => {
+    if (v.undertaking === "refused") {
+      if (!v.refusedProceeded) ctx.issue("refusedProceeded", "Select whether the disclosure went ahead");
+      if (!v.refusedDecidedBy) ctx.issue("refusedDecidedBy", "Enter who decided");
+    }
+  },
+);
+
+function refused(v: Record<string, unknown>) {
+  return v.undertaking === "refused";
 }
 
-export function disclosureDeliverySchema(today: Date) {
-  return z
-    .object({
-      ...dateFields("delivered"),
-      deliveredTime: optionalText(10, "Time"),
-      place: requiredText(200, "Enter where the disclosure was made", "The place"),
-      officers: requiredText(500, "Enter the officers present", "The officers"),
-      recipientName: requiredText(100, "Enter who received the disclosure", "The recipient"),
-      wordingUsed: requiredText(LONG, "Enter the exact wording disclosed", "The wording"),
-      warningsGiven: requiredText(LONG, "Enter the warnings given", "The warnings"),
-      undertaking: choice(["signed", "refused"], "Select whether the confidentiality undertaking was signed"),
-      refusedProceeded: z.enum(["yes", "no"]).optional(),
-      refusedDecidedBy: optionalText(100, "Who decided"),
-      safetyAdvice: optionalText(LONG, "Safety advice or plan"),
-      referrals: optionalText(LONG, "Referrals made"),
-    })
-    .superRefine((v, ctx) => {
-      checkDate(ctx, "delivered", partsOf(v as Parts, "delivered"), "The date of the disclosure", today);
-      checkTime(ctx, "deliveredTime", v.deliveredTime, "the time of the disclosure");
-      if (v.undertaking === "refused") {
-        if (!v.refusedProceeded) ctx.addIssue({ code: "custom", path: ["refusedProceeded"], message: "Select whether the disclosure went ahead" });
-        if (!v.refusedDecidedBy) ctx.addIssue({ code: "custom", path: ["refusedDecidedBy"], message: "Enter who decided" });
-      }
-    });
-}
-
-export function outcomeDeliverySchema(today: Date, safeRoutes: readonly string[]) {
-  return z
-    .object({
-      ...dateFields("given"),
-      route: z
-        .string({ required_error: "Select how the outcome was given" })
-        .refine((r) => safeRoutes.includes(r), "Use only a route the applicant said is safe"),
-      notes: optionalText(LONG, "Notes"),
-    })
-    .superRefine((v, ctx) => {
-      checkDate(ctx, "given", partsOf(v as Parts, "given"), "The date the outcome was given", today);
-    });
-}
-
-export function closeSchema() {
-  return z.object({ outcomes: choices(keys(OUTCOMES), "Select at least one outcome") });
-}
-
-export function sideExitSchema() {
-  return z
-    .object({
-      exit: choice(SIDE_EXITS, "Select why the case is closing"),
-      reason: requiredText(LONG, "Enter the reason", "The reason"),
-      transferredTo: optionalText(100, "The force"),
-    })
-    .superRefine((v, ctx) => {
-      if (v.exit === "transferred" && !v.transferredTo) {
-        ctx.addIssue({ code: "custom", path: ["transferredTo"], message: "Enter the force the case is transferred to" });
-      }
-    });
-}
-
-export function extensionSchema() {
-  return z.object({
-    days: z.coerce
-      .number({ invalid_type_error: "Enter the number of days as a whole number", required_error: "Enter the number of days" })
-      .int("Enter the number of days as a whole number")
-      .min(1, "Extend by at least 1 day")
-      .max(90, "Extend by 90 days or fewer"),
-    reason: requiredText(LONG, "Enter the reason for the extension", "The reason"),
+/** How the outcome was given to the applicant: only by a route they said is safe (known per case). */
+export function outcomeDeliveryForm(safeRoutes: Readonly<Record<string, string>>) {
+  return defineForm({
+    given: { kind: "date", label: "Date the outcome was given", summary: { label: "Given on" }, errorLabel: "The date the outcome was given", recordKey: "givenOn" },
+    route: {
+      kind: "radios", label: "How it was given", hint: "Only the applicant's safe routes are offered", options: safeRoutes,
+      required: "Select how the outcome was given", invalid: "Use only a route the applicant said is safe",
+    },
+    notes: { kind: "textarea", label: "Notes (optional)", summary: { label: "Notes" }, max: LONG, noun: "Notes" },
   });
 }
 
-export function retriageSchema() {
-  return z.object({
-    childSafe: choice(["yes", "no", "unknown"], "Select whether the child is safe while the case waits"),
-    action: requiredText(LONG, "Enter what has been done or will be done", "The action"),
-  });
+export const closeForm = defineForm({
+  outcomes: { kind: "checkboxes", label: "Outcomes", hint: "Select all that apply. A case may have more than one.", options: OUTCOMES, required: "Select at least one outcome" },
+});
+
+export const sideExitForm = defineForm(
+  {
+    exit: {
+      kind: "radios", label: "Why is the case closing?",
+      options: Object.fromEntries(SIDE_EXITS.map((e) => [e, OUTCOMES[e]])) as Record<(typeof SIDE_EXITS)[number], string>,
+      required: "Select why the case is closing",
+    },
+    reason: { kind: "textarea", label: "Reason", max: LONG, required: "Enter the reason", noun: "The reason" },
+    transferredTo: { kind: "text", label: "Force it is transferred to", summary: { label: "Transferred to", when: (v) => Boolean(v.transferredTo) }, max: 100, noun: "The force" },
+  },
+  (v, ctx) => {
+    if (v.exit === "transferred" && !v.transferredTo) ctx.issue("transferredTo", "Enter the force the case is transferred to");
+  },
+);
+
+export const extensionForm = defineForm({
+  days: {
+    kind: "integer", label: "Extend by (days)", summary: { label: "Extended by (days)" }, min: 1, max: 90,
+    messages: { required: "Enter the number of days", invalid: "Enter the number of days as a whole number", min: "Extend by at least 1 day", max: "Extend by 90 days or fewer" },
+  },
+  reason: { kind: "textarea", label: "Reason", max: LONG, required: "Enter the reason for the extension", noun: "The reason" },
+});
+
+export const retriageForm = defineForm({
+  childSafe: {
+    kind: "radios", label: "Is the child safe while the case waits?", summary: { label: "Child safe while the case waits" },
+    options: { yes: "Yes", no: "No", unknown: "Not known" }, required: "Select whether the child is safe while the case waits",
+  },
+  action: { kind: "textarea", label: "What has been done, or will be done", max: LONG, required: "Enter what has been done or will be done", noun: "The action" },
+});
+
+export const noteForm = defineForm({
+  text: { kind: "textarea", label: "Add a note", max: LONG, required: "Enter the note", noun: "The note" },
+});
+
+/** The form behind each kind of stage record, for reading a record back as words. */
+export function recordForm(kind: string, data: Record<string, unknown>) {
+  switch (kind) {
+    case "risk_check": return riskCheckForm;
+    case "scope": return scopeForm;
+    case "verification": return verificationForm;
+    case "check": return checkForm([]);
+    case "assessment": return assessmentForm;
+    case "delivery": return data.kind === "outcome" ? outcomeDeliveryForm(OUTCOME_ROUTES) : disclosureDeliveryForm;
+    case "side_exit": return sideExitForm;
+    case "extension": return extensionForm;
+    case "retriage": return retriageForm;
+    default: return null;
+  }
 }
 
-export function noteSchema() {
-  return z.object({ text: requiredText(LONG, "Enter the note", "The note") });
-}
+/** The routes by which an applicant can be told the outcome, as words. */
+export const OUTCOME_ROUTES: Readonly<Record<string, string>> = {
+  ...CONTACT_METHODS,
+  no_applicant: "There is no applicant to tell",
+};

@@ -5,7 +5,7 @@
 //
 // Pure: no HTTP, no database, no React.
 import { z } from "zod";
-import { formatIsoDate, parseDateParts, type DatePart } from "./dates";
+import { formatIsoDate, parseDateParts, toIsoDate, type DatePart } from "./dates";
 import { formatDateTime } from "./format";
 import { isoFromParts, parseTime, ukDateTime } from "./moments";
 import { optionalText, requiredText } from "./fields";
@@ -59,6 +59,8 @@ export interface RadiosSpec extends Common {
   options: Options;
   /** The message when nothing is selected; without it the question is optional. */
   required?: string;
+  /** The message for a value that is not one of the options (a forged post); else `required`. */
+  invalid?: string;
 }
 
 export interface CheckboxesSpec extends Common {
@@ -132,8 +134,11 @@ export interface FormSpec<F extends FieldSpecs = FieldSpecs> {
   /** Field names in page order. */
   order: Array<keyof F & string>;
   rules?: Rules<F>;
-  /** The zod schema; `today` is the app clock's date (dates must not be in the future). */
-  schema(today: Date): z.ZodType<FormValues<F>, z.ZodTypeDef, unknown>;
+  /**
+   * The zod schema. `today` is the app clock's date (a date answer must not be in the future);
+   * a form without dates does not need it.
+   */
+  schema(today?: Date): z.ZodType<FormValues<F>, z.ZodTypeDef, unknown>;
 }
 
 /** Any form, for code that reads a specification without knowing its fields. */
@@ -144,7 +149,11 @@ export function defineForm<const F extends FieldSpecs>(fields: F, rules?: Rules<
     fields,
     order: Object.keys(fields) as Array<keyof F & string>,
     rules,
-    schema: (today) => buildSchema(fields, rules, today),
+    schema: (today) => {
+      const hasDates = Object.values(fields).some((spec) => spec.kind === "date");
+      if (hasDates && !today) throw new Error("This form asks for a date: pass the app clock's today to schema()");
+      return buildSchema(fields, rules, today);
+    },
   };
 }
 
@@ -160,12 +169,10 @@ function fieldShape(name: string, spec: FieldSpec): Record<string, z.ZodTypeAny>
       return { [name]: format ? base.refine((v) => !v || format.test(v), format.message) : base };
     }
     case "radios": {
-      const required = spec.required;
-      return {
-        [name]: required
-          ? z.enum(keysOf(spec.options), { errorMap: () => ({ message: required }) })
-          : z.enum(keysOf(spec.options)).optional(),
-      };
+      const values = keysOf(spec.options);
+      const invalid = spec.invalid ?? spec.required ?? "Select one of the options";
+      const one = z.string({ required_error: spec.required, invalid_type_error: invalid }).refine((v) => values.includes(v), invalid);
+      return { [name]: spec.required ? one : one.optional() };
     }
     case "checkboxes": {
       const values = keysOf(spec.options);
@@ -197,7 +204,8 @@ function fieldShape(name: string, spec: FieldSpec): Record<string, z.ZodTypeAny>
   }
 }
 
-function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefined, today: Date) {
+/** `today` is present whenever the form has a date (checked by `schema`). */
+function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefined, today: Date | undefined) {
   const shape: Record<string, z.ZodTypeAny> = {};
   for (const [name, spec] of Object.entries(fields)) Object.assign(shape, fieldShape(name, spec));
   // The same fields again, but a bad answer becomes "no answer": the rules and date checks then
@@ -208,7 +216,7 @@ function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefine
     for (const [name, spec] of Object.entries(fields)) {
       if (spec.kind === "date" && (!spec.when || spec.when(values))) {
         const parts = datePartsOf(values, name);
-        const result = parseDateParts(parts, spec.errorLabel, today);
+        const result = parseDateParts(parts, spec.errorLabel, today!);
         if (!result.ok) {
           issue(name, result.message);
           // The server names the inputs that are wrong: the page highlights exactly these.
@@ -345,15 +353,18 @@ function displayValue(spec: FieldSpec, values: Values, name: string): string | u
       return list.length ? list.map((v) => spec.options[String(v)] ?? String(v)).join("\n") : undefined;
     }
     case "date":
-      return describeDate(raw, values, name);
+      return describeDate(raw, values, name, Boolean(spec.withTime));
   }
 }
 
-/** A stored ISO date, a stored instant (ISO or milliseconds), or a form's day/month/year parts. */
-function describeDate(raw: unknown, values: Values, name: string): string | undefined {
-  if (typeof raw === "number" || raw instanceof Date) return formatDateTime(raw);
+/**
+ * A stored ISO date, a stored instant (ISO or milliseconds), or a form's day/month/year parts.
+ * An instant shows its time only when the question asked for one.
+ */
+function describeDate(raw: unknown, values: Values, name: string, withTime: boolean): string | undefined {
+  const instant = typeof raw === "number" || raw instanceof Date || (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T/.test(raw));
+  if (instant) return withTime ? formatDateTime(raw as string | number | Date) : formatIsoDate(toIsoDate(new Date(raw as string | number | Date)));
   if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw)) return formatIsoDate(raw);
-  if (typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T/.test(raw)) return formatDateTime(raw);
   const iso = isoDateOf(values, name);
   return iso ? formatIsoDate(iso) : undefined;
 }

@@ -8,6 +8,9 @@ const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ..
 
 export const CHANNELS = { phone: "By phone", station: "At a police station", proactive: "Proactive (started by police)" } as const;
 
+/** How each case came in, as the case page says it. */
+export const CHANNEL_NAMES = { online: "online", phone: "by phone", station: "at a police station", proactive: "proactive" } as const;
+
 export function staffCaseSchema() {
   return z
     .object({

@@ -6,17 +6,18 @@ import { pageTitle } from "~/components/page-title";
 import { Honeypot } from "~/components/step-form";
 import {
   applicantForm,
-  CONTACT_METHODS,
-  DECLARATIONS,
+  childForm,
+  concernForm,
+  contactForm,
+  dangerForm,
+  declarationsForm,
   firstIncompleteStep,
-  GENDERS,
   isUrgent,
-  PARENTS_AWARE,
-  SUBJECT_CONTACT_TYPES,
+  subjectContactForm,
+  subjectForm,
   type DraftData,
 } from "~/domain/application";
-import { describeDobOrAge } from "~/domain/describe";
-import { summaryRows } from "~/domain/form-spec";
+import { summaryRows, type AnyForm } from "~/domain/form-spec";
 import { submitApplication } from "~/services/applications.server";
 import { readDraft } from "~/services/drafts.server";
 import { now, rejectBots } from "./__apply.server";
@@ -56,74 +57,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type Row = { key: string; value: string; href: string };
 type Section = { title: string; rows: Row[] };
 
-const or = (value: string | undefined, fallback = "Not given") => (value && value.trim() !== "" ? value : fallback);
-const label = (map: Record<string, string>, value: string | undefined) => (value ? (map[value] ?? value) : "Not given");
-
+/** Every answer as words, from the questions' own specifications, each with its Change link. */
 function describeAnswers(d: DraftData): Section[] {
-  const a = d.applicant!;
-  const c = d.contact!;
-  const s = d.subject!;
-  const sc = d["subject-contact"]!;
+  const rows = (form: AnyForm, values: object | undefined, href: string): Row[] =>
+    summaryRows(form, (values ?? {}) as Record<string, unknown>).map(({ key, value }) => ({ key, value, href }));
   return [
-    {
-      title: "Immediate danger",
-      rows: [{ key: "Is a child in danger now?", value: d.danger!.childInDanger === "yes" ? "Yes" : "No", href: "/apply/danger" }],
-    },
-    {
-      title: "Your details",
-      rows: summaryRows(applicantForm, a).map(({ key, value }) => ({ key, value, href: "/apply/applicant" })),
-    },
-    {
-      title: "Contacting you safely",
-      rows: [
-        { key: "Safe ways to contact you", value: c.methods.map((m) => CONTACT_METHODS[m]).join("\n"), href: "/apply/contact" },
-        ...(c.methods.includes("email") ? [{ key: "Email", value: or(c.email), href: "/apply/contact" }] : []),
-        ...(c.methods.includes("phone") ? [{ key: "Phone", value: or(c.phone), href: "/apply/contact" }] : []),
-        { key: "Safe times", value: or(c.safeTimes, "Any time"), href: "/apply/contact" },
-        { key: "Safe to leave a message", value: c.leaveMessages === "yes" ? "Yes" : "No", href: "/apply/contact" },
-        { key: "Anything else", value: or(c.safetyNotes, "Nothing"), href: "/apply/contact" },
-      ],
-    },
-    ...(d.children ?? []).map((child, i) => ({
-      title: `Child ${i + 1}`,
-      rows: [
-        { key: "Name", value: child.fullName },
-        { key: "Date of birth or age", value: describeDobOrAge(child) },
-        { key: "Gender", value: label(GENDERS, child.gender) },
-        { key: "Lives with or at", value: child.livesWith },
-        { key: "Your relationship to the child", value: child.applicantRelationship },
-        { key: "The person's relationship to the child", value: or(child.subjectRelationship, "Not known") },
-        { key: "Parents or carers know you are asking", value: label(PARENTS_AWARE, child.parentsAware) },
-      ].map((row) => ({ ...row, href: `/apply/children/${i + 1}` })),
-    })),
+    { title: "Immediate danger", rows: rows(dangerForm, d.danger, "/apply/danger") },
+    { title: "Your details", rows: rows(applicantForm, d.applicant, "/apply/applicant") },
+    { title: "Contacting you safely", rows: rows(contactForm, d.contact, "/apply/contact") },
+    ...(d.children ?? []).map((child, i) => ({ title: `Child ${i + 1}`, rows: rows(childForm, child, `/apply/children/${i + 1}`) })),
     {
       title: "The person you are worried about",
-      rows: [
-        { key: "Name", value: s.fullName },
-        { key: "Other names", value: or(s.otherNames, "Not known") },
-        { key: "Date of birth or age", value: describeDobOrAge(s, true) },
-        { key: "Address", value: s.addressKnown === "yes" ? or(s.address) : "Not known" },
-        { key: "What they look like", value: or(s.description, "Not known") },
-        { key: "Job", value: or(s.occupation, "Not known") },
-        { key: "How you know them", value: or(s.relationshipToApplicant, "Not given") },
-        { key: "Contact with the child", value: sc.contactTypes.map((t) => SUBJECT_CONTACT_TYPES[t]).join("\n") },
-        { key: "More about the contact", value: or(sc.contactDetails, "Nothing given") },
-      ].map((row, i) => ({ ...row, href: i < 7 ? "/apply/subject" : "/apply/subject-contact" })),
+      rows: [...rows(subjectForm, d.subject, "/apply/subject"), ...rows(subjectContactForm, d["subject-contact"], "/apply/subject-contact")],
     },
-    {
-      title: "Your concern",
-      rows: [{ key: "Why you are worried", value: d.concern!.concern, href: "/apply/concern" }],
-    },
-    {
-      title: "Declaration",
-      rows: [
-        {
-          key: "You confirmed",
-          value: d.declarations!.declarations.map((k) => DECLARATIONS[k]).join("\n"),
-          href: "/apply/declarations",
-        },
-      ],
-    },
+    { title: "Your concern", rows: rows(concernForm, d.concern, "/apply/concern") },
+    { title: "Declaration", rows: rows(declarationsForm, d.declarations, "/apply/declarations") },
   ];
 }
 

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { InsetText, Radios, SummaryList } from "~/components/govuk";
+import { RadiosField, useFormKit } from "~/components/form-kit";
+import { InsetText, SummaryList } from "~/components/govuk";
 import { pageTitle } from "~/components/page-title";
-import { StepForm, useStepForm } from "~/components/step-form";
-import { anotherChildSchema, MAX_CHILDREN, nextStepPath } from "~/domain/application";
+import { StepForm } from "~/components/step-form";
+import { anotherChildForm, MAX_CHILDREN, nextStepPath } from "~/domain/application";
 import { describeDobOrAge } from "~/domain/describe";
 import { handleStep, loadStep, now, requireActiveDraft } from "./__apply.server";
 
@@ -28,7 +29,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return handleStep(
     request,
     "children",
-    anotherChildSchema(),
+    anotherChildForm.schema(),
     (data) => data,
     (data, value) =>
       value.addAnother === "yes" && count < MAX_CHILDREN
@@ -39,10 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ChildrenPage() {
   const { children, lastResult, urgent } = useLoaderData<typeof loader>();
-  const { errorOf } = useStepForm(lastResult, undefined);
+  const { fields, errors } = useFormKit(anotherChildForm, lastResult);
   const full = children.length >= MAX_CHILDREN;
   return (
-    <StepForm backHref="/apply/contact" urgent={urgent} errors={[{ text: errorOf("addAnother"), href: "#addAnother" }]}>
+    <StepForm backHref="/apply/contact" urgent={urgent} errors={errors}>
       <h1 className="govuk-heading-l">
         You have added {children.length} {children.length === 1 ? "child" : "children"}
       </h1>
@@ -62,9 +63,7 @@ export default function ChildrenPage() {
           <input type="hidden" name="addAnother" value="no" />
         </>
       ) : (
-        <Radios name="addAnother" legend="Do you need to add another child?" legendSize="m" inline
-          error={errorOf("addAnother")}
-          items={[{ value: "yes", text: "Yes" }, { value: "no", text: "No" }]} />
+        <RadiosField field={fields.addAnother} legendSize="m" inline />
       )}
     </StepForm>
   );

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { NotificationBanner, Radios } from "~/components/govuk";
+import { RadiosField, useFormKit } from "~/components/form-kit";
+import { NotificationBanner } from "~/components/govuk";
 import { pageTitle } from "~/components/page-title";
-import { StepForm, useStepForm } from "~/components/step-form";
-import { dangerSchema, nextStepPath } from "~/domain/application";
+import { StepForm } from "~/components/step-form";
+import { dangerForm, nextStepPath } from "~/domain/application";
 import { handleStep, loadStep, now } from "./__apply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -16,16 +17,16 @@ export const action = ({ request }: ActionFunctionArgs) =>
   handleStep(
     request,
     "danger",
-    dangerSchema(),
+    dangerForm.schema(),
     (data, value) => ({ ...data, danger: value }),
     (data) => (data.danger?.childInDanger === "yes" ? "/apply/call-999" : nextStepPath("danger", data, now())),
   );
 
 export default function DangerPage() {
   const { values, lastResult, expired } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(lastResult, values);
+  const { fields, errors } = useFormKit(dangerForm, lastResult, values);
   return (
-    <StepForm backHref="/" errors={[{ text: errorOf("childInDanger"), href: "#childInDanger" }]}>
+    <StepForm backHref="/" errors={errors}>
       {expired ? (
         <NotificationBanner title="Important">
           <p className="govuk-notification-banner__heading">
@@ -33,19 +34,7 @@ export default function DangerPage() {
           </p>
         </NotificationBanner>
       ) : null}
-      <Radios
-        name="childInDanger"
-        legend="Is a child in danger now?"
-        legendIsPageHeading
-        hint="For example, someone is hurting a child, or a child is with someone who may hurt them right now."
-        error={errorOf("childInDanger")}
-        defaultValue={valueOf("childInDanger")}
-        inline
-        items={[
-          { value: "yes", text: "Yes" },
-          { value: "no", text: "No" },
-        ]}
-      />
+      <RadiosField field={fields.childInDanger} legendIsPageHeading inline />
     </StepForm>
   );
 }

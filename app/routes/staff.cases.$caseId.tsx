@@ -2,12 +2,14 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Button, InsetText, SummaryList, Table, Tag, Textarea, WarningText } from "~/components/govuk";
+import { Button, InsetText, SummaryList, Table, Tag, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
+import { TextareaField, useFormKit } from "~/components/form-kit";
 import { CONTACT_METHODS, GENDERS, PARENTS_AWARE, SUBJECT_CONTACT_TYPES } from "~/domain/application";
-import { noteSchema } from "~/domain/case-forms";
+import { noteForm, RECOMMENDATIONS, recordForm } from "~/domain/case-forms";
+import { summaryRows } from "~/domain/form-spec";
+import { CHANNEL_NAMES } from "~/domain/staff-case-schema";
 import { clockState, describeDue } from "~/domain/clocks";
 import { formatIsoDate } from "~/domain/dates";
 import { formatDateTime } from "~/domain/format";
@@ -79,7 +81,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     urgent: view.urgent,
     urgentReason: view.urgent ? urgentReasonText(view.urgentReason) : null,
     overSubmissionLimit: view.overSubmissionLimit,
-    channel: view.channel,
+    channel: CHANNEL_NAMES[view.channel as keyof typeof CHANNEL_NAMES] ?? view.channel,
     received: formatDateTime(view.receivedAt),
     assignee: view.assigneeName,
     overdue,
@@ -92,10 +94,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     application: describeApplication(view),
     records: view.records
       .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
-      .map((r) => ({ title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: describeData(r.data) })),
+      .map((r) => ({ title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: describeData(r.kind, r.data) })),
     decisions: view.decisions.map((d) => ({
       title: `Decision ${d.version}: ${d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned"}`,
-      outcome: d.outcome,
+      outcome: d.outcome ? (RECOMMENDATIONS[d.outcome as keyof typeof RECOMMENDATIONS] ?? d.outcome) : null,
       reasons: d.reasons,
       by: d.deciderName ?? "Unknown",
       at: formatDateTime(d.decidedAt),
@@ -108,7 +110,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
   const caseId = caseIdOf(params);
-  const formSchema = noteSchema();
+  const formSchema = noteForm.schema();
   const submission = parseWithZod(await request.formData(), { schema: formSchema });
   if (submission.status !== "success") return redirectWithErrors(request, NOTE_FORM, submission.reply(), { schema: formSchema });
   const result = performAction(caseId, { action: "add_note", text: submission.value.text }, user, context.requestId);
@@ -133,14 +135,10 @@ function recordTitle(kind: string, version: number) {
   return kind === "check" || version === 1 ? title : `${title} (version ${version})`;
 }
 
-/** "csoConvictions" → "Cso convictions"; values as plain text. */
-function describeData(data: Record<string, unknown>) {
-  return Object.entries(data)
-    .filter(([, v]) => v !== null && v !== undefined && v !== "")
-    .map(([k, v]) => ({
-      key: k.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase()).replace(/ ([A-Z])/g, (_, c: string) => ` ${c.toLowerCase()}`),
-      value: Array.isArray(v) ? v.join(", ") : typeof v === "boolean" ? (v ? "Yes" : "No") : /^\d{4}-\d{2}-\d{2}T/.test(String(v)) ? formatDateTime(String(v)) : String(v),
-    }));
+/** A stage record as words, from the form it was recorded with. */
+function describeData(kind: string, data: Record<string, unknown>) {
+  const form = recordForm(kind, data);
+  return form ? summaryRows(form, data).map(({ key, value }) => ({ key, value })) : [];
 }
 
 type View = NonNullable<ReturnType<typeof loadCaseForStaff>>;
@@ -204,7 +202,7 @@ const STATE_TAG: Record<string, { text: string; colour?: "green" | "red" | "yell
 
 export default function CasePage() {
   const data = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(data.lastResult, undefined);
+  const note = useFormKit(noteForm, data.lastResult);
   return (
     <>
       <span className="govuk-caption-l">Case · received {data.received} ({data.channel})</span>
@@ -258,7 +256,7 @@ export default function CasePage() {
       ))}
       {data.decisions.map((d, i) => (
         <SummaryList key={`d${i}`} card={{ title: `${d.title} – ${d.by}, ${d.at}` }} rows={[
-          ...(d.outcome ? [{ key: "Decision", value: d.outcome.replace(/_/g, " ") }] : []),
+          ...(d.outcome ? [{ key: "Decision", value: d.outcome }] : []),
           { key: "Reasons", value: <span className="app-preserve-lines">{d.reasons}</span> },
         ]} />
       ))}
@@ -267,8 +265,8 @@ export default function CasePage() {
       {data.canNote ? (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <StaffForm submitText="Add note" errors={[{ text: errorOf("text"), href: "#text" }]}>
-              <Textarea id="text" name="text" label="Add a note" rows={3} error={errorOf("text")} defaultValue={valueOf("text")} />
+            <StaffForm submitText="Add note" errors={note.errors}>
+              <TextareaField field={note.fields.text} rows={3} />
             </StaffForm>
           </div>
         </div>

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { CaseFormPage } from "~/components/case-form";
-import { Button, DateInput, Input, Radios, Table, Tag, Textarea } from "~/components/govuk";
+import { DateField, RadiosField, TextareaField, TextField, useFormKit } from "~/components/form-kit";
+import { Button, Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
-import { datePartsInError, useStepForm } from "~/components/step-form";
-import { checkSchema } from "~/domain/case-forms";
+import { checkForm } from "~/domain/case-forms";
 import { formatIsoDate } from "~/domain/dates";
-import { isoFromParts, ukDateTime } from "~/domain/moments";
+import { isoDateOf } from "~/domain/form-spec";
+import { ukDateTime } from "~/domain/moments";
 import { checksOf, logConsultation } from "~/services/case-view.server";
 import { now } from "~/services/app-clock.server";
 import { getSetting } from "~/services/settings.server";
@@ -29,12 +30,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
-  handleCaseForm(request, context, params, FORM_KEY, checkSchema(now(), getSetting("checks.types")), (v) => ({
+  handleCaseForm(request, context, params, FORM_KEY, checkForm(getSetting("checks.types")).schema(now()), (v) => ({
     action: "add_check",
     check: {
       checkType: v.checkType,
       doneBy: v.doneBy,
-      doneAt: ukDateTime(isoFromParts(v.doneDay, v.doneMonth, v.doneYear), "12:00"),
+      doneAt: ukDateTime(isoDateOf(v, "done")!, "12:00"),
       resultSummary: v.resultSummary,
       relevant: v.relevant === "yes",
     },
@@ -42,11 +43,10 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
 
 export default function ChecksPage() {
   const { caseHeader, blocked, lastResult, checkTypes, done, canComplete } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(lastResult, undefined);
-  const date = { day: valueOf("doneDay"), month: valueOf("doneMonth"), year: valueOf("doneYear") };
+  const { fields, errors, formError } = useFormKit(checkForm(checkTypes), lastResult);
   return (
     <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Research and checks" submitText="Record this check"
-      formError={errorOf("form")}
+      formError={formError}
       before={
         <>
           {done.length > 0 ? (
@@ -64,21 +64,12 @@ export default function ChecksPage() {
           <h2 className="govuk-heading-m">Record a check</h2>
         </>
       }
-      errors={[
-        { text: errorOf("checkType"), href: "#checkType" },
-        { text: errorOf("doneBy"), href: "#doneBy" },
-        { text: errorOf("done"), href: "#done-day" },
-        { text: errorOf("resultSummary"), href: "#resultSummary" },
-        { text: errorOf("relevant"), href: "#relevant" },
-      ]}>
-      <Radios name="checkType" legend="Which check?" legendSize="s" error={errorOf("checkType")} defaultValue={valueOf("checkType")}
-        items={checkTypes.map((t) => ({ value: t, text: t }))} small />
-      <Input id="doneBy" name="doneBy" label="Who did the check" error={errorOf("doneBy")} defaultValue={valueOf("doneBy")} />
-      <DateInput idPrefix="done" legend="When" legendSize="s" names={{ day: "doneDay", month: "doneMonth", year: "doneYear" }} values={date}
-        error={errorOf("done")} errorParts={errorOf("done") ? datePartsInError(date, "The date of the check") : undefined} />
-      <Textarea id="resultSummary" name="resultSummary" label="Result summary" rows={4} error={errorOf("resultSummary")} defaultValue={valueOf("resultSummary")} />
-      <Radios name="relevant" legend="Is the result relevant to the risk to the child?" legendSize="s" inline
-        error={errorOf("relevant")} defaultValue={valueOf("relevant")} items={[{ value: "yes", text: "Yes" }, { value: "no", text: "No" }]} />
+      errors={errors}>
+      <RadiosField field={fields.checkType} small />
+      <TextField field={fields.doneBy} />
+      <DateField field={fields.done} legendSize="s" />
+      <TextareaField field={fields.resultSummary} />
+      <RadiosField field={fields.relevant} inline />
     </CaseFormPage>
   );
 }

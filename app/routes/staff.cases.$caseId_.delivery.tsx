@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
 import { CaseFormPage } from "~/components/case-form";
-import { DateInput, Input, InsetText, Radios, Textarea } from "~/components/govuk";
+import { DateField, RadiosField, TextareaField, TextField, useFormKit } from "~/components/form-kit";
+import { InsetText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
-import { datePartsInError, useStepForm } from "~/components/step-form";
-import { CONTACT_METHODS } from "~/domain/application";
-import { disclosureDeliverySchema, outcomeDeliverySchema, RECOMMENDATIONS } from "~/domain/case-forms";
-import { isoFromParts, ukDateTime } from "~/domain/moments";
+import { disclosureDeliveryForm, OUTCOME_ROUTES, outcomeDeliveryForm, RECOMMENDATIONS } from "~/domain/case-forms";
+import { toRecord } from "~/domain/form-spec";
 import { deliveryContext, logConsultation } from "~/services/case-view.server";
 import { now } from "~/services/app-clock.server";
 import { caseIdOf, handleCaseForm, loadCaseForm } from "./__case-form.server";
@@ -25,93 +25,83 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export const action = async ({ request, context, params }: ActionFunctionArgs) => {
   const delivery = deliveryContext(caseIdOf(params));
   if (delivery.outcome === "disclose") {
-    return handleCaseForm(request, context, params, FORM_KEY, disclosureDeliverySchema(now()), (v) => ({
+    return handleCaseForm(request, context, params, FORM_KEY, disclosureDeliveryForm.schema(now()), (v) => ({
       action: "record_delivery",
       disclosed: v.undertaking === "signed" || v.refusedProceeded === "yes",
       recipient: v.recipientName,
-      data: {
-        kind: "disclosure",
-        deliveredAt: ukDateTime(isoFromParts(v.deliveredDay, v.deliveredMonth, v.deliveredYear), v.deliveredTime).toISOString(),
-        place: v.place,
-        officers: v.officers,
-        recipientName: v.recipientName,
-        wordingUsed: v.wordingUsed,
-        warningsGiven: v.warningsGiven,
-        undertaking: v.undertaking,
-        refusedProceeded: v.refusedProceeded ?? null,
-        refusedDecidedBy: v.refusedDecidedBy ?? null,
-        safetyAdvice: v.safetyAdvice ?? null,
-        referrals: v.referrals ?? null,
-      },
+      data: { kind: "disclosure", ...toRecord(disclosureDeliveryForm, v) },
     }));
   }
-  return handleCaseForm(request, context, params, FORM_KEY, outcomeDeliverySchema(now(), delivery.safeRoutes), (v) => ({
+  const form = outcomeDeliveryForm(safeRouteOptions(delivery.safeRoutes));
+  return handleCaseForm(request, context, params, FORM_KEY, form.schema(now()), (v) => ({
     action: "record_delivery",
     disclosed: false,
     recipient: null,
-    data: { kind: "outcome", givenOn: isoFromParts(v.givenDay, v.givenMonth, v.givenYear), route: v.route, notes: v.notes ?? null },
+    data: { kind: "outcome", ...toRecord(form, v) },
   }));
 };
 
+/** The applicant's safe routes as options, in words. */
+function safeRouteOptions(routes: readonly string[]) {
+  return Object.fromEntries(routes.map((r) => [r, OUTCOME_ROUTES[r] ?? r]));
+}
+
 export default function DeliveryPage() {
   const { caseHeader, blocked, lastResult, delivery } = useLoaderData<typeof loader>();
-  const disclosing = delivery.outcome === "disclose";
-  const { errorOf, valueOf } = useStepForm(lastResult, disclosing ? { recipientName: delivery.recipientName, wordingUsed: delivery.proposedWording } : undefined);
-  const date = (p: string) => ({ day: valueOf(`${p}Day`), month: valueOf(`${p}Month`), year: valueOf(`${p}Year`) });
   const decided = delivery.outcome ? RECOMMENDATIONS[delivery.outcome] : "No decision";
-  if (disclosing) {
-    const fields = ["place", "officers", "recipientName", "wordingUsed", "warningsGiven", "undertaking", "refusedProceeded", "refusedDecidedBy", "safetyAdvice", "referrals"];
-    return (
-      <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Record the disclosure" submitText="Save the disclosure record"
-        formError={errorOf("form")}
-        before={<InsetText>Decision: {decided}. Disclosure is made in person to the person best placed to protect the child.</InsetText>}
-        errors={[{ text: errorOf("delivered"), href: "#delivered-day" }, { text: errorOf("deliveredTime"), href: "#deliveredTime" }, ...fields.map((f) => ({ text: errorOf(f), href: `#${f}` }))]}>
-        <DateInput idPrefix="delivered" legend="Date" legendSize="s" names={{ day: "deliveredDay", month: "deliveredMonth", year: "deliveredYear" }}
-          values={date("delivered")} error={errorOf("delivered")}
-          errorParts={errorOf("delivered") ? datePartsInError(date("delivered"), "The date of the disclosure") : undefined} />
-        <Input id="deliveredTime" name="deliveredTime" label="Time" hint="For example, 14:30" className="govuk-input--width-5" error={errorOf("deliveredTime")} defaultValue={valueOf("deliveredTime")} />
-        <Input id="place" name="place" label="Place" error={errorOf("place")} defaultValue={valueOf("place")} />
-        <Input id="officers" name="officers" label="Officers present" error={errorOf("officers")} defaultValue={valueOf("officers")} />
-        <Input id="recipientName" name="recipientName" label="Recipient" error={errorOf("recipientName")} defaultValue={valueOf("recipientName")} />
-        <Textarea id="wordingUsed" name="wordingUsed" label="Exact wording disclosed" rows={6} error={errorOf("wordingUsed")} defaultValue={valueOf("wordingUsed")} />
-        <Textarea id="warningsGiven" name="warningsGiven" label="Warnings given" rows={3} error={errorOf("warningsGiven")} defaultValue={valueOf("warningsGiven")} />
-        <Radios name="undertaking" legend="Confidentiality undertaking" legendSize="s" error={errorOf("undertaking")} defaultValue={valueOf("undertaking")}
-          items={[
-            { value: "signed", text: "Signed" },
-            {
-              value: "refused",
-              text: "Refused",
-              conditional: (
-                <>
-                  <Radios name="refusedProceeded" legend="Did the disclosure go ahead?" legendSize="s" inline error={errorOf("refusedProceeded")} defaultValue={valueOf("refusedProceeded")}
-                    items={[{ value: "yes", text: "Yes" }, { value: "no", text: "No" }]} />
-                  <Input id="refusedDecidedBy" name="refusedDecidedBy" label="Decided by" error={errorOf("refusedDecidedBy")} defaultValue={valueOf("refusedDecidedBy")} />
-                </>
-              ),
-            },
-          ]} />
-        <Textarea id="safetyAdvice" name="safetyAdvice" label="Safety advice or plan (optional)" rows={3} error={errorOf("safetyAdvice")} defaultValue={valueOf("safetyAdvice")} />
-        <Textarea id="referrals" name="referrals" label="Referrals made (optional)" rows={3} error={errorOf("referrals")} defaultValue={valueOf("referrals")} />
-      </CaseFormPage>
-    );
+  if (delivery.outcome === "disclose") {
+    return <DisclosurePage caseHeader={caseHeader} blocked={blocked} lastResult={lastResult} delivery={delivery} decided={decided} />;
   }
+  return <OutcomePage caseHeader={caseHeader} blocked={blocked} lastResult={lastResult} delivery={delivery} decided={decided} />;
+}
+
+type PageProps = Pick<SerializeFrom<typeof loader>, "caseHeader" | "blocked" | "lastResult" | "delivery"> & { decided: string };
+
+function DisclosurePage({ caseHeader, blocked, lastResult, delivery, decided }: PageProps) {
+  const { fields, errors, formError } = useFormKit(disclosureDeliveryForm, lastResult, {
+    recipientName: delivery.recipientName,
+    wordingUsed: delivery.proposedWording,
+  });
+  return (
+    <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Record the disclosure" submitText="Save the disclosure record"
+      formError={formError} errors={errors}
+      before={<InsetText>Decision: {decided}. Disclosure is made in person to the person best placed to protect the child.</InsetText>}>
+      <DateField field={fields.delivered} legendSize="s" />
+      <TextField field={fields.deliveredTime} />
+      <TextField field={fields.place} />
+      <TextField field={fields.officers} />
+      <TextField field={fields.recipientName} />
+      <TextareaField field={fields.wordingUsed} rows={6} />
+      <TextareaField field={fields.warningsGiven} rows={3} />
+      <RadiosField field={fields.undertaking} conditional={{
+        refused: (
+          <>
+            <RadiosField field={fields.refusedProceeded} inline />
+            <TextField field={fields.refusedDecidedBy} />
+          </>
+        ),
+      }} />
+      <TextareaField field={fields.safetyAdvice} rows={3} />
+      <TextareaField field={fields.referrals} rows={3} />
+    </CaseFormPage>
+  );
+}
+
+function OutcomePage({ caseHeader, blocked, lastResult, delivery, decided }: PageProps) {
+  const { fields, errors, formError } = useFormKit(outcomeDeliveryForm(safeRouteOptions(delivery.safeRoutes)), lastResult);
   return (
     <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Record how the outcome was given" submitText="Save"
-      formError={errorOf("form")}
+      formError={formError} errors={errors}
       before={
         <InsetText>
           Decision: {decided}. Tell the applicant only by a route they said is safe
           {delivery.safeTimes ? `, at a safe time (${delivery.safeTimes})` : ""}.{" "}
           {delivery.leaveMessages ? "Messages may be left." : "Do not leave messages."}
         </InsetText>
-      }
-      errors={[{ text: errorOf("given"), href: "#given-day" }, { text: errorOf("route"), href: "#route" }, { text: errorOf("notes"), href: "#notes" }]}>
-      <DateInput idPrefix="given" legend="Date the outcome was given" legendSize="s" names={{ day: "givenDay", month: "givenMonth", year: "givenYear" }}
-        values={date("given")} error={errorOf("given")}
-        errorParts={errorOf("given") ? datePartsInError(date("given"), "The date the outcome was given") : undefined} />
-      <Radios name="route" legend="How it was given" legendSize="s" hint="Only the applicant's safe routes are offered" error={errorOf("route")} defaultValue={valueOf("route")}
-        items={delivery.safeRoutes.map((r) => ({ value: r, text: r === "no_applicant" ? "There is no applicant to tell" : (CONTACT_METHODS[r as keyof typeof CONTACT_METHODS] ?? r) }))} />
-      <Textarea id="notes" name="notes" label="Notes (optional)" rows={3} error={errorOf("notes")} defaultValue={valueOf("notes")} />
+      }>
+      <DateField field={fields.given} legendSize="s" />
+      <RadiosField field={fields.route} />
+      <TextareaField field={fields.notes} rows={3} />
     </CaseFormPage>
   );
 }

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CaseFormPage } from "~/components/case-form";
-import { Input, Textarea } from "~/components/govuk";
+import { TextareaField, TextField, useFormKit } from "~/components/form-kit";
 import { staffPageTitle } from "~/components/page-title";
-import { useStepForm } from "~/components/step-form";
-import { extensionSchema } from "~/domain/case-forms";
+import { extensionForm } from "~/domain/case-forms";
+import { now } from "~/services/app-clock.server";
 import { handleCaseForm, loadCaseForm } from "./__case-form.server";
 
 const FORM_KEY = "case-extend";
@@ -17,18 +17,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
-  handleCaseForm(request, context, params, FORM_KEY, extensionSchema(), (v) => ({ action: "extend", days: v.days, reason: v.reason }));
+  handleCaseForm(request, context, params, FORM_KEY, extensionForm.schema(now()), (v) => ({ action: "extend", days: v.days, reason: v.reason }));
 
 export default function ExtendPage() {
   const { caseHeader, blocked, lastResult } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(lastResult, undefined);
+  const { fields, errors, formError } = useFormKit(extensionForm, lastResult);
   return (
     <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Extend the decision deadline" submitText="Approve the extension"
-      formError={errorOf("form")}
-      errors={[{ text: errorOf("days"), href: "#days" }, { text: errorOf("reason"), href: "#reason" }]}>
+      formError={formError} errors={errors}>
       <p className="govuk-body">You are recorded as the manager approving the extension. The clock moves by the days given.</p>
-      <Input id="days" name="days" label="Extend by (days)" inputMode="numeric" className="govuk-input--width-3" error={errorOf("days")} defaultValue={valueOf("days")} />
-      <Textarea id="reason" name="reason" label="Reason" rows={4} error={errorOf("reason")} defaultValue={valueOf("reason")} />
+      <TextField field={fields.days} />
+      <TextareaField field={fields.reason} />
     </CaseFormPage>
   );
 }

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { CaseFormPage } from "~/components/case-form";
-import { Radios, Textarea } from "~/components/govuk";
+import { RadiosField, TextareaField, useFormKit } from "~/components/form-kit";
 import { staffPageTitle } from "~/components/page-title";
-import { useStepForm } from "~/components/step-form";
-import { scopeSchema } from "~/domain/case-forms";
+import { scopeForm } from "~/domain/case-forms";
+import { now } from "~/services/app-clock.server";
 import { handleCaseForm, loadCaseForm } from "./__case-form.server";
 
 const FORM_KEY = "case-scope";
@@ -17,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
-  handleCaseForm(request, context, params, FORM_KEY, scopeSchema(), (v) =>
+  handleCaseForm(request, context, params, FORM_KEY, scopeForm.schema(now()), (v) =>
     v.inScope === "yes"
       ? { action: "scope_in", data: { inScope: true } }
       : { action: "scope_out", data: { inScope: false, reason: v.reason, alternativeAction: v.alternativeAction } },
@@ -25,32 +25,18 @@ export const action = ({ request, context, params }: ActionFunctionArgs) =>
 
 export default function ScopePage() {
   const { caseHeader, blocked, lastResult } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(lastResult, undefined);
+  const { fields, errors, formError } = useFormKit(scopeForm, lastResult);
   return (
     <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Scope decision" submitText="Save scope decision"
-      formError={errorOf("form")}
-      errors={[
-        { text: errorOf("inScope"), href: "#inScope" },
-        { text: errorOf("reason"), href: "#reason" },
-        { text: errorOf("alternativeAction"), href: "#alternativeAction" },
-      ]}>
-      <Radios name="inScope" legend="Is the application in scope?" legendSize="m"
-        hint="In scope: a named subject, a named child, and real contact between them"
-        error={errorOf("inScope")} defaultValue={valueOf("inScope")}
-        items={[
-          { value: "yes", text: "Yes, in scope" },
-          {
-            value: "no",
-            text: "No, not progressed",
-            conditional: (
-              <>
-                <Textarea id="reason" name="reason" label="Why it is not progressed" rows={3} error={errorOf("reason")} defaultValue={valueOf("reason")} />
-                <Textarea id="alternativeAction" name="alternativeAction" label="What the police will do instead, and how the applicant is told" rows={3}
-                  error={errorOf("alternativeAction")} defaultValue={valueOf("alternativeAction")} />
-              </>
-            ),
-          },
-        ]} />
+      formError={formError} errors={errors}>
+      <RadiosField field={fields.inScope} legendSize="m" conditional={{
+        no: (
+          <>
+            <TextareaField field={fields.reason} rows={3} />
+            <TextareaField field={fields.alternativeAction} rows={3} />
+          </>
+        ),
+      }} />
     </CaseFormPage>
   );
 }

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { applicantForm } from "~/domain/application";
-import { riskCheckForm } from "~/domain/case-forms";
+import { recordForm, riskCheckForm } from "~/domain/case-forms";
 import { defineForm, errorSummaryItems, summaryRows, toRecord, YES_NO } from "~/domain/form-spec";
 import { toFormData, validAnswers } from "../support/answers";
 
@@ -86,7 +86,8 @@ describe("a form specification", () => {
       relevant: { kind: "radios", label: "Relevant", options: YES_NO },
       done: { kind: "date", label: "Done", errorLabel: "The date", recordKey: "doneAt" },
     });
-    expect(summaryRows(form, { relevant: 1, doneAt: Date.UTC(2026, 10, 23, 12) }).map((r) => r.value)).toEqual(["Yes", "23 November 2026 at 12:00pm"]);
+    // A stored instant is a date in the UK: 23:30 UTC on 30 June is 1 July in London.
+    expect(summaryRows(form, { relevant: 1, doneAt: Date.UTC(2026, 5, 30, 23, 30) }).map((r) => r.value)).toEqual(["Yes", "1 July 2026"]);
     expect(summaryRows(form, { relevant: false }).map((r) => r.value)).toEqual(["No", "Not given"]);
   });
 });
@@ -98,5 +99,37 @@ describe("an answer over its maximum length", () => {
     expect(result.success).toBe(false);
     const messages = result.success ? [] : result.error.issues.map((i) => i.message);
     expect(messages).toEqual(["Your full name must be 100 characters or fewer"]);
+  });
+});
+
+describe("stage records read back as words (the case page and the decision page)", () => {
+  it("names every answer of each kind of record, with no raw codes or timestamps", () => {
+    const records: Array<[string, Record<string, unknown>]> = [
+      ["risk_check", { immediateRisk: "no", actions: ["none"], actionDetails: null, checkedAt: "2026-11-23T14:30:00.000Z" }],
+      ["scope", { inScope: true }],
+      ["verification", { interviewDate: "2026-11-20", method: "in_person", identityDocuments: ["passport"], addressDocuments: ["none"], relationshipDocuments: ["birth_certificate"], result: "verified", notes: null }],
+      ["check", { checkType: "PNC (Police National Computer)", doneBy: "DC Example", doneAt: Date.UTC(2026, 10, 21, 12), resultSummary: "Nothing", relevant: 1 }],
+      ["assessment", { csoConvictions: "yes", csoDetails: "2009", registeredSexOffender: "no", mappaManaged: "no", recommendation: "no_disclosure", riskToChild: "Low" }],
+      ["delivery", { kind: "outcome", givenOn: "2026-11-24", route: "letter", notes: null }],
+      ["retriage", { childSafe: "unknown", action: "Visited" }],
+    ];
+    const text = records
+      .map(([kind, data]) => summaryRows(recordForm(kind, data)!, data).map((r) => `${r.key}: ${r.value}`).join("\n"))
+      .join("\n");
+    expect(text).toContain("Checked at: 23 November 2026 at 2:30pm");
+    expect(text).toContain("In scope: Yes, in scope");
+    expect(text).not.toContain("Why it is not progressed");
+    expect(text).toContain("How it was held: Face to face");
+    expect(text).toContain("Address documents seen: None seen");
+    expect(text).toContain("Done on: 21 November 2026\n");
+    expect(text).toContain("Relevant to the risk: Yes");
+    expect(text).toContain("Child sexual offence convictions: Yes");
+    expect(text).toContain("Intelligence: Not given");
+    expect(text).toContain("Recommendation: No disclosure");
+    expect(text).not.toContain("Recipient");
+    expect(text).toContain("Given on: 24 November 2026");
+    expect(text).toContain("How it was given: Letter to your address");
+    expect(text).toContain("Child safe while the case waits: Not known");
+    for (const raw of ["in_person", "no_disclosure", "1795", "T14:30", "Cso", "Relevant 1", "undefined", "null"]) expect(text).not.toContain(raw);
   });
 });
