@@ -54,8 +54,6 @@ export const DECLARATIONS = {
     "The police may not tell me the outcome if someone else is better placed to protect the child.",
 } as const;
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
 const UK_PHONE = /^\+?[\d\s()-]{7,20}$/;
 const POSTCODE = /^[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}$/;
 

@@ -1,6 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import type { SerializeFrom } from "@remix-run/node";
 import { CaseFormPage } from "~/components/case-form";
 import { DateField, RadiosField, TextareaField, TextField, useFormKit } from "~/components/form-kit";
 import { InsetText } from "~/components/govuk";
