@@ -3,6 +3,7 @@
 import {
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -72,6 +73,7 @@ export const cases = sqliteTable(
     index("cases_urgent_due_idx").on(t.urgent, t.closedAt, t.nextDueAt),
     index("cases_status_due_idx").on(t.status, t.nextDueAt),
     index("cases_review_due_idx").on(t.erasedAt, t.reviewDueAt),
+    index("cases_closed_idx").on(t.status, t.closedAt),
   ],
 );
 
@@ -239,6 +241,7 @@ export const casePeople = sqliteTable(
   (t) => [
     index("case_people_case_idx").on(t.caseId, t.role, t.position),
     index("case_people_name_idx").on(t.role, t.normalisedName),
+    index("case_people_dob_idx").on(t.dateOfBirth),
   ],
 );
 
@@ -512,3 +515,42 @@ export const retentionReviews = sqliteTable(
 
 export type CaseDecision = typeof caseDecisions.$inferSelect;
 export type CaseReferral = typeof caseReferrals.$inferSelect;
+
+// Migration 0012 also creates `case_people_search`, an FTS5 trigram index (contentless) over each
+// person's names and address, kept in step with case_people by triggers. drizzle has no type for
+// virtual tables: app/services/case-search.server.ts queries it with SQL.
+
+/**
+ * A search a member of staff ran, kept briefly so its results page has a plain address (a random
+ * token, nothing personal in the URL) that survives Back and reload. Only its owner can open it.
+ */
+export const staffSearches = sqliteTable(
+  "staff_searches",
+  {
+    /** SHA-256 of the token in the results page's address. */
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    criteria: text("criteria", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("staff_searches_expires_idx").on(t.expiresAt)],
+);
+
+/** Typed answers of a long staff form (assessment, delivery), kept per person and case until sent. */
+export const staffFormDrafts = sqliteTable(
+  "staff_form_drafts",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => staffUsers.id, { onDelete: "cascade" }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    form: text("form").notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.caseId, t.form] })],
+);

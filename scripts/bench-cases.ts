@@ -8,10 +8,12 @@
 //
 // Builds a fresh database in a temporary folder (never the configured one), seeds N cases with a
 // realistic spread (received over 10 years, ~3% open, ~5% urgent, assigned among 50 staff, clocks
-// set from T0, people rows for the open cases), then times in process, for every queue:
+// set from T0, an applicant, a child and a subject for every case, with names drawn from common first
+// names and surnames, dates of birth and postcodes), then times in process, for every queue:
 //   - the queue page's data (listQueue + queueCounts + queueStaff), page 1 and a deep page;
 //   - the whole route loader (guard and session included), page 1;
-// and the case page (loadCaseForStaff) when app/services/case-view.server.ts provides it.
+// and the case page (loadCaseForStaff) when app/services/case-view.server.ts provides it, and case
+// search (by reference, surname, part of a name, date of birth, postcode) over open and closed cases.
 // SQL statements per page are counted with countQueries (every prepare on the connection).
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -71,7 +73,7 @@ async function main() {
   const { generateReference } = await import("../app/domain/reference");
   const { nextDueAt } = await import("../app/domain/clocks");
   const { OPEN_STATUSES } = await import("../app/domain/workflow");
-  const { listQueue, queueCounts, queueStaff, explainQueue, QUEUES } = await import("../app/services/queues.server");
+  const { listQueue, queueCounts, queueStaff, explainQueue, QUEUE_TABS: QUEUES } = await import("../app/services/queues.server");
   const { createSession } = await import("../app/services/staff-sessions.server");
   const { now } = await import("../app/services/app-clock.server");
 
@@ -116,9 +118,21 @@ async function main() {
          @decided, @closedAt, @nextDue, @rso, @disclosed, @receivedAt, @updatedAt)`,
     );
     const insertPerson = sqlite.prepare(
-      `INSERT INTO case_people (case_id, role, position, full_name, normalised_name, details, created_at)
-       VALUES (?, ?, 1, ?, ?, '{}', ?)`,
+      `INSERT INTO case_people (case_id, role, position, full_name, normalised_name, date_of_birth, address, details, created_at)
+       VALUES (?, ?, 1, ?, ?, ?, ?, '{}', ?)`,
     );
+    const FIRST = ["Oliver", "Amelia", "George", "Isla", "Harry", "Ava", "Noah", "Mia", "Jack", "Ivy", "Leo", "Lily", "Arthur", "Freya", "Muhammad", "Grace", "Oscar", "Sophia", "Charlie", "Florence", "Jacob", "Willow", "Thomas", "Rosie", "Henry", "Evie", "James", "Poppy", "William", "Ella", "Joshua", "Sienna", "Alfie", "Elsie", "Theo", "Emily", "Archie", "Daisy", "Freddie", "Chloe", "Sarah", "David", "Michael", "Emma", "Paul", "Karen", "Mark", "Claire", "John", "Helen"];
+    const LAST = ["Smith", "Jones", "Williams", "Taylor", "Brown", "Davies", "Evans", "Wilson", "Thomas", "Johnson", "Roberts", "Robinson", "Thompson", "Wright", "Walker", "White", "Edwards", "Hughes", "Green", "Hall", "Lewis", "Harris", "Clarke", "Patel", "Jackson", "Wood", "Turner", "Martin", "Cooper", "Hill", "Ward", "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Morgan", "Allen", "James", "Scott", "Phillips", "Watson", "Davis", "Parker", "Price", "Bennett", "Young", "Griffiths", "Mitchell", "Kelly", "Cook", "Carter", "Richardson", "Bailey", "Collins", "Bell", "Shaw", "Murphy", "Miller", "Cox", "Richards", "Khan", "Marshall", "Anderson", "Simpson", "Ellis", "Adams", "Singh", "Begum", "Wilkinson", "Foster", "Chapman", "Powell", "Webb", "Rogers", "Gray", "Mason", "Ali", "Hunt", "Hussain", "Campbell", "Matthews", "Owen", "Palmer", "Holmes", "Mills", "Barnes", "Knight", "Lloyd", "Butler", "Russell", "Barker", "Fisher", "Stevens", "Jenkins", "Murray", "Dixon", "Harvey"];
+    const person = (ageYears: number, at0: number) => {
+      const first = pick(FIRST);
+      // A tail of rarer surnames (a number spelled into letters) so a search can be for one person.
+      const last = random() < 0.5 ? pick(LAST) : `${pick(LAST)}${String.fromCharCode(97 + Math.floor(random() * 26))}${String.fromCharCode(97 + Math.floor(random() * 26))}${String.fromCharCode(97 + Math.floor(random() * 26))}`;
+      const born = new Date(at0 - ageYears * 365.25 * DAY - random() * 365 * DAY).toISOString().slice(0, 10);
+      const letters = "ABDEFGHJLNPQRSTUWXYZ";
+      const postcode = `${pick(["AB", "B", "BS", "CF", "LS", "M", "NE", "SW", "TT", "YO"])}${1 + Math.floor(random() * 20)} ${Math.floor(random() * 10)}${letters[Math.floor(random() * 20)]}${letters[Math.floor(random() * 20)]}`;
+      const name = `${first} ${last}`;
+      return { name, normalised: name.toLowerCase(), born, address: `${1 + Math.floor(random() * 200)} Example Road\nTesttown\n${postcode}` };
+    };
 
     const span = 10 * 365 * DAY;
     const start = at.getTime() - span;
@@ -213,11 +227,10 @@ async function main() {
             disclosed: status === "closed" ? (random() < 0.15 ? 1 : 0) : null,
             updatedAt: closedAt ?? riskChecked ?? receivedAt,
           });
-          if (isOpen) {
-            const caseId = Number(info.lastInsertRowid);
-            insertPerson.run(caseId, "applicant", `Applicant ${i}`, `applicant ${i}`, receivedAt);
-            insertPerson.run(caseId, "child", `Child ${i}`, `child ${i}`, receivedAt);
-            insertPerson.run(caseId, "subject", `Subject ${i}`, `subject ${i}`, receivedAt);
+          const caseId = Number(info.lastInsertRowid);
+          for (const [role, age] of [["applicant", 30 + random() * 40], ["child", random() * 16], ["subject", 20 + random() * 45]] as const) {
+            const p = person(age, receivedAt);
+            insertPerson.run(caseId, role, p.name, p.normalised, p.born, p.address, receivedAt);
           }
         }
       })();
@@ -229,7 +242,7 @@ async function main() {
     const size = fs.statSync(process.env.DATABASE_PATH!).size;
     console.log(
       `seeded ${CASES.toLocaleString("en-GB")} cases (${open.toLocaleString("en-GB")} open, ${urgentOpen.toLocaleString("en-GB")} of them urgent; ` +
-        `${(open * 3).toLocaleString("en-GB")} people rows) and ${STAFF} staff in ${(seedMs / 1000).toFixed(1)} s; file ${(size / 1e6).toFixed(0)} MB`,
+        `${(CASES * 3).toLocaleString("en-GB")} people rows) and ${STAFF} staff in ${(seedMs / 1000).toFixed(1)} s; file ${(size / 1e6).toFixed(0)} MB`,
     );
     return staffIds;
   }
@@ -337,6 +350,31 @@ async function main() {
     await measure("case page (loadCaseForStaff)", () => caseView.loadCaseForStaff!(openIds[n++ % openIds.length]!, manager, "bench"), "writes a consultation row");
   } else {
     console.log("case page: app/services/case-view.server.ts has no loadCaseForStaff yet; not measured");
+  }
+
+  // Case search: a results list is the search and its consultation rows (one per case listed).
+  const search = (await import("../app/services/case-search.server")) as typeof import("../app/services/case-search.server");
+  const managerUser = (await import("../app/services/db.server")).getDb().select().from((await import("../app/services/db.server")).schema.staffUsers).all().find((u) => u.id === managerId)!;
+  const sample = sqlite.prepare("SELECT c.reference, p.full_name, p.date_of_birth, substr(p.address, -8) AS postcode FROM cases c JOIN case_people p ON p.case_id = c.id AND p.role = 'child' WHERE c.status = 'closed' ORDER BY c.id LIMIT 1 OFFSET ?").get(Math.floor(CASES / 3)) as
+    | { reference: string; full_name: string; date_of_birth: string; postcode: string }
+    | undefined;
+  if (sample) {
+    const base = { role: "any" as const, state: "all" as const, purpose: "casework" as const };
+    const surname = sample.full_name.split(" ")[1]!.toLowerCase();
+    const searches: Array<[string, Parameters<typeof search.findCases>[0]]> = [
+      ["search: reference (closed case, typed lower case)", { ...base, reference: sample.reference }],
+      ["search: child's full name", { ...base, nameWords: sample.full_name.toLowerCase().split(" "), role: "child" }],
+      ["search: surname only", { ...base, nameWords: [surname] }],
+      ["search: common surname 'smith'", { ...base, nameWords: ["smith"] }],
+      ["search: part of a name 'ith'", { ...base, nameWords: ["ith"] }],
+      ["search: date of birth", { ...base, dateOfBirth: sample.date_of_birth }],
+      ["search: postcode", { ...base, postcode: sample.postcode.trim() }],
+      ["search: surname + date of birth", { ...base, nameWords: [surname], dateOfBirth: sample.date_of_birth }],
+    ];
+    for (const [label, criteria] of searches) {
+      const found = search.findCases(criteria);
+      await measure(label, () => search.searchAndLog(managerUser, criteria, "bench"), `${found.results.length}${found.more ? "+" : ""} found; logs each`);
+    }
   }
 
   // ------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ export function StaffNavigation() {
         ...(hasAnyRole(staff.roles, CASEWORKERS)
           ? [
               { href: "/staff/cases", text: "Cases" },
+              { href: "/staff/search", text: "Search" },
               { href: "/staff/retention", text: "Retention" },
             ]
           : []),

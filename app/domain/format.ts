@@ -14,3 +14,10 @@ export function formatDateTime(value: Date | string | number): string {
   const parts = Object.fromEntries(dateTime.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
   return `${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}${String(parts.dayPeriod).toLowerCase()}`;
 }
+
+const dateOnly = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+
+/** "23 November 2026", in UK time. */
+export function formatDate(value: Date | string | number): string {
+  return dateOnly.format(new Date(value));
+}

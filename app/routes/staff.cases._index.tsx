@@ -1,7 +1,8 @@
 // Work queues: /staff/cases?queue=overdue&status=…&urgent=…&assignee=…&sort=…&page=…
 // The query string holds queue names, stage codes, staff ids and page numbers only: never anything
-// about a child, applicant or subject. The queue shows no one's name either, so a queue view is not
-// a consultation of personal data (case pages log theirs). Urgent, then overdue, cases come first in every queue.
+// about a child, applicant or subject. Rows show the children's and the subject's names, so each
+// view logs a consultation of every case listed. Urgent, then overdue, cases come first in every open queue; the
+// Closed queue lists the most recently closed first.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -21,8 +22,9 @@ import { getDb, schema } from "~/services/db.server";
 import { appCookie } from "~/services/cookies.server";
 import { requireStaff } from "~/services/guard.server";
 // The queues' names and options come from ~/domain: the page's meta and component use them in the browser.
-import { QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUES, type Queue } from "~/domain/queues";
-import { listQueue, queueCounts, queueStaff, type QueueQuery } from "~/services/queues.server";
+import { CLOSED_COUNT_CAP, QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_TABS, type QueueTab } from "~/domain/queues";
+import { formatDate } from "~/domain/format";
+import { listQueue, logQueueView, queueCounts, queueStaff, type QueueQuery } from "~/services/queues.server";
 
 const PATH = "/staff/cases";
 
@@ -32,7 +34,7 @@ const PATH = "/staff/cases";
 // ---------------------------------------------------------------------------------------------
 
 const queryParams = z.object({
-  queue: z.enum(QUEUES).catch("all_open"),
+  queue: z.enum(QUEUE_TABS).catch("all_open"),
   status: z.enum(QUEUE_STATUSES as [string, ...string[]]).optional().catch(undefined),
   urgent: z.enum(["yes", "no"]).optional().catch(undefined),
   assignee: z
@@ -119,7 +121,7 @@ function referenceOf(id: number): string | undefined {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  staffPageTitle(data ? `${QUEUE_NAMES[data.query.queue as Queue]} – Cases` : "Cases", data?.flash?.ok === false);
+  staffPageTitle(data ? `${QUEUE_NAMES[data.query.queue as QueueTab]} – Cases` : "Cases", data?.flash?.ok === false);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
@@ -135,6 +137,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page: p.page,
   };
   const result = listQueue(query, at);
+  logQueueView(user, result.rows, p.queue, context.requestId);
   const counts = queueCounts(user.id, at);
   const staff = queueStaff();
   const flash = await takeNotice(request);
@@ -142,6 +145,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     query: { ...p, page: result.page },
     counts,
     total: result.total,
+    capped: result.capped,
     page: result.page,
     pageCount: result.pageCount,
     pageSize: result.pageSize,
@@ -157,6 +161,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       clock: r.clock,
       assigneeId: r.assigneeId,
       assigneeName: r.assigneeName,
+      closed: r.closedAt ? formatDate(r.closedAt) : null,
+      children: r.children,
+      subject: r.subject,
     })),
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
     canTake: hasAnyRole(user.roles, REVIEWERS),
@@ -220,8 +227,10 @@ type Row = Data["rows"][number];
 
 export default function CaseQueuesPage() {
   const data = useLoaderData<typeof loader>();
-  const { query, counts, rows, total, page, pageCount, pageSize, staff, canTake, canAssign, flash } = data;
-  const queue = query.queue as Queue;
+  const { query, counts, rows, total, capped, page, pageCount, pageSize, staff, canTake, canAssign, flash } = data;
+  const queue = query.queue as QueueTab;
+  const closedQueue = queue === "closed";
+  const countText = (q: QueueTab) => (q === "closed" && counts[q] >= CLOSED_COUNT_CAP ? `${CLOSED_COUNT_CAP.toLocaleString("en-GB")}+` : counts[q].toLocaleString("en-GB"));
   const filtered = Boolean(query.status || query.urgent || query.assignee !== undefined);
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
@@ -233,14 +242,17 @@ export default function CaseQueuesPage() {
       ) : null}
       {flash && flash.ok ? <NotificationBanner type="success">{flash.text}</NotificationBanner> : null}
       <h1 className="govuk-heading-l">Cases</h1>
+      <p className="govuk-body">
+        <Link className="govuk-link" to="/staff/search">Search for a case</Link> by reference, name, date of birth or postcode, open or closed.
+      </p>
 
       <div className="govuk-tabs">
         <nav aria-label="Case queues">
           <ul className="govuk-tabs__list">
-          {QUEUES.map((q) => (
+          {QUEUE_TABS.map((q) => (
             <li key={q} className={`govuk-tabs__list-item${q === queue ? " govuk-tabs__list-item--selected" : ""}`}>
               <Link className="govuk-tabs__tab" to={hrefOf({ queue: q, sort: query.sort })} aria-current={q === queue ? "page" : undefined}>
-                {QUEUE_NAMES[q]} ({counts[q].toLocaleString("en-GB")})
+                {QUEUE_NAMES[q]} ({countText(q)})
               </Link>
             </li>
           ))}
@@ -257,12 +269,13 @@ export default function CaseQueuesPage() {
             <>
               <p className="govuk-body">
                 Showing {first.toLocaleString("en-GB")} to {last.toLocaleString("en-GB")} of{" "}
-                {total.toLocaleString("en-GB")} {total === 1 ? "case" : "cases"}. Urgent cases are listed first, then overdue cases.
+                {capped ? `more than ${total.toLocaleString("en-GB")}` : total.toLocaleString("en-GB")} {total === 1 ? "case" : "cases"}.{" "}
+                {closedQueue ? "The most recently closed are listed first. To find an older case, search for it." : "Urgent cases are listed first, then overdue cases."}
               </p>
               <Table
                 caption={`${QUEUE_NAMES[queue]}: page ${page} of ${pageCount}`}
                 captionClassName="govuk-visually-hidden"
-                head={["Reference", "Stage", "Received", "Due", "Assigned to", "Action"]}
+                head={["Reference", "Child and subject", "Stage", "Received", closedQueue ? "Closed" : "Due", "Assigned to", ...(closedQueue ? [] : ["Action"])]}
                 rows={rows.map((row) => [
                   <span key="ref" id={`case-${row.id}`}>
                     <Link className="govuk-link" to={`/staff/cases/${row.id}`}>
@@ -276,11 +289,12 @@ export default function CaseQueuesPage() {
                       </>
                     ) : null}
                   </span>,
+                  <People key="people" row={row} />,
                   row.stage,
                   row.received,
-                  <Due key="due" row={row} />,
+                  closedQueue ? (row.closed ?? "") : <Due key="due" row={row} />,
                   row.assigneeName ?? "Unassigned",
-                  <RowActions key="actions" row={row} staff={staff} canTake={canTake} canAssign={canAssign} />,
+                  ...(closedQueue ? [] : [<RowActions key="actions" row={row} staff={staff} canTake={canTake} canAssign={canAssign} />]),
                 ])}
               />
               <Pagination page={page} pageCount={pageCount} href={(n) => hrefOf({ ...query, page: n } as Params)} />
@@ -289,6 +303,24 @@ export default function CaseQueuesPage() {
         </div>
       </div>
     </>
+  );
+}
+
+/** Who the case is about, so a row can be recognised: the children, then the subject. */
+function People({ row }: { row: Row }) {
+  if (row.children.length === 0 && !row.subject) return <>Not recorded</>;
+  return (
+    <ul className="govuk-list govuk-body-s govuk-!-margin-bottom-0">
+      {row.children.map((name, i) => (
+        <li key={i}>
+          <span className="govuk-visually-hidden">Child: </span>
+          {name}
+        </li>
+      ))}
+      {row.subject ? (
+        <li className="app-secondary-text">Subject: {row.subject}</li>
+      ) : null}
+    </ul>
   );
 }
 
@@ -363,10 +395,12 @@ function Filters({ query, staff }: { query: Data["query"]; staff: Data["staff"] 
     <Form method="get" action={PATH} className="govuk-!-margin-bottom-6">
       {query.queue !== "all_open" ? <input type="hidden" name="queue" value={query.queue} /> : null}
       <fieldset className="govuk-fieldset">
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Filter and sort</legend>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{query.queue === "closed" ? "Filter" : "Filter and sort"}</legend>
         <div className="govuk-grid-row">
-          <Select name="status" label="Stage" value={query.status ?? ""}
-            options={[{ value: "", text: "Any stage" }, ...QUEUE_STATUSES.map((s) => ({ value: s, text: STATUS_NAMES[s] }))]} />
+          {query.queue === "closed" ? null : (
+            <Select name="status" label="Stage" value={query.status ?? ""}
+              options={[{ value: "", text: "Any stage" }, ...QUEUE_STATUSES.map((s) => ({ value: s, text: STATUS_NAMES[s] }))]} />
+          )}
           <Select name="urgent" label="Urgency" value={query.urgent ?? ""}
             options={[{ value: "", text: "Urgent or not" }, { value: "yes", text: "Urgent only" }, { value: "no", text: "Not urgent" }]} />
           <Select name="assignee" label="Assigned to" value={query.assignee === undefined ? "" : String(query.assignee)}
@@ -375,13 +409,15 @@ function Filters({ query, staff }: { query: Data["query"]; staff: Data["staff"] 
               { value: "none", text: "Nobody (unassigned)" },
               ...staff.map((s) => ({ value: String(s.id), text: s.name })),
             ]} />
-          <Select name="sort" label="Sort by" value={query.sort}
-            options={QUEUE_SORTS.map((s) => ({ value: s, text: QUEUE_SORT_NAMES[s] }))} />
+          {query.queue === "closed" ? null : (
+            <Select name="sort" label="Sort by" value={query.sort}
+              options={QUEUE_SORTS.map((s) => ({ value: s, text: QUEUE_SORT_NAMES[s] }))} />
+          )}
         </div>
       </fieldset>
       <div className="govuk-button-group">
         <Button variant="secondary">Apply</Button>
-        <Link className="govuk-link" to={hrefOf({ queue: query.queue as Queue })}>
+        <Link className="govuk-link" to={hrefOf({ queue: query.queue as QueueTab })}>
           Clear filters
         </Link>
       </div>

@@ -133,7 +133,16 @@ export function hashAuditValues(values: readonly unknown[]): string {
  * read and then audit may prefer `{ behavior: "immediate" }` when other processes write too.
  */
 export function recordAudit(tx: DbOrTx, event: AuditEvent, at: Date = now()): AuditRow {
-  const clean = validateEvent(event, at);
+  return recordAuditMany(tx, [event], at)[0]!;
+}
+
+/**
+ * Appends several rows at once (e.g. one consultation row per case in a results list): one read of
+ * the chain's head and one insert, whatever the number of rows, each row chained to the one before.
+ */
+export function recordAuditMany(tx: DbOrTx, events: readonly AuditEvent[], at: Date = now()): AuditRow[] {
+  if (events.length === 0) return [];
+  const cleanEvents = events.map((event) => validateEvent(event, at));
 
   const head = tx.get<{ seq: number | null; lastId: number | null; lastHash: string | null }>(sql`
     SELECT
@@ -143,9 +152,19 @@ export function recordAudit(tx: DbOrTx, event: AuditEvent, at: Date = now()): Au
   const lastId = head?.lastId ?? 0;
   // If the newest rows were removed (seq ahead of max(id)) we still continue from seq, so the
   // hole stays visible to the verifier rather than being papered over by a reused id.
-  const id = Math.max(Number(head?.seq ?? 0), lastId) + 1;
-  const prevHash = head?.lastHash ?? GENESIS_HASH;
+  const firstId = Math.max(Number(head?.seq ?? 0), lastId) + 1;
+  let prevHash = head?.lastHash ?? GENESIS_HASH;
+  const rows = cleanEvents.map((clean, i) => {
+    const row = auditRowOf(clean, firstId + i, at, prevHash);
+    prevHash = row.hash;
+    return row;
+  });
+  // drizzle stores `at` as getTime() and `fields` as JSON.stringify(fields): the values hashed.
+  tx.insert(auditLog).values(rows).run();
+  return rows;
+}
 
+function auditRowOf(clean: CleanEvent, id: number, at: Date, prevHash: string): AuditRow {
   const fieldsJson = clean.fields === null ? null : JSON.stringify(clean.fields);
   const values: StoredValues = [
     id,
@@ -176,8 +195,6 @@ export function recordAudit(tx: DbOrTx, event: AuditEvent, at: Date = now()): Au
     prevHash,
     hash: hashAuditValues(values),
   };
-  // drizzle stores `at` as getTime() and `fields` as JSON.stringify(fields): the values hashed above.
-  tx.insert(auditLog).values(row).run();
   return row;
 }
 

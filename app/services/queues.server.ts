@@ -1,30 +1,45 @@
 // Work queues for reviewers and managers: lists of open cases, overdue first, a page at a time.
 //
-// What a queue shows is deliberately thin: reference, stage, urgency, dates, the assignee's name and
-// the state of the next clock. No names of children, applicants or subjects, so showing a queue is
-// not a consultation of anyone's personal data and writes no s.62 log row (case pages do).
+// What a queue shows is kept short: reference, stage, urgency, dates, the assignee's name, the state
+// of the next clock, and the names of the children and the subject (so a row can be recognised).
+// Those names make a queue view a consultation of each case listed: `logQueueView` writes one s.62
+// row per case shown (docs/decisions/025-finding-cases.md).
 //
 // Query budget (docs/decisions/007-queues-and-benchmark.md): a queue page costs
 //   - `listQueue`: ONE statement (the count and the page together, a page past the end included);
 //   - `queueCounts`: ONE statement (seven index-only counts as scalar subqueries);
 //   - `queueStaff`: ONE statement (names for the assignee filter and the assign select).
-// Every queue covers open cases only, and each queue's WHERE matches one of the indexes on
+// Every work queue covers open cases only, and each queue's WHERE matches one of the indexes on
 // `cases` (cases_open_due_idx, cases_assignee_due_idx, cases_urgent_due_idx, cases_status_due_idx,
 // cases_status_received_idx),
-// so counting and sorting never touch the closed cases that make up ~97% of the table.
+// so counting and sorting never touch the closed cases that make up ~97% of the table. The Closed
+// queue reads cases_closed_idx (status, closed_at), newest closure first, and counts at most
+// CLOSED_COUNT_CAP rows.
 import { clockState, DUE_SOON_MS, type ClockState } from "~/domain/clocks";
-import { QUEUE_SORTS, QUEUE_STATUSES, QUEUES, type OpenStatus, type Queue, type QueueSort } from "~/domain/queues";
+import {
+  CLOSED_COUNT_CAP,
+  CLOSED_QUEUE,
+  QUEUE_SORTS,
+  QUEUE_STATUSES,
+  QUEUE_TABS,
+  QUEUES,
+  type OpenStatus,
+  type QueueSort,
+  type QueueTab,
+} from "~/domain/queues";
+import type { StaffUser } from "../../db/schema";
+import { recordAuditMany } from "./audit.server";
 import { STATUSES, type Status } from "~/domain/workflow";
-import { getSqlite } from "./db.server";
+import { getDb, getSqlite } from "./db.server";
 
-export { QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUES } from "~/domain/queues";
-export type { OpenStatus, Queue, QueueSort } from "~/domain/queues";
+export { CLOSED_COUNT_CAP, QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_TABS, QUEUES } from "~/domain/queues";
+export type { OpenStatus, Queue, QueueSort, QueueTab } from "~/domain/queues";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
 export type QueueQuery = {
-  queue: Queue;
+  queue: QueueTab;
   /** The person looking: "mine" means cases assigned to them. */
   viewerId: number;
   /** Only cases at this stage (open stages only). */
@@ -53,6 +68,10 @@ export type QueueRow = {
   assigneeName: string | null;
   /** State of the earliest unmet clock: overdue, due_soon, on_time, or none (every clock met). */
   clock: ClockState;
+  closedAt: Date | null;
+  /** The children's names in order, and the subject's (empty once erased). */
+  children: string[];
+  subject: string | null;
 };
 
 export type QueuePage = {
@@ -63,6 +82,8 @@ export type QueuePage = {
   /** At least 1, so "page 1 of 1" reads right for an empty queue. */
   pageCount: number;
   pageSize: number;
+  /** The Closed queue counts at most CLOSED_COUNT_CAP cases: true when there are at least that many. */
+  capped: boolean;
 };
 
 type Params = Record<string, number | string>;
@@ -115,8 +136,12 @@ function whereOf(q: QueueQuery, at: Date): Where {
     case "all_open":
       if (q.urgent === undefined && q.assignee === undefined) open = "status";
       break;
+    case CLOSED_QUEUE:
+      terms.push("status = 'closed'");
+      open = null;
+      break;
   }
-  if (q.status !== undefined) {
+  if (q.status !== undefined && q.queue !== CLOSED_QUEUE) {
     if (!QUEUE_STATUSES.includes(q.status)) throw new RangeError(`not an open stage: ${String(q.status)}`);
     if (q.queue !== "awaiting_decision" || q.status !== "decision") {
       terms.push("status = @status");
@@ -164,7 +189,9 @@ function priority(overdueByLookup = false): string {
  * Urgent, then overdue, cases come first in every queue and every sort (PRIORITY); then the
  * chosen sort; the id breaks ties so pages never overlap or skip a row.
  */
-function sortKeys(sort: QueueSort, where: Where): string[] {
+function sortKeys(sort: QueueSort, where: Where, queue: QueueTab): string[] {
+  // Closed cases: the most recently closed first (read backwards from cases_closed_idx).
+  if (queue === CLOSED_QUEUE) return ["closed_at"];
   switch (sort) {
     case "due":
       // "Every clock met" (null) goes last within its group.
@@ -187,6 +214,9 @@ type RawRow = {
   next_due_at: number | null;
   assigned_to: number | null;
   assignee_name: string | null;
+  closed_at: number | null;
+  children: string | null;
+  subject: string | null;
 };
 
 /**
@@ -194,27 +224,31 @@ type RawRow = {
  * from the queue's index), joined back to `cases` and `staff_users` for only the rows shown.
  */
 export function listQueue(query: QueueQuery, at: Date): QueuePage {
-  if (!QUEUES.includes(query.queue)) throw new RangeError(`unknown queue: ${String(query.queue)}`);
+  if (!QUEUE_TABS.includes(query.queue)) throw new RangeError(`unknown queue: ${String(query.queue)}`);
   const sort = query.sort ?? "due";
   if (!QUEUE_SORTS.includes(sort)) throw new RangeError(`unknown sort: ${String(sort)}`);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.pageSize ?? DEFAULT_PAGE_SIZE)));
   const requested = Math.max(1, Math.floor(query.page ?? 1) || 1);
 
   const where = whereOf(query, at);
-  const keys = sortKeys(sort, where);
+  const keys = sortKeys(sort, where, query.queue);
   const named = keys.map((k, i) => `${k} AS k${i + 1}`).join(", ");
-  const order = (prefix: string) => [...keys.map((_, i) => `${prefix}k${i + 1}`), `${prefix}id`].join(", ");
+  const direction = query.queue === CLOSED_QUEUE ? " DESC" : "";
+  const order = (prefix: string) => [...keys.map((_, i) => `${prefix}k${i + 1}${direction}`), `${prefix}id${direction}`].join(", ");
+  const countFrom = query.queue === CLOSED_QUEUE ? `(SELECT 1 FROM cases WHERE ${where.sql} LIMIT ${CLOSED_COUNT_CAP})` : `cases WHERE ${where.sql}`;
   // A page past the end gives the last page: the offset is clamped in SQL, from the same count,
   // so even that costs no second statement. (better-sqlite3 binds numbers as REAL: CAST for the
   // integer division.)
   const sql = `
-    WITH total AS (SELECT count(*) AS n FROM cases WHERE ${where.sql}),
+    WITH total AS (SELECT count(*) AS n FROM ${countFrom}),
     page AS (
       SELECT id, ${named} FROM cases WHERE ${where.sql} ORDER BY ${order("")}
       LIMIT @limit OFFSET (SELECT min(@offset, max(0, ((n - 1) / CAST(@limit AS INTEGER)) * @limit)) FROM total)
     )
     SELECT total.n AS total, c.id, c.reference, c.status, c.urgent, c.urgent_reason, c.received_at, c.next_due_at, c.assigned_to,
-      s.display_name AS assignee_name
+      c.closed_at, s.display_name AS assignee_name,
+      (SELECT json_group_array(full_name) FROM (SELECT full_name FROM case_people WHERE case_id = c.id AND role = 'child' ORDER BY position)) AS children,
+      (SELECT full_name FROM case_people WHERE case_id = c.id AND role = 'subject' ORDER BY position LIMIT 1) AS subject
     FROM total
     LEFT JOIN page ON 1
     LEFT JOIN cases c ON c.id = page.id
@@ -241,21 +275,48 @@ export function listQueue(query: QueueQuery, at: Date): QueuePage {
         assigneeId: r.assigned_to,
         assigneeName: r.assignee_name,
         clock: clockState(nextDueAt, null, at),
+        closedAt: r.closed_at === null ? null : new Date(r.closed_at),
+        children: r.children ? (JSON.parse(r.children) as string[]) : [],
+        subject: r.subject,
       };
     });
-  return { rows, total, page, pageCount, pageSize };
+  const capped = query.queue === CLOSED_QUEUE && total >= CLOSED_COUNT_CAP;
+  return { rows, total, page, pageCount, pageSize, capped };
 }
 
-export type QueueCounts = Record<Queue, number>;
+/** The s.62 consultation rows for a queue page's names: one per case shown, in one insert. */
+export function logQueueView(viewer: StaffUser, rows: readonly QueueRow[], queue: QueueTab, requestId?: string): void {
+  if (rows.length === 0) return;
+  getDb().transaction((tx) =>
+    recordAuditMany(
+      tx,
+      rows.map((r) => ({
+        action: "consultation" as const,
+        actor: { kind: "staff" as const, id: viewer.id },
+        entityType: "case",
+        entityId: r.id,
+        fields: ["reference", "status", "children.names", "subject.name"],
+        reason: `work queue viewed (${queue.replace(/_/g, " ")})`,
+        requestId,
+      })),
+    ),
+  );
+}
+
+export type QueueCounts = Record<QueueTab, number>;
 
 /**
- * How many cases each queue holds (without filters), for the tab labels. One statement of seven
- * scalar subqueries, each answered from an index alone (no table rows read).
+ * How many cases each queue holds (without filters), for the tab labels. One statement of eight
+ * scalar subqueries, each answered from an index alone (no table rows read); the Closed count
+ * stops at CLOSED_COUNT_CAP.
  */
 export function queueCounts(viewerId: number, at: Date): QueueCounts {
-  const count = (queue: Queue) => `(SELECT count(*) FROM cases WHERE ${whereOf({ queue, viewerId }, at).sql}) AS ${queue}`;
+  const count = (queue: QueueTab) =>
+    queue === CLOSED_QUEUE
+      ? `(SELECT count(*) FROM (SELECT 1 FROM cases WHERE ${whereOf({ queue, viewerId }, at).sql} LIMIT ${CLOSED_COUNT_CAP})) AS ${queue}`
+      : `(SELECT count(*) FROM cases WHERE ${whereOf({ queue, viewerId }, at).sql}) AS ${queue}`;
   const row = getSqlite()
-    .prepare(`SELECT ${QUEUES.map(count).join(", ")}`)
+    .prepare(`SELECT ${QUEUE_TABS.map(count).join(", ")}`)
     .get({ viewer: viewerId, now: at.getTime(), soon: at.getTime() + DUE_SOON_MS }) as QueueCounts;
   return { ...row };
 }
@@ -291,9 +352,10 @@ export function queueStaff(): QueueStaff[] {
 /** EXPLAIN QUERY PLAN of a queue's count and page, for the benchmark and the tests. */
 export function explainQueue(query: QueueQuery, at: Date): string[] {
   const where = whereOf(query, at);
-  const keys = sortKeys(query.sort ?? "due", where);
+  const keys = sortKeys(query.sort ?? "due", where, query.queue);
+  const direction = query.queue === CLOSED_QUEUE ? " DESC" : "";
   const sql = `SELECT id, ${keys.map((k, i) => `${k} AS k${i + 1}`).join(", ")} FROM cases WHERE ${where.sql}
-    ORDER BY ${[...keys.map((_, i) => `k${i + 1}`), "id"].join(", ")} LIMIT 25`;
+    ORDER BY ${[...keys.map((_, i) => `k${i + 1}${direction}`), `id${direction}`].join(", ")} LIMIT 25`;
   const plan = (text: string) => {
     const params: Params = { ...where.params };
     if (text.includes("@now")) params.now = at.getTime();

@@ -97,7 +97,7 @@ export function pendingErasureCountFor(viewer: StaffUser): number {
 }
 
 /** The tables that hold a case's personal data, and what erasure does with each. */
-export const ERASED_DATA = ["case_people", "case_records", "case_checks", "case_notes", "case_decisions", "cases.concern", "cases.contact_details"] as const;
+export const ERASED_DATA = ["case_people", "case_records", "case_checks", "case_notes", "case_decisions", "staff_form_drafts", "cases.concern", "cases.contact_details"] as const;
 
 /**
  * A manager's decision on a proposed erasure. Approval erases at once, in one transaction:
@@ -120,7 +120,7 @@ export function decideErasure(caseId: number, approve: boolean, reason: string, 
       }
       // Marking the case erased first is what lets the database triggers allow the deletions.
       tx.update(schema.cases).set({ erasedAt: at, concern: "", contactDetails: null, submissionKey: null, updatedAt: at, reviewDueAt: null }).where(eq(schema.cases.id, caseId)).run();
-      for (const table of [schema.casePeople, schema.caseRecords, schema.caseChecks, schema.caseNotes, schema.caseDecisions]) {
+      for (const table of [schema.casePeople, schema.caseRecords, schema.caseChecks, schema.caseNotes, schema.caseDecisions, schema.staffFormDrafts]) {
         tx.delete(table).where(eq(table.caseId, caseId)).run();
       }
       // Staff reasons for keeping or erasing may quote the case: they go too.

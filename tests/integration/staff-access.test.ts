@@ -50,6 +50,7 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.cases.$caseId_.linked": ["reviewer", "manager"],
   "staff.cases.new": ["reviewer", "manager"],
   "staff.cases._index": ["reviewer", "manager"],
+  "staff.search": ["reviewer", "manager"],
   "staff.audit._index": ["manager", "admin"],
   "staff.retention._index": ["reviewer", "manager"],
   "staff.retention.$caseId": ["reviewer", "manager"],
