@@ -1,10 +1,23 @@
-// The frame of every form on a case: the case reference and stage, a back link, and either the
-// form or the reason it cannot be used now.
+// The frame of every form on a case: a back link, the case's identity bar and sections, and either
+// the form (beside the evidence it needs) or the reason it cannot be used now.
 import type { ReactNode } from "react";
-import { BackLink, InsetText, Tag } from "./govuk";
+import type { CaseBar, CaseSection, Evidence } from "~/domain/case-identity";
+import { CaseEvidence, CaseIdentityBar, CaseSubNavigation } from "./case-layout";
+import { BackLink, InsetText, NotificationBanner, Tag } from "./govuk";
 import { StaffForm } from "./staff-form";
 
-export type CaseHeader = { id: number; reference: string; stage: string; urgent: boolean };
+export type CaseHeader = {
+  id: number;
+  reference: string;
+  stage: string;
+  urgent: boolean;
+  /** The identity bar; absent on pages that have not loaded it. */
+  bar?: CaseBar;
+  section?: CaseSection | null;
+  evidence?: Evidence[];
+  /** A success message from the form just saved (e.g. "Check recorded"). */
+  notice?: string | null;
+};
 
 export function CaseFormPage({
   caseHeader,
@@ -30,9 +43,17 @@ export function CaseFormPage({
   return (
     <>
       <BackLink href={`/staff/cases/${caseHeader.id}`}>Back to case {caseHeader.reference}</BackLink>
-      <span className="govuk-caption-l">
-        Case {caseHeader.reference} · {caseHeader.stage} {caseHeader.urgent ? <Tag colour="red">Urgent</Tag> : null}
-      </span>
+      {caseHeader.notice ? <NotificationBanner type="success">{caseHeader.notice}</NotificationBanner> : null}
+      {caseHeader.bar ? (
+        <>
+          <CaseIdentityBar bar={caseHeader.bar} />
+          <CaseSubNavigation caseId={caseHeader.id} current={caseHeader.section ?? undefined} />
+        </>
+      ) : (
+        <span className="govuk-caption-l">
+          Case {caseHeader.reference} · {caseHeader.stage} {caseHeader.urgent ? <Tag colour="red">Urgent</Tag> : null}
+        </span>
+      )}
       <h1 className="govuk-heading-l">{title}</h1>
       {before}
       {blocked ? (
@@ -44,6 +65,11 @@ export function CaseFormPage({
               {children}
             </StaffForm>
           </div>
+          {caseHeader.evidence && caseHeader.evidence.length > 0 ? (
+            <div className="govuk-grid-column-one-third">
+              <CaseEvidence evidence={caseHeader.evidence} />
+            </div>
+          ) : null}
         </div>
       )}
     </>

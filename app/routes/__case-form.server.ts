@@ -5,10 +5,13 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import type { StaffUser } from "../../db/schema";
 import { CASEWORKERS } from "~/domain/roles";
+import { caseBar, evidenceFor, SECTION_OF_ACTION } from "~/domain/case-identity";
 import { checkTransition, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf, type ActionInput } from "~/services/case-actions.server";
-import { caseSummary } from "~/services/case-view.server";
+import { caseIdentity, caseSummary, logConsultation } from "~/services/case-view.server";
+import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
+import { stashFlash } from "~/services/flash.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 
@@ -46,10 +49,22 @@ export async function loadCaseForm(
   action: Action,
 ) {
   const { user, summary } = await requireCase(request, context, params);
+  // The identity bar and the evidence beside the form show names: a consultation of the case.
+  const identity = caseIdentity(summary.id)!;
+  logConsultation(summary.id, user, context.requestId, `case form viewed (${action.replace(/_/g, " ")})`);
   return {
     user,
     summary,
-    caseHeader: { id: summary.id, reference: summary.reference, stage: STATUS_NAMES[summary.status], urgent: summary.urgent },
+    caseHeader: {
+      id: summary.id,
+      reference: summary.reference,
+      stage: STATUS_NAMES[summary.status],
+      urgent: summary.urgent,
+      bar: caseBar(identity, now()),
+      section: SECTION_OF_ACTION[action] ?? null,
+      evidence: evidenceFor(action, identity),
+      notice: await takeNotice(request),
+    },
     blocked: blockedReason(user, summary, action),
     ...(await loadFormResult(request, formKey)),
   };
@@ -81,7 +96,56 @@ export async function handleCaseForm<S extends z.ZodTypeAny>(
   if (!result.ok) {
     return redirectWithErrors(request, formKey, errorResult({ form: result.reason }, omit(submission.payload, options.hideFields)), { schema: schema });
   }
-  return redirect(`/staff/cases/${summary.id}`, { status: 303 });
+  return redirectToNext(summary.id, input.action, result.status);
+}
+
+/** The success message shown once on the page a saved form goes to. */
+export const SAVED_NOTICE: Partial<Record<Action, string>> = {
+  risk_check: "Immediate-risk check saved",
+  scope_in: "Scope decision saved: the application is in scope",
+  scope_out: "Scope decision saved: the application is not progressed and the case is closed",
+  verification: "Interview and verification saved",
+  add_check: "Check recorded",
+  complete_checks: "Checks complete",
+  submit_assessment: "Risk assessment sent for a decision",
+  approve: "Decision signed",
+  reject: "Decision signed",
+  return: "Decision signed: the case is returned for more work",
+  record_delivery: "Disclosure or outcome saved",
+  close: "Case closed",
+  side_exit: "Case closed",
+  extend: "Extension saved",
+  retriage: "Re-triage saved",
+  take: "You have taken this case",
+  assign: "The case's assignment is saved",
+};
+
+/**
+ * Where a saved form goes: the next form when its button says so ("Save and continue to scope"),
+ * the checks page again after a check (to record the next), else the case page.
+ */
+const CONTINUE_TO: Partial<Record<Action, { path: string; whenStatus: string }>> = {
+  risk_check: { path: "scope", whenStatus: "scope" },
+  verification: { path: "checks", whenStatus: "checks" },
+  add_check: { path: "checks", whenStatus: "checks" },
+  complete_checks: { path: "assessment", whenStatus: "assessment" },
+};
+
+export const NOTICE_KEY = "case-notice";
+
+export async function redirectToNext(caseId: number, action: Action, status: string) {
+  const next = CONTINUE_TO[action];
+  const to = next && next.whenStatus === status ? `/staff/cases/${caseId}/${next.path}` : `/staff/cases/${caseId}`;
+  const notice = SAVED_NOTICE[action];
+  const headers = notice ? { "Set-Cookie": await stashFlash(NOTICE_KEY, { notice }) } : undefined;
+  return redirect(to, { status: 303, headers });
+}
+
+/** The success message for this page view, if a form just sent the person here. */
+export async function takeNotice(request: Request): Promise<string | null> {
+  const { lastResult } = await loadFormResult(request, NOTICE_KEY);
+  const notice = (lastResult as unknown as { notice?: unknown } | null)?.notice;
+  return typeof notice === "string" ? notice : null;
 }
 
 function omit(payload: Record<string, unknown>, fields: string[] = []) {

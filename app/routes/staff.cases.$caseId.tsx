@@ -1,11 +1,14 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { Button, InsetText, SummaryList, Table, Tag, WarningText } from "~/components/govuk";
+import { Form, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CaseIdentityBar, CaseSubNavigation } from "~/components/case-layout";
+import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
-import { StaffForm } from "~/components/staff-form";
+import { CsrfInput, StaffForm } from "~/components/staff-form";
 import { TextareaField, useFormKit } from "~/components/form-kit";
+import { caseBar } from "~/domain/case-identity";
 import { CONTACT_METHODS, GENDERS, PARENTS_AWARE, SUBJECT_CONTACT_TYPES } from "~/domain/application";
 import { noteForm, RECOMMENDATIONS, recordForm } from "~/domain/case-forms";
 import { summaryRows } from "~/domain/form-spec";
@@ -22,7 +25,8 @@ import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
-import { caseIdOf } from "./__case-form.server";
+import { queueStaff } from "~/services/queues.server";
+import { caseIdOf, redirectToNext, takeNotice } from "./__case-form.server";
 
 const NOTE_FORM = "case-note";
 
@@ -72,8 +76,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     };
   });
   const overdue = !view.closedAt && view.nextDueAt !== null && view.nextDueAt < at;
+  const open = view.status !== "closed";
   return {
     ...(await loadFormResult(request, NOTE_FORM)),
+    bar: caseBar(view, at),
+    notice: await takeNotice(request),
+    canTake: open && actions.includes("take") && view.assignedTo === null,
+    assignTo: open && actions.includes("assign") ? queueStaff().map((s) => ({ id: s.id, name: s.name })) : null,
+    assigneeId: view.assignedTo,
     id: view.id,
     reference: view.reference,
     stage: STATUS_NAMES[view.status],
@@ -94,7 +104,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     application: describeApplication(view),
     records: view.records
       .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
-      .map((r) => ({ title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: describeData(r.kind, r.data) })),
+      .map((r) => ({ section: RECORD_SECTION[r.kind] ?? "delivery", title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: describeData(r.kind, r.data) })),
     decisions: view.decisions.map((d) => ({
       title: `Decision ${d.version}: ${d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned"}`,
       outcome: d.outcome ? (RECOMMENDATIONS[d.outcome as keyof typeof RECOMMENDATIONS] ?? d.outcome) : null,
@@ -107,16 +117,59 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+const assignSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("take") }),
+  z.object({
+    intent: z.literal("assign"),
+    assignee: z.union([z.literal("none"), z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)], {
+      errorMap: () => ({ message: "Choose who to assign the case to" }),
+    }),
+  }),
+]);
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
   const caseId = caseIdOf(params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "take" || intent === "assign") {
+    // Take or assign from the case page itself (not only from a queue).
+    const parsed = parseWithZod(formData, { schema: assignSchema });
+    if (parsed.status !== "success") return redirectWithErrors(request, NOTE_FORM, errorResult({ assignee: "Choose who to assign the case to" }), { to: `/staff/cases/${caseId}` });
+    const value = parsed.value;
+    let assigneeId: number | null = null;
+    if (value.intent === "assign" && value.assignee !== "none") {
+      const person = queueStaff().find((s) => s.id === value.assignee);
+      if (!person) return redirectWithErrors(request, NOTE_FORM, errorResult({ assignee: "Choose a reviewer or manager to assign the case to" }), { to: `/staff/cases/${caseId}` });
+      assigneeId = person.id;
+    }
+    const result =
+      value.intent === "take"
+        ? performAction(caseId, { action: "take" }, user, context.requestId)
+        : performAction(caseId, { action: "assign", assigneeId }, user, context.requestId);
+    if (!result.ok) return redirectWithErrors(request, NOTE_FORM, errorResult({ assignee: result.reason }), { to: `/staff/cases/${caseId}` });
+    return redirectToNext(caseId, value.intent, result.status);
+  }
   const formSchema = noteForm.schema();
-  const submission = parseWithZod(await request.formData(), { schema: formSchema });
+  const submission = parseWithZod(formData, { schema: formSchema });
   if (submission.status !== "success") return redirectWithErrors(request, NOTE_FORM, submission.reply(), { schema: formSchema });
   const result = performAction(caseId, { action: "add_note", text: submission.value.text }, user, context.requestId);
   if (!result.ok) return redirectWithErrors(request, NOTE_FORM, errorResult({ text: result.reason }, submission.payload), { schema: formSchema });
   return redirect(`/staff/cases/${caseId}#notes`, { status: 303 });
 }
+
+/** Which section of the case page each kind of record is shown in. */
+const RECORD_SECTION: Record<string, "checks" | "assessment" | "decision" | "delivery"> = {
+  risk_check: "checks",
+  scope: "checks",
+  verification: "checks",
+  check: "checks",
+  retriage: "checks",
+  assessment: "assessment",
+  extension: "decision",
+  delivery: "delivery",
+  side_exit: "delivery",
+};
 
 const RECORD_TITLES: Record<string, string> = {
   risk_check: "Immediate-risk check",
@@ -203,12 +256,31 @@ const STATE_TAG: Record<string, { text: string; colour?: "green" | "red" | "yell
 export default function CasePage() {
   const data = useLoaderData<typeof loader>();
   const note = useFormKit(noteForm, data.lastResult);
+  // A refused take or assign comes back as an error on "assignee".
+  const assigneeError = (data.lastResult?.error as Record<string, string[] | undefined> | undefined)?.assignee?.[0];
+  const errorOf = (name: string) => (name === "assignee" ? assigneeError : undefined);
+  const recordsIn = (section: string) => data.records.filter((r) => r.section === section);
+  const Records = ({ section }: { section: string }) => {
+    const records = recordsIn(section);
+    if (records.length === 0) return <p className="govuk-body app-secondary-text">Nothing recorded yet.</p>;
+    return (
+      <>
+        {records.map((r, i) => (
+          <SummaryList key={i} card={{ title: `${r.title} – ${r.by}, ${r.at}` }} rows={r.rows.map((row) => ({ key: row.key, value: <span className="app-preserve-lines">{row.value}</span> }))} />
+        ))}
+      </>
+    );
+  };
   return (
     <>
+      {data.notice ? <NotificationBanner type="success">{data.notice}</NotificationBanner> : null}
+      <CaseIdentityBar bar={data.bar} />
+      <CaseSubNavigation caseId={data.id} current="summary" />
       <span className="govuk-caption-l">Case · received {data.received} ({data.channel})</span>
       <h1 className="govuk-heading-l">
         {data.reference} <Tag colour={data.closed ? "grey" : undefined}>{data.stage}</Tag> {data.urgent ? <Tag colour="red">Urgent</Tag> : null}
       </h1>
+      <ErrorSummary key={errorOf("assignee") ?? ""} errors={errorOf("assignee") ? [{ text: errorOf("assignee")!, href: "#assignee" }] : []} />
       {data.urgent && !data.closed ? (
         <WarningText>Urgent: {data.urgentReason}. The immediate-risk check has a short clock; act on it now.</WarningText>
       ) : null}
@@ -237,10 +309,43 @@ export default function CasePage() {
         { key: "Outcomes", value: data.outcomes.length ? data.outcomes.join("; ") : "None yet" },
         { key: "Linked cases", value: <a className="govuk-link" href={`/staff/cases/${data.id}/linked`}>Check for cases about the same subject or child</a> },
       ]} />
+      {data.canTake || data.assignTo ? (
+        <div className="app-case-assign govuk-!-margin-bottom-6">
+          {data.canTake ? (
+            <Form method="post" className="govuk-!-margin-bottom-4">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="take" />
+              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" data-prevent-double-click="true">
+                Take this case (assign it to you)
+              </button>
+            </Form>
+          ) : null}
+          {data.assignTo ? (
+            <Form method="post">
+              <CsrfInput />
+              <input type="hidden" name="intent" value="assign" />
+              <div className={`govuk-form-group govuk-!-margin-bottom-2${errorOf("assignee") ? " govuk-form-group--error" : ""}`}>
+                <label className="govuk-label govuk-label--s" htmlFor="assignee">Assign to</label>
+                {errorOf("assignee") ? <p className="govuk-error-message" id="assignee-error"><span className="govuk-visually-hidden">Error:</span> {errorOf("assignee")}</p> : null}
+                <select className="govuk-select" id="assignee" name="assignee" defaultValue={data.assigneeId === null ? "none" : String(data.assigneeId)}
+                  aria-describedby={errorOf("assignee") ? "assignee-error" : undefined}>
+                  <option value="none">Nobody (unassigned)</option>
+                  {data.assignTo.map((s) => (
+                    <option key={s.id} value={s.id}>{s.name}</option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" data-prevent-double-click="true">
+                Assign the case
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
       <Table caption="Clocks" captionClassName="govuk-table__caption--m" head={["Clock", "Due", "State"]}
         rows={data.clocks.map((c) => [c.name, c.due, <span key="s"><Tag colour={STATE_TAG[c.state]?.colour}>{STATE_TAG[c.state]?.text ?? c.state}</Tag> {c.text}</span>])} />
 
-      <h2 className="govuk-heading-m">The application</h2>
+      <h2 className="govuk-heading-m" id="application">The application</h2>
       {data.application.people.map((p, i) => (
         <SummaryList key={i} card={{ title: p.title }} rows={p.rows.map((r) => ({ key: r.key, value: <span className="app-preserve-lines">{r.value}</span> }))} />
       ))}
@@ -250,16 +355,23 @@ export default function CasePage() {
         { key: "Why the applicant is worried", value: <span className="app-preserve-lines">{data.application.concern}</span> },
       ]} />
 
-      {data.records.length > 0 ? <h2 className="govuk-heading-m">What has been recorded</h2> : null}
-      {data.records.map((r, i) => (
-        <SummaryList key={i} card={{ title: `${r.title} – ${r.by}, ${r.at}` }} rows={r.rows.map((row) => ({ key: row.key, value: <span className="app-preserve-lines">{row.value}</span> }))} />
-      ))}
+      {data.records.length > 0 ? <h2 className="govuk-heading-l govuk-!-margin-top-8">What has been recorded</h2> : null}
+      <h2 className="govuk-heading-m" id="checks">Checks</h2>
+      <Records section="checks" />
+      <h2 className="govuk-heading-m" id="assessment">Assessment</h2>
+      <Records section="assessment" />
+      <h2 className="govuk-heading-m" id="decision">Decision</h2>
+      <Records section="decision" />
       {data.decisions.map((d, i) => (
         <SummaryList key={`d${i}`} card={{ title: `${d.title} – ${d.by}, ${d.at}` }} rows={[
           ...(d.outcome ? [{ key: "Decision", value: d.outcome }] : []),
           { key: "Reasons", value: <span className="app-preserve-lines">{d.reasons}</span> },
         ]} />
       ))}
+      <h2 className="govuk-heading-m" id="delivery">Delivery</h2>
+      <Records section="delivery" />
+      <h2 className="govuk-heading-m" id="referrals">Referrals</h2>
+      <p className="govuk-body app-secondary-text">Referrals to partner agencies are recorded with the immediate-risk check and the disclosure or outcome.</p>
 
       <h2 className="govuk-heading-m" id="notes">Notes</h2>
       {data.canNote ? (
@@ -272,7 +384,7 @@ export default function CasePage() {
         </div>
       ) : null}
 
-      <h2 className="govuk-heading-m">Timeline</h2>
+      <h2 className="govuk-heading-m" id="timeline">Timeline</h2>
       <ol className="govuk-list app-timeline">
         {data.timeline.map((t, i) => (
           <li key={i} className="app-timeline__item">

@@ -15,10 +15,10 @@ import { formatDate } from "~/domain/format";
 import { criteriaOf, SEARCH_LIMIT, SEARCH_PURPOSES, SEARCH_ROLES, SEARCH_STATES, searchSchema, type SearchCriteria } from "~/domain/search";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { loadSearch, saveSearch, searchAndLog } from "~/services/case-search.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
-import { CASEWORKERS } from "./__case-form.server";
+import { CASEWORKERS } from "~/domain/roles";
 
 const FORM_KEY = "case-search";
 const PATH = "/staff/search";

@@ -15,7 +15,7 @@ import type { StaffUser } from "../../db/schema";
 import { nameMatch, postcodeMatch, SEARCH_LIMIT, searchReason, type SearchCriteria } from "~/domain/search";
 import type { Status } from "~/domain/workflow";
 import { recordAuditMany } from "./audit.server";
-import { now } from "./clock.server";
+import { now } from "./app-clock.server";
 import { getDb, getSqlite, schema } from "./db.server";
 
 const SEARCH_TTL_MS = 60 * 60_000;

@@ -222,3 +222,37 @@ export function deliveryContext(caseId: number) {
     safeTimes: (applicant?.details.safeTimes as string | null | undefined) ?? null,
   };
 }
+
+export type CaseIdentity = NonNullable<ReturnType<typeof caseIdentity>>;
+
+/**
+ * What the identity bar and a stage form's evidence need, in one statement: the case's reference,
+ * stage, urgency, assignee and next clock, with its people (names, dates of birth, addresses,
+ * details) and the concern. Personal data: the caller logs the consultation.
+ */
+export function caseIdentity(caseId: number) {
+  const row = getDb()
+    .select({
+      case: {
+        id: schema.cases.id,
+        reference: schema.cases.reference,
+        status: schema.cases.status,
+        urgent: schema.cases.urgent,
+        assignedTo: schema.cases.assignedTo,
+        closedAt: schema.cases.closedAt,
+        nextDueAt: schema.cases.nextDueAt,
+        concern: schema.cases.concern,
+        contactTypes: schema.cases.contactTypes,
+        contactDetails: schema.cases.contactDetails,
+      },
+      assigneeName: schema.staffUsers.displayName,
+      people: sql<string>`(select json_group_array(json_object('role', p.role, 'position', p.position, 'fullName', p.full_name, 'otherNames', p.other_names, 'dateOfBirth', p.date_of_birth, 'ageYears', p.age_years, 'address', p.address, 'details', p.details)) from (select * from case_people where case_id = ${schema.cases.id} order by role, position) p)`,
+    })
+    .from(schema.cases)
+    .leftJoin(schema.staffUsers, eq(schema.staffUsers.id, schema.cases.assignedTo))
+    .where(eq(schema.cases.id, caseId))
+    .get();
+  if (!row) return null;
+  const people = (JSON.parse(row.people) as Array<Omit<PersonJson, "id" | "createdAt">>).map((p) => ({ ...p, details: JSON.parse(p.details) as Record<string, unknown> }));
+  return { ...row.case, assigneeName: row.assigneeName, people };
+}

@@ -5,7 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { criteriaOf, searchSchema, type SearchCriteria } from "~/domain/search";
 import { action, loader } from "~/routes/staff.search";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { findCases } from "~/services/case-search.server";
 import { countQueries, getDb, schema } from "~/services/db.server";
 import { submitTestCase } from "../support/cases";

@@ -74,9 +74,11 @@ async function goToForm(page: Page, caseId: number, button: string, form: CaseFo
   if (hook) await hook(form, page);
 }
 
-async function submitForm(page: Page, caseId: number, submit: string): Promise<void> {
+/** Submits a stage form; it goes to the case page, or to `next` (the form its button names). */
+async function submitForm(page: Page, caseId: number, submit: string, next?: string): Promise<void> {
   await page.getByRole("button", { name: submit, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}$`));
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}${next ? `/${next}` : ""}$`));
+  await expect(page.locator(".govuk-notification-banner--success")).toBeVisible();
 }
 
 async function fillDateGroup(page: Page, legend: string, date: DateParts): Promise<void> {
@@ -87,7 +89,8 @@ export async function recordRiskCheck(page: Page, caseId: number, hook?: CaseFor
   await goToForm(page, caseId, "Record the immediate-risk check", "risk-check", hook);
   await group(page, "Is any child at immediate risk?").getByLabel("No", { exact: true }).check();
   await group(page, "Action taken").getByLabel("No immediate action needed", { exact: true }).check();
-  await submitForm(page, caseId, "Save and continue to scope");
+  await submitForm(page, caseId, "Save and continue to scope", "scope");
+  await openCase(page, caseId);
   await expectStage(page, caseId, "Scope decision");
 }
 
@@ -106,7 +109,8 @@ export async function recordVerification(page: Page, caseId: number, hook?: Case
   await group(page, "Address documents seen").getByLabel("Utility bill or bank statement", { exact: true }).check();
   await group(page, "Documents seen for the relationship to the child").getByLabel("Child's birth certificate", { exact: true }).check();
   await group(page, "Result").getByLabel("Verified", { exact: true }).check();
-  await submitForm(page, caseId, "Save and continue to checks");
+  await submitForm(page, caseId, "Save and continue to checks", "checks");
+  await openCase(page, caseId);
   await expectStage(page, caseId, "Research and checks");
 }
 
@@ -119,13 +123,14 @@ export async function recordCheck(page: Page, caseId: number, check: CheckAnswer
   await fillDateGroup(page, "When", todayInLondon());
   await page.getByLabel("Result summary", { exact: true }).fill(check.summary);
   await group(page, "Is the result relevant to the risk to the child?").getByLabel(check.relevant ? "Yes" : "No", { exact: true }).check();
-  await submitForm(page, caseId, "Record this check");
+  await submitForm(page, caseId, "Record this check", "checks");
 }
 
 export async function completeChecks(page: Page, caseId: number): Promise<void> {
   await page.goto(`/staff/cases/${caseId}/checks`);
   await page.getByRole("button", { name: "Checks complete: continue to risk assessment" }).click();
-  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}$`));
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}/assessment$`));
+  await openCase(page, caseId);
   await expectStage(page, caseId, "Risk assessment");
 }
 
