@@ -10,7 +10,7 @@ import { useStepForm } from "~/components/step-form";
 import { requireSessionStage } from "~/services/guard.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { checkSecondFactor } from "~/services/sign-in.server";
-import { clearSessionCookie, createSession, endSession } from "~/services/staff-sessions.server";
+import { clearSessionCookie, createSession, endSession, takeReturnTo } from "~/services/staff-sessions.server";
 import { FORM_KEY as SIGN_IN_FORM } from "./staff.sign-in";
 
 const FORM_KEY = "staff-second-factor";
@@ -53,7 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Signed in: a new session id for the new privilege level; the half-signed-in one ends.
   endSession(session.id);
   const { setCookie } = await createSession(user.id, "active", request, context.clientIp, new Date());
-  return redirect("/staff", { status: 303, headers: { "Set-Cookie": setCookie } });
+  // Back to the page they were on when their session ended (a safe staff path), else home.
+  const back = await takeReturnTo(request);
+  const headers = new Headers();
+  headers.append("Set-Cookie", setCookie);
+  headers.append("Set-Cookie", back.clear);
+  return redirect(back.path ?? "/staff", { status: 303, headers });
 }
 
 export default function SecondFactorPage() {

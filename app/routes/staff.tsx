@@ -1,7 +1,9 @@
 // Layout for every page under /staff. Its loader gives only what the header needs (name,
 // roles, the form token); each page's own loader enforces access with `requireStaff`.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { IdleWarning } from "~/components/idle-warning";
+import { getSetting } from "~/services/settings.server";
 import { lookupSession } from "~/services/staff-sessions.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -15,10 +17,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: found.user.displayName,
       roles: found.user.roles,
       csrfToken: found.session.csrfToken,
+      idleMinutes: getSetting("session.idleMinutes"),
     },
   };
 }
 
 export default function StaffLayout() {
-  return <Outlet />;
+  const { staff } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {staff ? <IdleWarning idleMinutes={staff.idleMinutes} csrfToken={staff.csrfToken} /> : null}
+      <Outlet />
+    </>
+  );
 }

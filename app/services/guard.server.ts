@@ -7,7 +7,7 @@ import { hasAnyRole, type Role } from "~/domain/roles";
 import { CSRF_FIELD } from "~/domain/staff-schemas";
 import { recordAudit } from "./audit.server";
 import { getDb } from "./db.server";
-import { clearSessionCookie, lookupSession, touchSession } from "./staff-sessions.server";
+import { clearSessionCookie, lookupSession, rememberReturnTo, touchSession } from "./staff-sessions.server";
 
 export type StaffContext = { user: StaffUser; session: StaffSession; csrfToken: string };
 
@@ -16,14 +16,18 @@ export async function requireStaff(
   request: Request,
   context: AppLoadContext,
   roles: readonly Role[] | "any-staff",
+  /** `touch: false` for pages that must not count as activity (the "still there?" warning page). */
+  { touch = true }: { touch?: boolean } = {},
 ): Promise<StaffContext> {
   const found = await lookupSession(request);
-  if (found.state === "none") throw redirect("/staff/sign-in", { status: 303 });
-  if (found.state === "ended") {
-    throw redirect(`/staff/session-ended?reason=${found.reason}`, {
-      status: 303,
-      headers: { "Set-Cookie": await clearSessionCookie() },
-    });
+  if (found.state === "none" || found.state === "ended") {
+    // After signing in again the person comes back to this page (a safe same-origin path only).
+    const headers = new Headers();
+    const remember = await rememberReturnTo(request);
+    if (remember) headers.append("Set-Cookie", remember);
+    if (found.state === "none") throw redirect("/staff/sign-in", { status: 303, headers });
+    headers.append("Set-Cookie", await clearSessionCookie());
+    throw redirect(`/staff/session-ended?reason=${found.reason}`, { status: 303, headers });
   }
   const { session, user } = found;
   if (session.stage === "password") throw redirect("/staff/second-factor", { status: 303 });
@@ -36,7 +40,7 @@ export async function requireStaff(
   if (request.method !== "GET" && request.method !== "HEAD") {
     await checkCsrf(request, session, user.id, path, context.requestId);
   }
-  touchSession(session);
+  if (touch) touchSession(session);
   return { user, session, csrfToken: session.csrfToken };
 }
 

@@ -3,6 +3,7 @@
 import crypto from "node:crypto";
 import { and, eq, ne } from "drizzle-orm";
 import type { StaffSession, StaffUser } from "../../db/schema";
+import { safeReturnPath } from "~/domain/return-to";
 import { now } from "./app-clock.server";
 import { appCookie } from "./cookies.server";
 import { getDb, schema } from "./db.server";
@@ -78,10 +79,10 @@ export async function lookupSession(request: Request, { endIfExpired = true }: {
   return { state: "found", session, user };
 }
 
-/** Records activity (for the idle timeout), at most every 30 seconds to spare writes. */
-export function touchSession(session: StaffSession): void {
+/** Records activity (for the idle timeout), at most every 30 seconds to spare writes (unless `force`). */
+export function touchSession(session: StaffSession, { force = false }: { force?: boolean } = {}): void {
   const at = now();
-  if (at.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
+  if (!force && at.getTime() - session.lastSeenAt.getTime() < TOUCH_EVERY_MS) return;
   getDb().update(schema.staffSessions).set({ lastSeenAt: at }).where(eq(schema.staffSessions.id, session.id)).run();
 }
 
@@ -118,4 +119,27 @@ export function clearSessionCookie(): Promise<string> {
 export async function sessionIdOf(request: Request): Promise<string | null> {
   const token = await cookie().parse(request.headers.get("Cookie"));
   return typeof token === "string" ? hashToken(token) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Back to where you were: the page a signed-out request asked for, kept for the sign-in that follows
+// ---------------------------------------------------------------------------------------------
+
+const returnToCookie = () => appCookie("return_to", { maxAge: 60 * 60 });
+
+/**
+ * A Set-Cookie header remembering this request's page (a GET of a safe staff path: case ids and queue
+ * names, never anything personal), or null when there is nothing to remember.
+ */
+export async function rememberReturnTo(request: Request): Promise<string | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const url = new URL(request.url);
+  const path = safeReturnPath(`${url.pathname}${url.search}`);
+  return path ? returnToCookie().serialize(path) : null;
+}
+
+/** The remembered page (safe path) and a Set-Cookie header that forgets it. */
+export async function takeReturnTo(request: Request): Promise<{ path: string | null; clear: string }> {
+  const value = await returnToCookie().parse(request.headers.get("Cookie"));
+  return { path: safeReturnPath(value), clear: await returnToCookie().serialize("", { maxAge: 0, expires: new Date(0) }) };
 }

@@ -51,6 +51,8 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.cases.new": ["reviewer", "manager"],
   "staff.cases._index": ["reviewer", "manager"],
   "staff.search": ["reviewer", "manager"],
+  "staff.keep-alive": "any-staff",
+  "staff.still-there": "any-staff",
   "staff.audit._index": ["manager", "admin"],
   "staff.retention._index": ["reviewer", "manager"],
   "staff.retention.$caseId": ["reviewer", "manager"],
