@@ -30,13 +30,12 @@ export default function StillTherePage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {/* When the time is up, back to the page: the server then ends the session and says why. */}
-        <meta httpEquiv="refresh" content={`${minutes * 60};url=${back}`} />
         <h1 className="govuk-heading-l">You are about to be signed out</h1>
         <p className="govuk-body">
           For your security, we will sign you out in {minutes} minutes because you have done nothing for a while.
         </p>
         <p className="govuk-body">Anything you had typed on the page before this one and not saved has not been kept.</p>
+        <p className="govuk-body">If you do nothing, the next page you open will ask you to sign in again, then bring you back.</p>
         <Form method="post">
           <CsrfInput />
           <input type="hidden" name="return" value={back} />
