@@ -8,10 +8,12 @@ import {
   caseToDecision,
   closeCase,
   codeForSecret,
+  createTestAccount,
   enrolTotp,
   expect,
   expectNoAxeViolations,
   group,
+  injectSession,
   inviteStaff,
   makeAnswers,
   makeStaff,
@@ -100,6 +102,13 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
     },
   });
   await scan(admin, "staff account");
+  // Granting the manager role waits for a second administrator (two-person rule), who approves it.
+  const secondAdmin = await freshPage();
+  await injectSession(secondAdmin.context(), await createTestAccount(["admin"]));
+  await secondAdmin.goto(new URL(admin.url()).pathname);
+  await scan(secondAdmin, "staff account, change waiting for approval");
+  await secondAdmin.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(secondAdmin.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
   await admin.goto("/staff/admin/bank-holidays");
   await scan(admin, "bank holidays");
   await group(admin, "Date").getByLabel("Day", { exact: true }).fill("31");
@@ -180,6 +189,7 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
     "add a member of staff",
     "add a member of staff with errors",
     "staff account",
+    "staff account, change waiting for approval",
     "bank holidays",
     "bank holidays with errors",
     "account",

@@ -24,3 +24,4 @@ export * from "./support/staff-accounts";
 export * from "./support/fixtures";
 export * from "./support/app-server";
 export * from "./support/casework";
+export * from "./support/staff-sessions";
