@@ -9,11 +9,15 @@ const LONG = 5000;
 
 export { parseTime } from "./moments";
 
+/**
+ * What the police did at once. Referrals and strategy discussions are recorded as referrals
+ * (app/domain/referrals.ts), not ticked here; "police action" is what makes the outcome
+ * "Immediate police action".
+ */
 export const RISK_ACTIONS = {
   none: "No immediate action needed",
   "999_response": "Emergency (999) response sent",
-  child_protection_referral: "Child protection referral made",
-  strategy_discussion: "Strategy discussion held or requested",
+  police_action: "Other police action to protect a child (for example, police protection powers)",
   other: "Other action",
 } as const;
 
@@ -22,6 +26,14 @@ export const riskCheckForm = defineForm(
     immediateRisk: { kind: "radios", label: "Is any child at immediate risk?", summary: { label: "Child at immediate risk" }, options: YES_NO, required: "Select yes if any child is at immediate risk" },
     actions: { kind: "checkboxes", label: "Action taken", hint: "Select all that apply", options: RISK_ACTIONS, exclusive: "none", required: "Select the action taken, or no immediate action" },
     actionDetails: { kind: "textarea", label: "Details of the action (optional unless 'Other action')", summary: { label: "Details of the action" }, max: LONG, noun: "Details of the action" },
+    suspectedAbuse: {
+      kind: "radios",
+      label: "Is abuse of a child suspected?",
+      hint: "If yes, children's social care must be told before the end of the working day: record the referral on the case",
+      summary: { label: "Abuse suspected" },
+      options: YES_NO,
+      required: "Select yes if abuse of a child is suspected",
+    },
     checked: { kind: "date", label: "When was the check made?", summary: { label: "Checked at" }, errorLabel: "The date of the check", withTime: "checkedTime", recordKey: "checkedAt" },
     checkedTime: { kind: "time", label: "Time", hint: "For example, 14:30", errorLabel: "the time of the check", summary: false },
   },

@@ -62,6 +62,8 @@ export type Action =
   | "extend"
   | "retriage"
   | "add_note"
+  | "add_referral"
+  | "strategy_discussion"
   | "assign"
   | "take";
 
@@ -85,6 +87,9 @@ export const TRANSITIONS: Record<Action, Rule> = {
   extend: { from: OPEN_STATUSES, to: "same", roles: MANAGERS },
   retriage: { from: OPEN_STATUSES, to: "same", roles: CASEWORKERS },
   add_note: { from: STATUSES, to: "same", roles: CASEWORKERS },
+  // Joint working with partner agencies happens alongside every open stage (csods.md §8).
+  add_referral: { from: OPEN_STATUSES, to: "same", roles: CASEWORKERS },
+  strategy_discussion: { from: OPEN_STATUSES, to: "same", roles: CASEWORKERS },
   assign: { from: OPEN_STATUSES, to: "same", roles: MANAGERS },
   take: { from: OPEN_STATUSES, to: "same", roles: REVIEWERS },
 };

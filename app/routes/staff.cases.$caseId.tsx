@@ -18,9 +18,10 @@ import { formatIsoDate } from "~/domain/dates";
 import { formatDateTime } from "~/domain/format";
 import { urgentReasonText } from "~/domain/urgency";
 import { CASEWORKERS } from "~/domain/roles";
+import { receivingAgency, REFERRAL_METHODS, strategyDiscussionForm } from "~/domain/referrals";
 import { availableActions, OUTCOMES, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf } from "~/services/case-actions.server";
-import { loadCaseForStaff } from "~/services/case-view.server";
+import { loadCaseForStaff, referralsOf } from "~/services/case-view.server";
 import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
@@ -43,6 +44,8 @@ const NEXT_STEP: Partial<Record<Action, { path: string; text: string }>> = {
 };
 const OTHER_ACTIONS: Partial<Record<Action, { path: string; text: string }>> = {
   retriage: { path: "retriage", text: "Re-triage (is the child safe?)" },
+  add_referral: { path: "referral", text: "Record a referral to a partner agency" },
+  strategy_discussion: { path: "strategy-discussion", text: "Record a strategy discussion" },
   extend: { path: "extend", text: "Extend the decision deadline" },
   side_exit: { path: "exit", text: "Close early (withdrawn, unable to contact, transferred)" },
 };
@@ -100,11 +103,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     next: actions.filter((a) => NEXT_STEP[a]).map((a) => NEXT_STEP[a]!),
     others: actions.filter((a) => OTHER_ACTIONS[a]).map((a) => OTHER_ACTIONS[a]!),
     canNote: actions.includes("add_note"),
+    referrals: referralsOf(view.id).map((r) => ({
+      title: `${receivingAgency(r.agency, r.agencyName)} – ${formatDateTime(r.madeAt)}`,
+      rows: [
+        { key: "Team", value: r.team ?? "Not given" },
+        { key: "Made by", value: r.madeBy },
+        { key: "How", value: REFERRAL_METHODS[r.method as keyof typeof REFERRAL_METHODS] ?? r.method },
+        { key: "Their reference", value: r.theirReference ?? "Not given" },
+        { key: "Suspected abuse", value: r.suspectedAbuse ? "Yes" : "No" },
+        { key: "What was shared", value: r.sharedSummary },
+        { key: "Recorded by", value: `${r.recorderName ?? "Unknown"}, ${formatDateTime(r.recordedAt)}` },
+      ],
+    })),
     outcomes: view.outcomes.map((o) => OUTCOMES[o as keyof typeof OUTCOMES] ?? o),
     application: describeApplication(view),
     records: view.records
       .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
-      .map((r) => ({ section: RECORD_SECTION[r.kind] ?? "delivery", title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: describeData(r.kind, r.data) })),
+      .map((r) => ({ section: RECORD_SECTION[r.kind] ?? "delivery", title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: r.kind === "strategy_discussion" ? summaryRows(strategyDiscussionForm, r.data) : describeData(r.kind, r.data) })),
     decisions: view.decisions.map((d) => ({
       title: `Decision ${d.version}: ${d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned"}`,
       outcome: d.outcome ? (RECOMMENDATIONS[d.outcome as keyof typeof RECOMMENDATIONS] ?? d.outcome) : null,
@@ -159,7 +174,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 /** Which section of the case page each kind of record is shown in. */
-const RECORD_SECTION: Record<string, "checks" | "assessment" | "decision" | "delivery"> = {
+const RECORD_SECTION: Record<string, "checks" | "assessment" | "decision" | "delivery" | "referrals"> = {
+  strategy_discussion: "referrals",
   risk_check: "checks",
   scope: "checks",
   verification: "checks",
@@ -181,6 +197,7 @@ const RECORD_TITLES: Record<string, string> = {
   side_exit: "Closed early",
   extension: "Extension",
   retriage: "Re-triage",
+  strategy_discussion: "Strategy discussion",
 };
 
 function recordTitle(kind: string, version: number) {
@@ -370,8 +387,12 @@ export default function CasePage() {
       ))}
       <h2 className="govuk-heading-m" id="delivery">Delivery</h2>
       <Records section="delivery" />
-      <h2 className="govuk-heading-m" id="referrals">Referrals</h2>
-      <p className="govuk-body app-secondary-text">Referrals to partner agencies are recorded with the immediate-risk check and the disclosure or outcome.</p>
+      <h2 className="govuk-heading-m" id="referrals">Referrals and joint working</h2>
+      {data.referrals.length === 0 ? <p className="govuk-body">No referral to a partner agency has been recorded.</p> : null}
+      {data.referrals.map((r, i) => (
+        <SummaryList key={`r${i}`} card={{ title: r.title }} rows={r.rows.map((row) => ({ key: row.key, value: <span className="app-preserve-lines">{row.value}</span> }))} />
+      ))}
+      <Records section="referrals" />
 
       <h2 className="govuk-heading-m" id="notes">Notes</h2>
       {data.canNote ? (

@@ -34,6 +34,7 @@ export default function RiskCheckPage() {
       <RadiosField field={fields.immediateRisk} legendSize="m" inline />
       <CheckboxesField field={fields.actions} legendSize="m" />
       <TextareaField field={fields.actionDetails} />
+      <RadiosField field={fields.suspectedAbuse} legendSize="m" inline />
       <DateField field={fields.checked} legendSize="s" />
       <TextField field={fields.checkedTime} />
     </CaseFormPage>

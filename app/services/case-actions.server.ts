@@ -9,7 +9,8 @@ import { normaliseName } from "~/domain/names";
 import { reviewDueDate } from "~/domain/retention";
 import { recordAudit, type AuditEvent } from "./audit.server";
 import { holidaySet } from "./bank-holidays.server";
-import { clockSettings } from "./case-clocks.server";
+import { clockSettings, referralDueFor } from "./case-clocks.server";
+import { isSocialCareRoute, receivingAgency, STRATEGY_OUTCOMES } from "~/domain/referrals";
 import { now } from "./app-clock.server";
 import { getDb, schema, type Db, type Tx } from "./db.server";
 import { getSetting } from "./settings.server";
@@ -32,8 +33,23 @@ export type ActionInput =
   | { action: "extend"; days: number; reason: string }
   | { action: "retriage"; data: Data }
   | { action: "add_note"; text: string }
+  | { action: "add_referral"; referral: ReferralInput }
+  | { action: "strategy_discussion"; data: Data }
   | { action: "assign"; assigneeId: number | null }
   | { action: "take" };
+
+/** A sharing with a partner agency (app/domain/referrals.ts), as the referral form gives it. */
+export type ReferralInput = {
+  agency: string;
+  agencyName: string;
+  team: string | null;
+  madeAt: Date;
+  madeBy: string;
+  method: string;
+  theirReference: string | null;
+  sharedSummary: string;
+  suspectedAbuse: boolean;
+};
 
 export type ActionResult = { ok: true; status: Status } | { ok: false; reason: string };
 
@@ -54,6 +70,8 @@ const EVENT_SUMMARIES: Record<Action, string> = {
   extend: "Decision deadline extended",
   retriage: "Overdue case re-triaged",
   add_note: "Note added",
+  add_referral: "Referral made",
+  strategy_discussion: "Strategy discussion recorded",
   assign: "Case assigned",
   take: "Case taken",
 };
@@ -105,13 +123,23 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
 
       const changes: Partial<typeof schema.cases.$inferInsert> = { status: check.to, updatedAt: at };
       const audit: Omit<AuditEvent, "actor" | "requestId" | "entityType" | "entityId"> = { action: "alteration", fields: ["status"] };
+      // s.62 disclosure rows besides the main one (a transfer to another force names the force).
+      const disclosures: { recipient: string; reason: string; fields: string[] }[] = [];
       let summary = EVENT_SUMMARIES[input.action];
 
       switch (input.action) {
         case "risk_check":
           addRecord(tx, caseId, "risk_check", input.data, actor.id, at);
           changes.riskCheckedAt = at;
-          if (input.data.immediateRisk === "yes") addOutcomes(tx, caseId, ["immediate_police_action"], actor.id, at);
+          // "Immediate police action" only when the police acted, not merely because a child was at risk.
+          if (Array.isArray(input.data.actions) && input.data.actions.some((a) => a === "999_response" || a === "police_action")) {
+            addOutcomes(tx, caseId, ["immediate_police_action"], actor.id, at);
+          }
+          // Suspected abuse: children's social care must hear before the end of the working day.
+          if (input.data.suspectedAbuse === "yes" && !current.referralDueAt) {
+            changes.referralDueAt = referralDueFor(at);
+            summary = "Immediate-risk check recorded: abuse suspected, referral to children's social care due";
+          }
           audit.action = "collection";
           audit.fields = ["risk_check"];
           break;
@@ -201,6 +229,29 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
           changes.closedAt = at;
           summary = `Case closed: ${OUTCOMES[input.exit]}`;
           audit.fields = ["outcomes", "status"];
+          if (input.exit === "transferred" && input.data.transferredTo) {
+            // The case's data goes to another force: an s.62 disclosure naming the force.
+            disclosures.push({ recipient: String(input.data.transferredTo), reason: "case transferred to another force", fields: ["case"] });
+          }
+          break;
+        case "add_referral": {
+          const r = input.referral;
+          tx.insert(schema.caseReferrals).values({ caseId, ...r, recordedBy: actor.id, recordedAt: at }).run();
+          const recipient = receivingAgency(r.agency, r.agencyName);
+          if (current.referralDueAt && !current.referralMadeAt && isSocialCareRoute(r.agency)) changes.referralMadeAt = r.madeAt;
+          summary = `Referral made to ${r.agency}${r.suspectedAbuse ? " (suspected abuse)" : ""}`;
+          // s.62(4): sharing with a partner agency is a disclosure naming who received it.
+          audit.action = "disclosure";
+          audit.recipient = recipient;
+          audit.reason = "safeguarding referral to a partner agency";
+          audit.fields = ["referral"];
+          break;
+        }
+        case "strategy_discussion":
+          addRecord(tx, caseId, "strategy_discussion", input.data, actor.id, at);
+          summary = `Strategy discussion recorded: ${STRATEGY_OUTCOMES[input.data.outcome as keyof typeof STRATEGY_OUTCOMES] ?? "outcome recorded"}`;
+          audit.action = "collection";
+          audit.fields = ["strategy_discussion"];
           break;
         case "extend": {
           addRecord(tx, caseId, "extension", { days: input.days, reason: input.reason, approvedBy: actor.displayName }, actor.id, at);
@@ -236,6 +287,9 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
       tx.update(schema.cases).set(changes).where(eq(schema.cases.id, caseId)).run();
       tx.insert(schema.caseEvents).values({ caseId, at, actorId: actor.id, actorKind: "staff", type: input.action, summary }).run();
       recordAudit(tx, { ...audit, actor: { kind: "staff", id: actor.id }, entityType: "case", entityId: caseId, requestId }, at);
+      for (const d of disclosures) {
+        recordAudit(tx, { action: "disclosure", actor: { kind: "staff", id: actor.id }, entityType: "case", entityId: caseId, requestId, ...d }, at);
+      }
       return { ok: true, status: check.to };
     },
     { behavior: "immediate" },

@@ -256,3 +256,29 @@ export function caseIdentity(caseId: number) {
   const people = (JSON.parse(row.people) as Array<Omit<PersonJson, "id" | "createdAt">>).map((p) => ({ ...p, details: JSON.parse(p.details) as Record<string, unknown> }));
   return { ...row.case, assigneeName: row.assigneeName, people };
 }
+
+/**
+ * The referrals and sharing with partner agencies of a case, oldest first, for the case page (and
+ * its referrals tab). Callers show them as part of a case read already logged as a consultation.
+ */
+export function referralsOf(caseId: number) {
+  return getDb()
+    .select({
+      id: schema.caseReferrals.id,
+      agency: schema.caseReferrals.agency,
+      agencyName: schema.caseReferrals.agencyName,
+      team: schema.caseReferrals.team,
+      madeAt: schema.caseReferrals.madeAt,
+      madeBy: schema.caseReferrals.madeBy,
+      method: schema.caseReferrals.method,
+      theirReference: schema.caseReferrals.theirReference,
+      sharedSummary: schema.caseReferrals.sharedSummary,
+      suspectedAbuse: schema.caseReferrals.suspectedAbuse,
+      recordedAt: schema.caseReferrals.recordedAt,
+      recorderName: sql<string | null>`(select display_name from staff_users where id = ${schema.caseReferrals.recordedBy})`,
+    })
+    .from(schema.caseReferrals)
+    .where(eq(schema.caseReferrals.caseId, caseId))
+    .orderBy(asc(schema.caseReferrals.madeAt), asc(schema.caseReferrals.id))
+    .all();
+}

@@ -236,11 +236,11 @@ describe("outcomes derived from the records", () => {
 
 describe("the immediate-risk check agrees with its actions", () => {
   it("refuses 'no immediate action' with an action, and no risk with a 999 response", () => {
-    expect(riskCheckContradiction("no", ["none", "child_protection_referral"])).toMatchObject({ field: "actions" });
+    expect(riskCheckContradiction("no", ["none", "police_action"])).toMatchObject({ field: "actions" });
     expect(riskCheckContradiction("yes", ["none"])).toMatchObject({ field: "actions", message: expect.stringMatching(/needs an action/) });
     expect(riskCheckContradiction("no", ["999_response"])).toMatchObject({ field: "immediateRisk" });
     expect(riskCheckContradiction("no", ["none"])).toBeNull();
-    expect(riskCheckContradiction("yes", ["999_response", "child_protection_referral"])).toBeNull();
-    expect(riskCheckContradiction("no", ["strategy_discussion"])).toBeNull();
+    expect(riskCheckContradiction("yes", ["999_response", "police_action"])).toBeNull();
+    expect(riskCheckContradiction("no", ["other"])).toBeNull();
   });
 });

@@ -59,7 +59,7 @@ describe("the form kit", () => {
     const page = render(<Risk />);
     expect(page.querySelector("legend")?.textContent).toBe("Action taken");
     expect(page.querySelector("#actions-hint")?.textContent).toBe("Select all that apply");
-    expect([...page.querySelectorAll("label")].map((l) => l.textContent)).toContain("Child protection referral made");
+    expect([...page.querySelectorAll("label")].map((l) => l.textContent)).toContain("Other police action to protect a child (for example, police protection powers)");
     expect(page.querySelector('input[value="none"]')?.getAttribute("data-behaviour")).toBe("exclusive");
   });
 });

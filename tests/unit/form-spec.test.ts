@@ -50,23 +50,25 @@ describe("a form specification", () => {
   });
 
   it("turns answers into the stage's record: a date and time become one instant in UK time", () => {
-    const s = parse(riskCheckForm, { immediateRisk: "no", actions: ["none"], checkedDay: "1", checkedMonth: "July", checkedYear: "2026", checkedTime: "2:30pm" });
+    const s = parse(riskCheckForm, { immediateRisk: "no", actions: ["none"], suspectedAbuse: "no", checkedDay: "1", checkedMonth: "July", checkedYear: "2026", checkedTime: "2:30pm" });
     expect(s.status).toBe("success");
     if (s.status !== "success") return;
     expect(toRecord(riskCheckForm, s.value)).toEqual({
       immediateRisk: "no",
       actions: ["none"],
       actionDetails: null,
+      suspectedAbuse: "no",
       checkedAt: "2026-07-01T13:30:00.000Z",
     });
   });
 
   it("shows human values: option labels, UK dates in Europe/London, Not given", () => {
-    const rows = summaryRows(riskCheckForm, { immediateRisk: "yes", actions: ["child_protection_referral", "other"], checkedAt: "2026-07-01T23:30:00.000Z" });
+    const rows = summaryRows(riskCheckForm, { immediateRisk: "yes", actions: ["police_action", "other"], suspectedAbuse: "yes", checkedAt: "2026-07-01T23:30:00.000Z" });
     expect(rows.map((r) => [r.key, r.value])).toEqual([
       ["Child at immediate risk", "Yes"],
-      ["Action taken", "Child protection referral made\nOther action"],
+      ["Action taken", "Other police action to protect a child (for example, police protection powers)\nOther action"],
       ["Details of the action", "Not given"],
+      ["Abuse suspected", "Yes"],
       ["Checked at", "2 July 2026 at 12:30am"],
     ]);
     const applicant = summaryRows(applicantForm, { ...validAnswers.applicant, addressLine2: undefined, postcode: "ab1 2cd" });

@@ -26,6 +26,8 @@ const EXPECTED: Record<Action, { from: Status[] | "open" | "any"; to: Status | "
   extend: { from: "open", to: "same", by: "manager" },
   retriage: { from: "open", to: "same", by: "caseworker" },
   add_note: { from: "any", to: "same", by: "caseworker" },
+  add_referral: { from: "open", to: "same", by: "caseworker" },
+  strategy_discussion: { from: "open", to: "same", by: "caseworker" },
   assign: { from: "open", to: "same", by: "manager" },
   take: { from: "open", to: "same", by: "reviewer" },
 };

@@ -89,6 +89,7 @@ export async function recordRiskCheck(page: Page, caseId: number, hook?: CaseFor
   await goToForm(page, caseId, "Record the immediate-risk check", "risk-check", hook);
   await group(page, "Is any child at immediate risk?").getByLabel("No", { exact: true }).check();
   await group(page, "Action taken").getByLabel("No immediate action needed", { exact: true }).check();
+  await group(page, "Is abuse of a child suspected?").getByLabel("No", { exact: true }).check();
   await submitForm(page, caseId, "Save and continue to scope", "scope");
   await openCase(page, caseId);
   await expectStage(page, caseId, "Scope decision");
