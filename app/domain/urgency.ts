@@ -21,3 +21,22 @@ export function queuePriority(row: { urgent: boolean; nextDueAt: Date | null }, 
   if (row.urgent) return overdue ? 0 : 1;
   return overdue ? 2 : 3;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Right to ask and right to be told (csods.md §8)
+// ---------------------------------------------------------------------------------------------
+
+export const SCHEME_ROUTES = { right_to_ask: "Right to ask", right_to_be_told: "Right to be told" } as const;
+export type SchemeRoute = keyof typeof SCHEME_ROUTES;
+
+/** A proactive (police-initiated) case is "right to be told"; every application is "right to ask". */
+export function schemeRoute(channel: string): SchemeRoute {
+  return channel === "proactive" ? "right_to_be_told" : "right_to_ask";
+}
+
+export const CHANNEL_WORDS: Record<string, string> = {
+  online: "online",
+  phone: "by phone",
+  station: "at a police station",
+  proactive: "started by the police",
+};

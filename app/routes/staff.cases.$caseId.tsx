@@ -16,7 +16,7 @@ import { CHANNEL_NAMES } from "~/domain/staff-case-schema";
 import { clockState, describeDue } from "~/domain/clocks";
 import { formatIsoDate } from "~/domain/dates";
 import { formatDateTime } from "~/domain/format";
-import { urgentReasonText } from "~/domain/urgency";
+import { SCHEME_ROUTES, schemeRoute, urgentReasonText } from "~/domain/urgency";
 import { CASEWORKERS } from "~/domain/roles";
 import { receivingAgency, REFERRAL_METHODS, strategyDiscussionForm } from "~/domain/referrals";
 import { availableActions, OUTCOMES, STATUS_NAMES, type Action } from "~/domain/workflow";
@@ -95,6 +95,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     urgentReason: view.urgent ? urgentReasonText(view.urgentReason) : null,
     overSubmissionLimit: view.overSubmissionLimit,
     channel: CHANNEL_NAMES[view.channel as keyof typeof CHANNEL_NAMES] ?? view.channel,
+    route: SCHEME_ROUTES[schemeRoute(view.channel)],
     received: formatDateTime(view.receivedAt),
     assignee: view.assigneeName,
     overdue,
@@ -293,7 +294,7 @@ export default function CasePage() {
       {data.notice ? <NotificationBanner type="success">{data.notice}</NotificationBanner> : null}
       <CaseIdentityBar bar={data.bar} />
       <CaseSubNavigation caseId={data.id} current="summary" />
-      <span className="govuk-caption-l">Case · received {data.received} ({data.channel})</span>
+      <span className="govuk-caption-l">{data.route} · received {data.received} ({data.channel})</span>
       <h1 className="govuk-heading-l">
         {data.reference} <Tag colour={data.closed ? "grey" : undefined}>{data.stage}</Tag> {data.urgent ? <Tag colour="red">Urgent</Tag> : null}
       </h1>

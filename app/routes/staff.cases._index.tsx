@@ -13,7 +13,7 @@ import { Button, ErrorSummary, NotificationBanner, Table, Tag } from "~/componen
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
 import { describeDue } from "~/domain/clocks";
-import { urgentReasonText } from "~/domain/urgency";
+import { SCHEME_ROUTES, urgentReasonText } from "~/domain/urgency";
 import { CASEWORKERS, hasAnyRole, MANAGERS, REVIEWERS } from "~/domain/roles";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { performAction } from "~/services/case-actions.server";
@@ -153,6 +153,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: r.id,
       reference: r.reference,
       stage: STATUS_NAMES[r.status],
+      route: SCHEME_ROUTES[r.route],
       urgent: r.urgent,
       urgentReason: r.urgent ? urgentReasonText(r.urgentReason) : null,
       received: receivedDate.format(r.receivedAt),
@@ -290,7 +291,10 @@ export default function CaseQueuesPage() {
                     ) : null}
                   </span>,
                   <People key="people" row={row} />,
-                  row.stage,
+                  <span key="stage">
+                    {row.stage}
+                    <span className="govuk-body-s app-secondary-text govuk-!-display-block govuk-!-margin-bottom-0">{row.route}</span>
+                  </span>,
                   row.received,
                   closedQueue ? (row.closed ?? "") : <Due key="due" row={row} />,
                   row.assigneeName ?? "Unassigned",

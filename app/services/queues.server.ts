@@ -29,6 +29,7 @@ import {
 } from "~/domain/queues";
 import type { StaffUser } from "../../db/schema";
 import { recordAuditMany } from "./audit.server";
+import { schemeRoute, type SchemeRoute } from "~/domain/urgency";
 import { STATUSES, type Status } from "~/domain/workflow";
 import { getDb, getSqlite } from "./db.server";
 
@@ -62,6 +63,8 @@ export type QueueRow = {
   urgent: boolean;
   /** Why it is urgent (app/domain/urgency.ts), for the queue row. */
   urgentReason: string | null;
+  /** "right_to_ask" (an application) or "right_to_be_told" (a proactive case). */
+  route: SchemeRoute;
   receivedAt: Date;
   nextDueAt: Date | null;
   assigneeId: number | null;
@@ -210,6 +213,7 @@ type RawRow = {
   status: Status;
   urgent: number;
   urgent_reason: string | null;
+  channel: string;
   received_at: number;
   next_due_at: number | null;
   assigned_to: number | null;
@@ -245,7 +249,7 @@ export function listQueue(query: QueueQuery, at: Date): QueuePage {
       SELECT id, ${named} FROM cases WHERE ${where.sql} ORDER BY ${order("")}
       LIMIT @limit OFFSET (SELECT min(@offset, max(0, ((n - 1) / CAST(@limit AS INTEGER)) * @limit)) FROM total)
     )
-    SELECT total.n AS total, c.id, c.reference, c.status, c.urgent, c.urgent_reason, c.received_at, c.next_due_at, c.assigned_to,
+    SELECT total.n AS total, c.id, c.reference, c.status, c.urgent, c.urgent_reason, c.channel, c.received_at, c.next_due_at, c.assigned_to,
       c.closed_at, s.display_name AS assignee_name,
       (SELECT json_group_array(full_name) FROM (SELECT full_name FROM case_people WHERE case_id = c.id AND role = 'child' ORDER BY position)) AS children,
       (SELECT full_name FROM case_people WHERE case_id = c.id AND role = 'subject' ORDER BY position LIMIT 1) AS subject
@@ -270,6 +274,7 @@ export function listQueue(query: QueueQuery, at: Date): QueuePage {
         status: r.status,
         urgent: r.urgent === 1,
         urgentReason: r.urgent === 1 ? r.urgent_reason : null,
+        route: schemeRoute(r.channel),
         receivedAt: new Date(r.received_at),
         nextDueAt,
         assigneeId: r.assigned_to,

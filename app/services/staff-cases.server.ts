@@ -12,7 +12,11 @@ import { notifyUrgentApplication } from "./staff-notifications.server";
 export function createStaffCase(input: StaffCaseInput, actor: StaffUser, requestId?: string): { caseId: number; reference: string } {
   const at = now();
   const urgent = input.urgent === "yes";
-  const due = dueDatesFor(at, { urgent });
+  // A proactive ("right to be told") case starts at research and checks: there is no application
+  // to triage and no applicant to interview, so only the decision clock runs.
+  const proactive = input.channel === "proactive";
+  const all = dueDatesFor(at, { urgent });
+  const due = proactive ? { riskCheckDueAt: null, interviewDueAt: null, decisionDueAt: all.decisionDueAt } : all;
   return getDb().transaction(
     (tx) => {
       const reference = uniqueReference(tx);
@@ -20,6 +24,7 @@ export function createStaffCase(input: StaffCaseInput, actor: StaffUser, request
         .insert(schema.cases)
         .values({
           reference,
+          status: proactive ? "checks" : "received",
           channel: input.channel,
           urgent,
           urgentReason: urgent ? "staff_danger_now" : null,
@@ -28,7 +33,7 @@ export function createStaffCase(input: StaffCaseInput, actor: StaffUser, request
           concern: input.concern,
           createdBy: actor.id,
           ...due,
-          nextDueAt: due.riskCheckDueAt,
+          nextDueAt: due.riskCheckDueAt ?? due.decisionDueAt,
           createdAt: at,
           updatedAt: at,
         })
@@ -38,7 +43,7 @@ export function createStaffCase(input: StaffCaseInput, actor: StaffUser, request
         { caseId, role: "child", position: 1, fullName: input.childName, normalisedName: normaliseName(input.childName), ageYears: input.childAge ? Number(input.childAge) : null, address: input.childLivesWith ?? null, details: {}, createdAt: at },
         { caseId, role: "subject", position: 1, fullName: input.subjectName, normalisedName: normaliseName(input.subjectName), ageYears: input.subjectAge ? Number(input.subjectAge) : null, details: { ageIsApproximate: Boolean(input.subjectAge) }, createdAt: at },
       ];
-      if (input.applicantName) {
+      if (input.applicantName && !proactive) {
         people.unshift({
           caseId,
           role: "applicant",
@@ -53,7 +58,7 @@ export function createStaffCase(input: StaffCaseInput, actor: StaffUser, request
       tx.insert(schema.casePeople).values(people).run();
       tx.insert(schema.caseEvents)
         .values([
-          { caseId, at, actorId: actor.id, actorKind: "staff", type: "application_received", summary: input.channel === "proactive" ? "Proactive case opened by police" : `Application taken ${input.channel === "phone" ? "by phone" : "at a police station"}` },
+          { caseId, at, actorId: actor.id, actorKind: "staff", type: "application_received", summary: proactive ? "Proactive case (right to be told) opened by police at research and checks" : `Application taken ${input.channel === "phone" ? "by phone" : "at a police station"}` },
           ...(urgent ? [{ caseId, at, actorId: actor.id, actorKind: "staff" as const, type: "marked_urgent", summary: "A child may be in danger now" }] : []),
         ])
         .run();

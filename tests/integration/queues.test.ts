@@ -216,7 +216,7 @@ describe("the queues", () => {
 
   it("gives each row only what a queue shows, with the clock state", () => {
     const row = list({ queue: "mine" }).rows.find((r) => r.reference === ref("R4"))!;
-    expect(Object.keys(row).sort()).toEqual(["assigneeId", "assigneeName", "children", "clock", "closedAt", "id", "nextDueAt", "receivedAt", "reference", "status", "subject", "urgent", "urgentReason"]);
+    expect(Object.keys(row).sort()).toEqual(["assigneeId", "assigneeName", "children", "clock", "closedAt", "id", "nextDueAt", "receivedAt", "reference", "route", "status", "subject", "urgent", "urgentReason"]);
     expect(row).toMatchObject({ status: "received", urgent: true, assigneeId: reviewerA.id, assigneeName: reviewerA.displayName, clock: "overdue" });
     const states = Object.fromEntries(list({ queue: "all_open" }).rows.map((r) => [r.reference, r.clock]));
     expect(states).toMatchObject({ [ref("R1")]: "due_soon", [ref("S1")]: "on_time", [ref("DL1")]: "none", [ref("D2")]: "overdue" });

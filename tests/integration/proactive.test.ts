@@ -1,0 +1,61 @@
+// The proactive route ("right to be told", csods.md §8): no applicant, no immediate-risk or
+// interview clock, starts at research and checks, and is labelled apart from applications.
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { staffCaseSchema } from "~/domain/staff-case-schema";
+import { checkTransition } from "~/domain/workflow";
+import { getDb, schema } from "~/services/db.server";
+import { listQueue } from "~/services/queues.server";
+import { createStaffCase } from "~/services/staff-cases.server";
+import { now } from "~/services/clock.server";
+import { submitTestCase } from "../support/cases";
+import { insertStaff } from "../support/staff";
+
+type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
+let reviewer: Staff;
+
+const caseRow = (id: number) => getDb().select().from(schema.cases).where(eq(schema.cases.id, id)).get()!;
+
+beforeAll(async () => {
+  reviewer = (await insertStaff(["reviewer"])).user;
+});
+
+const openProactive = (extra: Record<string, unknown> = {}) =>
+  createStaffCase(
+    staffCaseSchema().parse({
+      channel: "proactive",
+      urgent: "no",
+      childName: "Proactive Child",
+      subjectName: "Proactive Subject",
+      contactTypes: ["lives-with"],
+      concern: "Police information about the subject's contact with a child",
+      ...extra,
+    }),
+    reviewer,
+  );
+
+describe("a proactive (right to be told) case", () => {
+  it("starts at research and checks with only the decision clock, and no applicant", () => {
+    const { caseId } = openProactive({ applicantName: "Should Not Be Kept" });
+    const c = caseRow(caseId);
+    expect(c).toMatchObject({ status: "checks", channel: "proactive", riskCheckDueAt: null, interviewDueAt: null });
+    expect(c.decisionDueAt).not.toBeNull();
+    expect(c.nextDueAt).toEqual(c.decisionDueAt);
+    const roles = getDb().select().from(schema.casePeople).where(eq(schema.casePeople.caseId, caseId)).all().map((p) => p.role);
+    expect(roles.sort()).toEqual(["child", "subject"]);
+  });
+
+  it("never reaches the interview stage: verification is not an action a case at checks can take", () => {
+    const { caseId } = openProactive();
+    const c = caseRow(caseId);
+    expect(checkTransition({ status: c.status, action: "verification", actor: { id: reviewer.id, roles: ["reviewer"] } }).ok).toBe(false);
+  });
+
+  it("is labelled right to be told on the queue, and an application right to ask", async () => {
+    const { caseId } = openProactive();
+    const application = await submitTestCase();
+    const rows = listQueue({ queue: "all_open", viewerId: reviewer.id, pageSize: 100 }, now()).rows;
+    expect(rows.find((r) => r.id === caseId)?.route).toBe("right_to_be_told");
+    expect(rows.find((r) => r.id === application.caseId)?.route).toBe("right_to_ask");
+  });
+});
