@@ -7,7 +7,7 @@ import { checkTransition } from "~/domain/workflow";
 import { getDb, schema } from "~/services/db.server";
 import { listQueue } from "~/services/queues.server";
 import { createStaffCase } from "~/services/staff-cases.server";
-import { now } from "~/services/clock.server";
+import { now } from "~/services/app-clock.server";
 import { submitTestCase } from "../support/cases";
 import { insertStaff } from "../support/staff";
 
