@@ -36,6 +36,8 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.admin.settings": ["admin"],
   "staff.cases.$caseId": ["reviewer", "manager"],
   "staff.cases.$caseId_.risk-check": ["reviewer", "manager"],
+  "staff.cases.$caseId_.referral": ["reviewer", "manager"],
+  "staff.cases.$caseId_.strategy-discussion": ["reviewer", "manager"],
   "staff.cases.$caseId_.scope": ["reviewer", "manager"],
   "staff.cases.$caseId_.verification": ["reviewer", "manager"],
   "staff.cases.$caseId_.checks": ["reviewer", "manager"],
