@@ -20,6 +20,7 @@ const NOT_RETURNED_TO = [
 export function safeReturnPath(input: unknown): string | null {
   if (typeof input !== "string" || input.length === 0 || input.length > MAX_LENGTH) return null;
   // Only a path: not "//host", not "/\host", no scheme, no control characters or backslashes.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!input.startsWith("/") || input.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(input)) return null;
   let url: URL;
   try {

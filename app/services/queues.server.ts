@@ -22,15 +22,14 @@ import {
   QUEUE_SORTS,
   QUEUE_STATUSES,
   QUEUE_TABS,
-  QUEUES,
   type OpenStatus,
   type QueueSort,
   type QueueTab,
 } from "~/domain/queues";
 import type { StaffUser } from "../../db/schema";
-import { recordAuditMany } from "./audit.server";
 import { schemeRoute, type SchemeRoute } from "~/domain/urgency";
 import { STATUSES, type Status } from "~/domain/workflow";
+import { recordAuditMany } from "./audit.server";
 import { getDb, getSqlite } from "./db.server";
 
 export { CLOSED_COUNT_CAP, QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_TABS, QUEUES } from "~/domain/queues";
