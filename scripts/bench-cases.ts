@@ -353,7 +353,7 @@ async function main() {
   }
 
   // Case search: a results list is the search and its consultation rows (one per case listed).
-  const search = (await import("../app/services/case-search.server")) as typeof import("../app/services/case-search.server");
+  const search = (await import("../app/services/case-search.server"));
   const managerUser = (await import("../app/services/db.server")).getDb().select().from((await import("../app/services/db.server")).schema.staffUsers).all().find((u) => u.id === managerId)!;
   const sample = sqlite.prepare("SELECT c.reference, p.full_name, p.date_of_birth, substr(p.address, -8) AS postcode FROM cases c JOIN case_people p ON p.case_id = c.id AND p.role = 'child' WHERE c.status = 'closed' ORDER BY c.id LIMIT 1 OFFSET ?").get(Math.floor(CASES / 3)) as
     | { reference: string; full_name: string; date_of_birth: string; postcode: string }
