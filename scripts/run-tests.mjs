@@ -77,6 +77,9 @@ const p = readJson(playwrightJson);
 if (p) {
   passed += p.stats.expected + p.stats.flaky;
   failed += p.stats.unexpected;
+  // A run that failed before any test (its web server could not start, say) still reports no
+  // unexpected test: count it, so the summary line never says "0 failed" for a red run.
+  if (playwrightStatus !== 0 && p.stats.unexpected === 0) failed += 1;
 } else if (playwrightStatus !== 0) failed += 1;
 
 if (auditStatus !== null) {
