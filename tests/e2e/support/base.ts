@@ -2,8 +2,10 @@
 // the constants the specs share.
 import path from "node:path";
 import { test as base, expect } from "@playwright/test";
+import { EXTERNAL_URL } from "./hosts";
 
 export { expect };
+export { isLocalUrl } from "./hosts";
 
 export const E2E_DATA_DIR = path.resolve("tests/.tmp/e2e");
 export const DB_PATH = path.join(E2E_DATA_DIR, "csods.db");
@@ -14,14 +16,6 @@ export const SERVICE_NAME = "Ask the police about a person's contact with a chil
 export const REFERENCE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
-
-export function isLocalUrl(url: string): boolean {
-  const u = new URL(url);
-  if (u.protocol !== "http:" && u.protocol !== "https:" && u.protocol !== "ws:" && u.protocol !== "wss:") return true;
-  return LOCAL_HOSTS.has(u.hostname);
-}
-
 type Fixtures = {
   /** Every non-local request the browser context tried to make (each was aborted). */
   externalRequests: string[];
@@ -31,13 +25,10 @@ export const test = base.extend<Fixtures>({
   externalRequests: [
     async ({ context }, use) => {
       const seen: string[] = [];
-      await context.route(
-        (url) => !isLocalUrl(url.href),
-        (route) => {
-          seen.push(route.request().url());
-          return route.abort("blockedbyclient");
-        },
-      );
+      await context.route(EXTERNAL_URL, (route) => {
+        seen.push(route.request().url());
+        return route.abort("blockedbyclient");
+      });
       await use(seen);
     },
     { auto: true },

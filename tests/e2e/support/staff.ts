@@ -10,7 +10,7 @@
 import { devices, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
 import playwrightConfig from "../../../playwright.config";
 import { DEMO_ACCOUNTS } from "../../../app/services/demo.server";
-import { isLocalUrl } from "./base";
+import { EXTERNAL_URL } from "./hosts";
 
 export const E2E_BASE_URL = String(playwrightConfig.use?.baseURL ?? "http://localhost:3100");
 const webServer = Array.isArray(playwrightConfig.webServer) ? playwrightConfig.webServer[0] : playwrightConfig.webServer;
@@ -42,12 +42,9 @@ export async function newLocalContext(
   extra: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(contextOptions(origin, extra));
-  await context.route(
-    (url) => !isLocalUrl(url.href),
-    (route) => {
-      externalRequests.push(route.request().url());
-      return route.abort("blockedbyclient");
-    },
-  );
+  await context.route(EXTERNAL_URL, (route) => {
+    externalRequests.push(route.request().url());
+    return route.abort("blockedbyclient");
+  });
   return context;
 }
