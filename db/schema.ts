@@ -407,6 +407,8 @@ export const staffSessions = sqliteTable(
     secondFactorAt: integer("second_factor_at", { mode: "timestamp_ms" }),
     userAgent: text("user_agent"),
     ipAddress: text("ip_address"),
+    /** The success message waiting for the next view of `path` (services/notice.server.ts). */
+    notice: text("notice", { mode: "json" }).$type<{ path: string; text: string }>(),
   },
   (t) => [index("staff_sessions_user_idx").on(t.userId)],
 );

@@ -3,7 +3,8 @@
 import type { ReactNode } from "react";
 import type { CaseBar, CaseSection, Evidence } from "~/domain/case-identity";
 import { CaseEvidence, CaseIdentityBar, CaseSubNavigation } from "./case-layout";
-import { BackLink, InsetText, NotificationBanner, Tag } from "./govuk";
+import { BackLink, InsetText, Tag } from "./govuk";
+import { NoticeBanner } from "./notice-banner";
 import { StaffForm } from "./staff-form";
 
 export type CaseHeader = {
@@ -43,7 +44,7 @@ export function CaseFormPage({
   return (
     <>
       <BackLink href={`/staff/cases/${caseHeader.id}`}>Back to case {caseHeader.reference}</BackLink>
-      {caseHeader.notice ? <NotificationBanner type="success">{caseHeader.notice}</NotificationBanner> : null}
+      <NoticeBanner notice={caseHeader.notice} />
       {caseHeader.bar ? (
         <>
           <CaseIdentityBar bar={caseHeader.bar} />

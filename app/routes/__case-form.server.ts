@@ -11,7 +11,7 @@ import { performAction, researchersOf, type ActionInput } from "~/services/case-
 import { caseIdentity, caseSummary, logConsultation } from "~/services/case-view.server";
 import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
-import { stashFlash } from "~/services/flash.server";
+import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 
@@ -23,10 +23,10 @@ export function caseIdOf(params: { caseId?: string }): number {
 
 /** The staff member and the case header, or 404; refuses with 403 for the wrong role. */
 export async function requireCase(request: Request, context: AppLoadContext, params: { caseId?: string }) {
-  const { user } = await requireStaff(request, context, CASEWORKERS);
+  const { user, session } = await requireStaff(request, context, CASEWORKERS);
   const summary = caseSummary(caseIdOf(params));
   if (!summary) throw new Response("Not found", { status: 404 });
-  return { user, summary };
+  return { user, session, summary };
 }
 
 /** Whether `user` may take `action` on the case now, and if not, why (shown instead of the form). */
@@ -48,7 +48,7 @@ export async function loadCaseForm(
   formKey: string,
   action: Action,
 ) {
-  const { user, summary } = await requireCase(request, context, params);
+  const { user, session, summary } = await requireCase(request, context, params);
   // The identity bar and the evidence beside the form show names: a consultation of the case.
   const identity = caseIdentity(summary.id)!;
   logConsultation(summary.id, user, context.requestId, `case form viewed (${action.replace(/_/g, " ")})`);
@@ -63,7 +63,7 @@ export async function loadCaseForm(
       bar: caseBar(identity, now()),
       section: SECTION_OF_ACTION[action] ?? null,
       evidence: evidenceFor(action, identity),
-      notice: await takeNotice(request),
+      notice: takeNotice(request, session),
     },
     blocked: blockedReason(user, summary, action),
     ...(await loadFormResult(request, formKey)),
@@ -96,7 +96,7 @@ export async function handleCaseForm<S extends z.ZodTypeAny>(
   if (!result.ok) {
     return redirectWithErrors(request, formKey, errorResult({ form: result.reason }, omit(submission.payload, options.hideFields)), { schema: schema });
   }
-  return redirectToNext(summary.id, input.action, result.status);
+  return redirectToNext(request, summary.id, input.action, result.status);
 }
 
 /** The success message shown once on the page a saved form goes to. */
@@ -118,6 +118,8 @@ export const SAVED_NOTICE: Partial<Record<Action, string>> = {
   retriage: "Re-triage saved",
   take: "You have taken this case",
   assign: "The case's assignment is saved",
+  add_referral: "Referral recorded",
+  strategy_discussion: "Strategy discussion recorded",
 };
 
 /**
@@ -131,21 +133,11 @@ const CONTINUE_TO: Partial<Record<Action, { path: string; whenStatus: string }>>
   complete_checks: { path: "assessment", whenStatus: "assessment" },
 };
 
-export const NOTICE_KEY = "case-notice";
-
-export async function redirectToNext(caseId: number, action: Action, status: string) {
+export async function redirectToNext(request: Request, caseId: number, action: Action, status: string) {
   const next = CONTINUE_TO[action];
   const to = next && next.whenStatus === status ? `/staff/cases/${caseId}/${next.path}` : `/staff/cases/${caseId}`;
   const notice = SAVED_NOTICE[action];
-  const headers = notice ? { "Set-Cookie": await stashFlash(NOTICE_KEY, { notice }) } : undefined;
-  return redirect(to, { status: 303, headers });
-}
-
-/** The success message for this page view, if a form just sent the person here. */
-export async function takeNotice(request: Request): Promise<string | null> {
-  const { lastResult } = await loadFormResult(request, NOTICE_KEY);
-  const notice = (lastResult as unknown as { notice?: unknown } | null)?.notice;
-  return typeof notice === "string" ? notice : null;
+  return notice ? redirectWithNotice(request, to, notice) : redirect(to, { status: 303 });
 }
 
 function omit(payload: Record<string, unknown>, fields: string[] = []) {

@@ -5,7 +5,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, DateInput, ErrorSummary, Input, NotificationBanner, SummaryList, Table } from "~/components/govuk";
+import { Button, DateInput, ErrorSummary, Input, SummaryList, Table } from "~/components/govuk";
+import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
@@ -24,12 +25,11 @@ import {
 } from "~/services/bank-holidays.server";
 import { now } from "~/services/app-clock.server";
 import { clockSettings } from "~/services/case-clocks.server";
-import { stashFlash, takeFlash } from "~/services/flash.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
+import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 
 const FORM_KEY = "staff-bank-holidays";
-const NOTICE_KEY = "staff-bank-holidays-notice";
 const PATH = "/staff/admin/bank-holidays";
 const DATE_LABEL = "The date of the bank holiday";
 /** Bank holidays are in the future as often as the past: no "must be in the past" rule. */
@@ -71,7 +71,7 @@ function bankHolidaySchema() {
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Bank holidays", data?.hasErrors);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ADMINS);
+  const { session } = await requireStaff(request, context, ADMINS);
   ensureBankHolidaysSeeded();
   const years = bankHolidayYears();
   const thisYear = Number(toIsoDate(now()).slice(0, 4));
@@ -81,7 +81,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const settings = clockSettings();
   return {
     ...(await loadFormResult(request, FORM_KEY)),
-    notice: (await takeFlash<string>(request, NOTICE_KEY)) ?? null,
+    notice: takeNotice(request, session),
     year,
     years,
     holidays: listBankHolidays(year).map((h) => ({ date: h.date, name: h.name, label: longDate(h.date) })),
@@ -101,14 +101,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (value.intent === "remove") {
     const removed = removeBankHoliday(value.date, actor, context.requestId);
-    return done(removed ? `Bank holiday on ${longDate(value.date)} removed` : null, value.date);
+    return done(request, removed ? `Bank holiday on ${longDate(value.date)} removed` : null, value.date);
   }
 
   const date = dateOf({ day: value.dateDay, month: value.dateMonth, year: value.dateYear });
   if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ date: date.message }, submission.payload), { ...back, schema: formSchema });
   try {
     const added = addBankHoliday({ date: date.iso, name: value.name ?? "" }, actor, context.requestId);
-    return done(`${added.name} added on ${longDate(added.date)}`, added.date);
+    return done(request, `${added.name} added on ${longDate(added.date)}`, added.date);
   } catch (error) {
     if (!(error instanceof BankHolidayError)) throw error;
     return redirectWithErrors(request, FORM_KEY, errorResult({ [error.field]: error.message }, submission.payload), { ...back, schema: formSchema });
@@ -116,9 +116,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Back to the list, showing the year of the holiday changed and a one-off confirmation. */
-async function done(notice: string | null, isoDate: string) {
-  const headers = notice ? { "Set-Cookie": await stashFlash(NOTICE_KEY, notice) } : undefined;
-  return redirect(`${PATH}?year=${isoDate.slice(0, 4)}`, { status: 303, headers });
+async function done(request: Request, notice: string | null, isoDate: string) {
+  const to = `${PATH}?year=${isoDate.slice(0, 4)}`;
+  return notice ? redirectWithNotice(request, to, notice) : redirect(to, { status: 303 });
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
@@ -153,7 +153,7 @@ export default function BankHolidaysPage() {
   return (
     <>
       <ErrorSummary key={errors.map((e) => e.text).join("|")} errors={errors} />
-      {notice ? <NotificationBanner type="success">{notice}</NotificationBanner> : null}
+      <NoticeBanner notice={notice} />
       <h1 className="govuk-heading-l">Bank holidays</h1>
       <p className="govuk-body">
         Clocks counted in working days skip Saturdays, Sundays and the bank holidays of England and Wales listed here.

@@ -1,8 +1,8 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Fieldset, Input, NotificationBanner, Radios, Textarea } from "~/components/govuk";
+import { Fieldset, Input, Radios, Textarea } from "~/components/govuk";
+import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
@@ -11,6 +11,7 @@ import { OUTCOMES } from "~/domain/workflow";
 import { ADMINS } from "~/domain/roles";
 import { loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
+import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 import { getSetting, updateSettings } from "~/services/settings.server";
 
 const FORM_KEY = "admin-settings";
@@ -41,8 +42,8 @@ function currentValues(): Record<string, string> {
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireStaff(request, context, ADMINS);
-  return { ...(await loadFormResult(request, FORM_KEY)), values: currentValues(), saved: new URL(request.url).searchParams.has("saved") };
+  const { session } = await requireStaff(request, context, ADMINS);
+  return { ...(await loadFormResult(request, FORM_KEY)), values: currentValues(), notice: takeNotice(request, session) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -74,11 +75,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     user.id,
     context.requestId,
   );
-  return redirect("/staff/admin/settings?saved", { status: 303 });
+  return redirectWithNotice(request, "/staff/admin/settings", "Settings saved");
 }
 
 export default function SettingsPage() {
-  const { lastResult, values, saved } = useLoaderData<typeof loader>();
+  const { lastResult, values, notice } = useLoaderData<typeof loader>();
   const { errorOf, valueOf } = useStepForm(lastResult, values);
   const number = (id: string, label: string, hint?: string) => (
     <Input id={id} name={id} label={label} hint={hint} inputMode="numeric" className="govuk-input--width-4" error={errorOf(id)} defaultValue={valueOf(id)} />
@@ -87,7 +88,7 @@ export default function SettingsPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {saved && !lastResult ? <NotificationBanner type="success" title="Success">Settings saved.</NotificationBanner> : null}
+        <NoticeBanner notice={notice} />
         <h1 className="govuk-heading-l">Settings</h1>
         <p className="govuk-body">These apply to this force. New clock settings apply to cases received from now on.</p>
         <StaffForm submitText="Save settings" errors={fields.map((f) => ({ text: errorOf(f), href: `#${f}` }))}>

@@ -4,7 +4,8 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CaseIdentityBar, CaseSubNavigation } from "~/components/case-layout";
-import { Button, ErrorSummary, InsetText, NotificationBanner, SummaryList, Table, Tag, WarningText } from "~/components/govuk";
+import { Button, ErrorSummary, InsetText, SummaryList, Table, Tag, WarningText } from "~/components/govuk";
+import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput, StaffForm } from "~/components/staff-form";
 import { TextareaField, useFormKit } from "~/components/form-kit";
@@ -26,8 +27,9 @@ import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
+import { takeNotice } from "~/services/notice.server";
 import { queueStaff } from "~/services/queues.server";
-import { caseIdOf, redirectToNext, takeNotice } from "./__case-form.server";
+import { caseIdOf, redirectToNext } from "./__case-form.server";
 
 const NOTE_FORM = "case-note";
 
@@ -53,7 +55,7 @@ const OTHER_ACTIONS: Partial<Record<Action, { path: string; text: string }>> = {
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle(data ? `Case ${data.reference}` : "Case", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, CASEWORKERS);
+  const { user, session } = await requireStaff(request, context, CASEWORKERS);
   const view = loadCaseForStaff(caseIdOf(params), user, context.requestId);
   if (!view) throw new Response("Not found", { status: 404 });
   const at = now();
@@ -83,7 +85,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     ...(await loadFormResult(request, NOTE_FORM)),
     bar: caseBar(view, at),
-    notice: await takeNotice(request),
+    notice: takeNotice(request, session),
     canTake: open && actions.includes("take") && view.assignedTo === null,
     assignTo: open && actions.includes("assign") ? queueStaff().map((s) => ({ id: s.id, name: s.name })) : null,
     assigneeId: view.assignedTo,
@@ -164,7 +166,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         ? performAction(caseId, { action: "take" }, user, context.requestId)
         : performAction(caseId, { action: "assign", assigneeId }, user, context.requestId);
     if (!result.ok) return redirectWithErrors(request, NOTE_FORM, errorResult({ assignee: result.reason }), { to: `/staff/cases/${caseId}` });
-    return redirectToNext(caseId, value.intent, result.status);
+    return redirectToNext(request, caseId, value.intent, result.status);
   }
   const formSchema = noteForm.schema();
   const submission = parseWithZod(formData, { schema: formSchema });
@@ -291,7 +293,7 @@ export default function CasePage() {
   };
   return (
     <>
-      {data.notice ? <NotificationBanner type="success">{data.notice}</NotificationBanner> : null}
+      <NoticeBanner notice={data.notice} />
       <CaseIdentityBar bar={data.bar} />
       <CaseSubNavigation caseId={data.id} current="summary" />
       <span className="govuk-caption-l">{data.route} · received {data.received} ({data.channel})</span>

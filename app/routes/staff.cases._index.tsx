@@ -5,11 +5,11 @@
 // Closed queue lists the most recently closed first.
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { Button, ErrorSummary, NotificationBanner, Table, Tag } from "~/components/govuk";
+import { Button, ErrorSummary, Table, Tag } from "~/components/govuk";
+import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
 import { describeDue } from "~/domain/clocks";
@@ -19,8 +19,9 @@ import { STATUS_NAMES } from "~/domain/workflow";
 import { performAction } from "~/services/case-actions.server";
 import { now } from "~/services/app-clock.server";
 import { getDb, schema } from "~/services/db.server";
-import { appCookie } from "~/services/cookies.server";
+import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
+import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 // The queues' names and options come from ~/domain: the page's meta and component use them in the browser.
 import { CLOSED_COUNT_CAP, QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_TABS, type QueueTab } from "~/domain/queues";
 import { formatDate } from "~/domain/format";
@@ -94,22 +95,13 @@ const actionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-/**
- * The outcome of a take or assign, shown once on the page the action redirects to. It holds no
- * typed values and no one's personal data (a case reference, a staff name, or the reason the
- * workflow refused), so it travels in a short-lived signed cookie that the next view clears, rather
- * than through the form flash table: a queue view then never writes to the database.
- */
-const flashSchema = z.object({ ok: z.boolean(), text: z.string().max(300), caseId: z.number().int().optional() });
-type Flash = z.infer<typeof flashSchema>;
+/** The failed take or assign shown in the error summary (its errors only: nothing typed). */
+const QUEUE_FORM = "staff-queue-action";
 
-const notice = () => appCookie("queue_notice", { maxAge: 120 });
-
-async function takeNotice(request: Request): Promise<Flash | null> {
-  const header = request.headers.get("Cookie");
-  if (!header?.includes("csods_queue_notice")) return null;
-  const parsed = flashSchema.safeParse(await notice().parse(header));
-  return parsed.success ? parsed.data : null;
+/** The error of a failed row action, linked to its row (or to the queue). */
+function problemOf(lastResult: Awaited<ReturnType<typeof loadFormResult>>["lastResult"]) {
+  const [field, messages] = Object.entries(lastResult?.error ?? {})[0] ?? [];
+  return field && messages?.[0] ? { text: messages[0], href: `#${field}` } : null;
 }
 
 /** "7 March 2026", in UK time (one formatter for the module: making one per row is slow). */
@@ -121,10 +113,10 @@ function referenceOf(id: number): string | undefined {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  staffPageTitle(data ? `${QUEUE_NAMES[data.query.queue as QueueTab]} – Cases` : "Cases", data?.flash?.ok === false);
+  staffPageTitle(data ? `${QUEUE_NAMES[data.query.queue as QueueTab]} – Cases` : "Cases", Boolean(data?.problem));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, CASEWORKERS);
+  const { user, session } = await requireStaff(request, context, CASEWORKERS);
   const at = now();
   const p = paramsOf(new URL(request.url));
   const query: QueueQuery = {
@@ -140,8 +132,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   logQueueView(user, result.rows, p.queue, context.requestId);
   const counts = queueCounts(user.id, at);
   const staff = queueStaff();
-  const flash = await takeNotice(request);
-  const data = {
+  return {
     query: { ...p, page: result.page },
     counts,
     total: result.total,
@@ -169,37 +160,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     staff: staff.map((s) => ({ id: s.id, name: s.name })),
     canTake: hasAnyRole(user.roles, REVIEWERS),
     canAssign: hasAnyRole(user.roles, MANAGERS),
-    flash,
+    notice: takeNotice(request, session),
+    problem: problemOf((await loadFormResult(request, QUEUE_FORM)).lastResult),
   };
-  // Shown once: this response clears it (Remix carries a loader's Set-Cookie onto the page).
-  const headers = new Headers();
-  if (flash) headers.append("Set-Cookie", await notice().serialize("", { maxAge: 0, expires: new Date(0) }));
-  return json(data, { headers });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
   const back = hrefOf(paramsOf(new URL(request.url)));
-  const done = async (flash: Flash) =>
-    redirect(back, { status: 303, headers: { "Set-Cookie": await notice().serialize(flash) } });
+  // A notice names the case by its reference only (never a person); a refusal goes to the error summary.
+  const done = (notice: string) => redirectWithNotice(request, back, notice);
+  const refuse = (text: string, caseId?: number) =>
+    redirectWithErrors(request, QUEUE_FORM, errorResult({ [caseId ? `case-${caseId}` : "queue"]: text }), { to: back });
 
   const submission = parseWithZod(await request.formData(), { schema: actionSchema });
   if (submission.status !== "success") {
     const error = submission.error ?? {};
     const text = error.intent ? undefined : (error.caseId?.[0] ?? error.assignee?.[0]);
-    return done({ ok: false, text: text ?? "Choose an action for a case" });
+    return refuse(text ?? "Choose an action for a case");
   }
   const value = submission.value;
 
   let assigneeId: number | null = null;
-  let assigneeName = "";
   if (value.intent === "assign") {
     if (value.assignee !== "none") {
       // Only an active reviewer or manager can hold a case.
       const person = queueStaff().find((s) => s.id === value.assignee);
-      if (!person) return done({ ok: false, text: "Choose a reviewer or manager to assign the case to", caseId: value.caseId });
+      if (!person) return refuse("Choose a reviewer or manager to assign the case to", value.caseId);
       assigneeId = person.id;
-      assigneeName = person.name;
     }
   }
   const result =
@@ -208,15 +196,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       : performAction(value.caseId, { action: "assign", assigneeId }, user, context.requestId);
   const reference = referenceOf(value.caseId);
   if (!result.ok) {
-    return done({ ok: false, text: reference ? `Case ${reference}: ${result.reason}` : result.reason, caseId: value.caseId });
+    return refuse(reference ? `Case ${reference}: ${result.reason}` : result.reason, value.caseId);
   }
-  const text =
+  return done(
     value.intent === "take"
       ? `You have taken case ${reference}`
       : assigneeId === null
         ? `Case ${reference} is now unassigned`
-        : `Case ${reference} is now assigned to ${assigneeName}`;
-  return done({ ok: true, text, caseId: value.caseId });
+        : `Case ${reference} is now assigned`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,7 +216,7 @@ type Row = Data["rows"][number];
 
 export default function CaseQueuesPage() {
   const data = useLoaderData<typeof loader>();
-  const { query, counts, rows, total, capped, page, pageCount, pageSize, staff, canTake, canAssign, flash } = data;
+  const { query, counts, rows, total, capped, page, pageCount, pageSize, staff, canTake, canAssign, notice, problem } = data;
   const queue = query.queue as QueueTab;
   const closedQueue = queue === "closed";
   const countText = (q: QueueTab) => (q === "closed" && counts[q] >= CLOSED_COUNT_CAP ? `${CLOSED_COUNT_CAP.toLocaleString("en-GB")}+` : counts[q].toLocaleString("en-GB"));
@@ -238,10 +226,8 @@ export default function CaseQueuesPage() {
 
   return (
     <>
-      {flash && !flash.ok ? (
-        <ErrorSummary key={flash.text} errors={[{ text: flash.text, href: flash.caseId ? `#case-${flash.caseId}` : "#queue" }]} />
-      ) : null}
-      {flash && flash.ok ? <NotificationBanner type="success">{flash.text}</NotificationBanner> : null}
+      {problem ? <ErrorSummary key={problem.text} errors={[problem]} /> : null}
+      <NoticeBanner notice={notice} />
       <h1 className="govuk-heading-l">Cases</h1>
       <p className="govuk-body">
         <Link className="govuk-link" to="/staff/search">Search for a case</Link> by reference, name, date of birth or postcode, open or closed.

@@ -42,12 +42,26 @@ test("settings: after fixing an error the page shows only the success notice", a
 
   await idle.fill(saved);
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page).toHaveURL(/\/staff\/admin\/settings\?saved$/);
+  await expect(page).toHaveURL(/\/staff\/admin\/settings$/);
   await expect(page).toHaveTitle(staffTitle("Settings"));
   await expect(page.getByRole("heading", { name: "Success" })).toBeVisible();
   await expect(page.getByText("There is a problem")).toHaveCount(0);
   await expect(page.locator(".govuk-error-summary, .govuk-error-message")).toHaveCount(0);
   await expectNoAxeViolations(page, "settings saved");
+});
+
+test("without JavaScript a success notice is announced once and gone after a reload", async ({ as }) => {
+  const page = await as("admin", { javaScriptEnabled: false });
+  await page.goto("/staff/admin/settings");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page).toHaveURL(/\/staff\/admin\/settings$/);
+  const banner = page.getByRole("alert");
+  await expect(banner).toHaveCount(1);
+  await expect(banner.getByRole("heading", { name: "Success" })).toBeVisible();
+  await expect(banner).toContainText("Settings saved");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
 });
 
 test("a personal email is refused as a work email; deactivating an account asks first", async ({ as }) => {

@@ -21,7 +21,7 @@ async function adminPost(values: Record<string, string>) {
 describe("admin settings", () => {
   it("saves changed settings with one audit row naming them, and new cases use the new clocks", async () => {
     const { response, user } = await adminPost({ decisionDays: "45", checkTypes: "PNC\nViSOR\n\nPNC\nLocal intelligence" });
-    expect(locationOf(response)).toBe("/staff/admin/settings?saved");
+    expect(locationOf(response)).toBe("/staff/admin/settings");
     expect(getSetting("clocks.decisionDays")).toBe(45);
     expect(getSetting("checks.types")).toEqual(["PNC", "ViSOR", "Local intelligence"]);
     const row = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.actorId, user.id)).get();
