@@ -4,11 +4,26 @@
 // Definitions (the page and the CSV say the same):
 //   - A case belongs to a period by T0 (`received_at`) and the UK calendar date (Europe/London)
 //     on which it was received. A range is whole UK days, `from` and `to` both included.
-//   - Applications: every case received in the period, whatever its channel or stage, erased
-//     cases included (erasure removes the personal data, the statistical columns stay).
+//   - Periods are financial years (1 April to 31 March, UK dates) by default: the page opens on the
+//     current financial year to date. Any other range of whole UK days can be chosen; a financial
+//     year the range only partly covers is counted for the part inside it.
+//   - Two routes, counted apart and never added together in the return: the RIGHT TO ASK (an
+//     application: online, phone, at a station) and the RIGHT TO BE TOLD (a proactive case started
+//     by the police, channel "proactive").
+//   - Applications received: every right-to-ask case received in the period, whatever its stage,
+//     erased cases included (erasure removes the personal data, the statistical columns stay).
 //   - Registered sex offender: `subject_is_rso = 1` (set at assessment).
-//   - Led to disclosure: `disclosure_made = 1` (set when delivery is recorded).
-//   - Disclosure rate: decided cases that led to disclosure ÷ decided cases (`decided_at` set).
+//   - Led to disclosure: `disclosure_made = 1` (set when delivery is recorded; the disclosure
+//     outcomes are derived from the same record, app/domain/outcome-rules.ts).
+//   - Disclosure rate (per route): decided cases that led to disclosure ÷ decided cases.
+//   - Referrals: every referral (`case_referrals`) on a case received in the period, by agency.
+//     The referral clock is the case's (`referral_due_at`, set when abuse is suspected); the
+//     referral that met it (`referral_made_at`) is on time at or before the due moment, else late,
+//     and is counted under its agency. A clock not met is overdue (open, past due), not yet due, or
+//     closed without a referral.
+//   - Every total is a sum of the same month-and-channel rows (financial years are whole months),
+//     so months, years, channels and routes cannot disagree; `contradictions` lists any figure
+//     that does (tests run it on every result).
 //   - Timeliness: days from T0 to each stage, over the cases that reached it. Median and 90th
 //     percentile by linear interpolation between closest ranks (the "R-7" or Excel PERCENTILE.INC
 //     rule; see `percentile`). "Within clock" is the share of clock results that were met at or
@@ -78,16 +93,51 @@ export type OutcomeRow = { code: string; label: string; cases: number };
 
 export type TodayFigures = { date: string; open: number; urgent: number; overdue: number };
 
+/** The two routes into the scheme, counted apart. */
+export const ROUTES = ["rightToAsk", "rightToBeTold"] as const;
+export type Route = (typeof ROUTES)[number];
+export const ROUTE_NAMES: Record<Route, string> = {
+  rightToAsk: "Right to ask (applications)",
+  rightToBeTold: "Right to be told (proactive)",
+};
+
+export function routeOf(channel: Channel): Route {
+  return channel === "proactive" ? "rightToBeTold" : "rightToAsk";
+}
+
+/** The figures of a period, for each route. */
+export type RouteFigures = Record<Route, AdrFigures>;
+
+/** A financial year (by the calendar year it starts in) and the part of it a range covers. */
+export type FinancialYearRow = { year: number; from: string; to: string; wholeYear: boolean } & RouteFigures;
+
+export type AgencyReferrals = {
+  agency: string;
+  referrals: number;
+  /** Of them, referrals of suspected abuse. */
+  suspectedAbuse: number;
+  /** Referrals through this agency that met a case's referral clock at or before the due moment. */
+  onTime: number;
+  /** … and after it. */
+  late: number;
+};
+
+/** The referral clock of the cases received in the range (each case is in exactly one part). */
+export type ReferralClockFigures = { cases: number; onTime: number; late: number; overdue: number; notYetDue: number; closedWithout: number };
+
+export type ReferralStatistics = { byAgency: AgencyReferrals[]; total: number; clock: ReferralClockFigures };
+
 export type Statistics = {
   range: DateRange;
-  total: AdrFigures;
-  byYear: ({ year: string } & AdrFigures)[];
-  byMonth: ({ month: string } & AdrFigures)[];
+  total: RouteFigures;
+  byFinancialYear: FinancialYearRow[];
+  byMonth: ({ month: string } & RouteFigures)[];
   byChannel: ({ channel: Channel } & AdrFigures)[];
   timeliness: TimelinessRow[];
   outcomes: OutcomeRow[];
-  /** decidedDisclosures ÷ decided as a percentage to one decimal place; null when nothing was decided. */
-  disclosureRate: number | null;
+  /** Per route: decidedDisclosures ÷ decided as a percentage to one decimal place; null when nothing was decided. */
+  disclosureRate: Record<Route, number | null>;
+  referrals: ReferralStatistics;
   today: TodayFigures;
 };
 
@@ -107,6 +157,14 @@ export function addFigures(a: AdrFigures, b: AdrFigures): AdrFigures {
     decided: a.decided + b.decided,
     decidedDisclosures: a.decidedDisclosures + b.decidedDisclosures,
   };
+}
+
+export function emptyRouteFigures(): RouteFigures {
+  return { rightToAsk: { ...EMPTY_FIGURES }, rightToBeTold: { ...EMPTY_FIGURES } };
+}
+
+export function addRouteFigures(a: RouteFigures, b: RouteFigures): RouteFigures {
+  return { rightToAsk: addFigures(a.rightToAsk, b.rightToAsk), rightToBeTold: addFigures(a.rightToBeTold, b.rightToBeTold) };
 }
 
 /** Just the figures of a row that carries more (a month, a channel). */
@@ -218,12 +276,68 @@ export function monthBuckets(range: DateRange): { month: string; start: number; 
   return buckets;
 }
 
-/** The default range: the last 12 months, from the 1st of the month 11 months ago to today. */
+// Financial years run from 1 April to 31 March (UK dates) and are named by both calendar years:
+// the year starting on 1 April 2025 is "2025 to 2026" (GOV.UK style). They are whole months, so a
+// financial year's figures are the sum of its months.
+
+/** The financial year (by the year it starts in) of a UK calendar date. */
+export function financialYearOfDate(iso: string): number {
+  const [y, m] = isoParts(iso);
+  return m >= 4 ? y : y - 1;
+}
+
+/** The financial year of an instant, by its UK date: 23:30 UTC on 31 March in BST is 1 April. */
+export function financialYearOf(at: Date): number {
+  return financialYearOfDate(toIsoDate(at));
+}
+
+/** "2025 to 2026". */
+export function financialYearLabel(year: number): string {
+  return `${year} to ${year + 1}`;
+}
+
+/** The whole financial year: 1 April to 31 March. */
+export function financialYearDates(year: number): DateRange {
+  return { from: `${year}-04-01`, to: `${year + 1}-03-31` };
+}
+
+/** A financial year up to today at the latest (the current year is "to date"). */
+export function financialYearRange(year: number, today: Date): DateRange {
+  const whole = financialYearDates(year);
+  const todayIso = toIsoDate(today);
+  return { from: whole.from, to: whole.to < todayIso ? whole.to : todayIso };
+}
+
+/** The default range: the current financial year to date. */
 export function defaultRange(today: Date): DateRange {
-  const to = toIsoDate(today);
-  const [y, m] = isoParts(to);
-  const start = new Date(Date.UTC(y, m - 1 - 11, 1));
-  return { from: start.toISOString().slice(0, 10), to };
+  return financialYearRange(financialYearOf(today), today);
+}
+
+/** The single financial year a range is (whole, or the current one to date), or null. */
+export function financialYearOfRange(range: DateRange, today: Date): number | null {
+  const year = financialYearOfDate(range.from);
+  const fy = financialYearRange(year, today);
+  return fy.from === range.from && fy.to === range.to ? year : null;
+}
+
+/** The months (as from `monthBuckets`) summed into the financial years they belong to. */
+export function financialYearsOf(range: DateRange, months: ({ month: string } & RouteFigures)[]): FinancialYearRow[] {
+  const years = new Map<number, FinancialYearRow>();
+  for (const row of months) {
+    const year = financialYearOfDate(`${row.month}-01`);
+    let entry = years.get(year);
+    if (!entry) {
+      const whole = financialYearDates(year);
+      const from = whole.from < range.from ? range.from : whole.from;
+      const to = whole.to > range.to ? range.to : whole.to;
+      entry = { year, from, to, wholeYear: from === whole.from && to === whole.to, ...emptyRouteFigures() };
+      years.set(year, entry);
+    }
+    const sum = addRouteFigures(entry, row);
+    entry.rightToAsk = sum.rightToAsk;
+    entry.rightToBeTold = sum.rightToBeTold;
+  }
+  return [...years.values()];
 }
 
 const MONTH_NAMES = [
@@ -243,23 +357,13 @@ export function formatUkDate(iso: string): string {
   return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
-/** Months summed into calendar years (only the part of each year inside the range). */
-export function yearsOf(months: ({ month: string } & AdrFigures)[]): ({ year: string } & AdrFigures)[] {
-  const years = new Map<string, AdrFigures>();
-  for (const row of months) {
-    const year = row.month.slice(0, 4);
-    years.set(year, addFigures(years.get(year) ?? EMPTY_FIGURES, row));
-  }
-  return [...years].map(([year, figures]) => ({ year, ...figures }));
-}
-
 // ---------------------------------------------------------------------------------------------
 // The date range, from the page's GOV.UK date inputs or the export's query string
 // ---------------------------------------------------------------------------------------------
 
 export const RANGE_FIELDS = ["from-day", "from-month", "from-year", "to-day", "to-month", "to-year"] as const;
 
-export type RangeFieldError = { field: "from" | "to"; message: string; parts: DatePart[] };
+export type RangeFieldError = { field: "from" | "to" | "year"; message: string; parts: DatePart[] };
 export type RangeValues = Record<(typeof RANGE_FIELDS)[number], string>;
 
 const LABELS = { from: "The start date", to: "The end date" } as const;
@@ -309,8 +413,18 @@ export function rangeFormSchema(today: Date) {
 }
 
 export type RangeFormResult =
-  | { ok: true; range: DateRange; values: RangeValues; defaulted: boolean }
+  | { ok: true; range: DateRange; values: RangeValues; defaulted: boolean; financialYear: number | null }
   | { ok: false; errors: RangeFieldError[]; values: RangeValues };
+
+/** The oldest financial year that can be asked for. */
+export const FIRST_FINANCIAL_YEAR = 1990;
+
+/** `?year=2025` (the financial year 2025 to 2026): a year from FIRST_FINANCIAL_YEAR to the current one. */
+export function parseFinancialYear(value: string, today: Date): number | null {
+  if (!/^\d{4}$/.test(value)) return null;
+  const year = Number(value);
+  return year >= FIRST_FINANCIAL_YEAR && year <= financialYearOf(today) ? year : null;
+}
 
 /** The form's values for a range (what the date inputs show). */
 export function valuesOf(range: DateRange): RangeValues {
@@ -326,15 +440,24 @@ export function valuesOf(range: DateRange): RangeValues {
   };
 }
 
-/** The page's query string: none of the six fields gives the default range (the last 12 months). */
+/**
+ * The page's query string: the six date fields give a range of dates; otherwise `year` gives a
+ * financial year; nothing gives the current financial year to date.
+ */
 export function parseRangeForm(params: URLSearchParams, today: Date): RangeFormResult {
   if (!RANGE_FIELDS.some((f) => params.has(f))) {
-    const range = defaultRange(today);
-    return { ok: true, range, values: valuesOf(range), defaulted: true };
+    const asked = params.get("year");
+    const year = asked === null ? financialYearOf(today) : parseFinancialYear(asked, today);
+    if (year === null) {
+      const range = defaultRange(today);
+      return { ok: false, errors: [{ field: "year", message: "Choose a financial year from the list", parts: [] }], values: valuesOf(range) };
+    }
+    const range = financialYearRange(year, today);
+    return { ok: true, range, values: valuesOf(range), defaulted: asked === null, financialYear: year };
   }
   const raw = Object.fromEntries(RANGE_FIELDS.map((f) => [f, params.get(f) ?? ""])) as RangeValues;
   const parsed = rangeFormSchema(today).safeParse(raw);
-  if (parsed.success) return { ok: true, range: parsed.data, values: raw, defaulted: false };
+  if (parsed.success) return { ok: true, range: parsed.data, values: raw, defaulted: false, financialYear: financialYearOfRange(parsed.data, today) };
   const errors = parsed.error.issues.map((issue) => ({
     field: issue.path[0] as "from" | "to",
     message: issue.message,
@@ -383,6 +506,20 @@ export const ADR_METRICS: { key: keyof AdrFigures; name: string }[] = [
   { key: "decided", name: "Decided" },
 ];
 
+/** The three figures of the return for each route, as the Home Office asks for them. */
+export const RETURN_FIGURES: Record<Route, { key: keyof AdrFigures; name: string }[]> = {
+  rightToAsk: [
+    { key: "applications", name: "Applications received (right to ask)" },
+    { key: "rso", name: "Applications that concerned a registered sex offender" },
+    { key: "disclosures", name: "Applications that led to a disclosure" },
+  ],
+  rightToBeTold: [
+    { key: "applications", name: "Right to be told cases (proactive)" },
+    { key: "rso", name: "Right to be told cases that concerned a registered sex offender" },
+    { key: "disclosures", name: "Right to be told cases that led to a disclosure" },
+  ],
+};
+
 /** "2025-05-01 to 2026-04-30": the period of a whole-range figure. */
 export function periodOf(range: DateRange): string {
   return `${range.from} to ${range.to}`;
@@ -393,24 +530,42 @@ export function outcomeLabel(code: string): string {
   return Object.hasOwn(OUTCOMES, code) ? OUTCOMES[code as keyof typeof OUTCOMES] : code;
 }
 
+/** A financial year row's period in the long CSV: "2025 to 2026", or "2025 to 2026 (2025-04-01 to 2025-11-28)" for part of one. */
+function yearPeriod(y: FinancialYearRow): string {
+  return y.wholeYear ? financialYearLabel(y.year) : `${financialYearLabel(y.year)} (${y.from} to ${y.to})`;
+}
+
 /**
  * Every figure of the page as CSV rows. Values are numbers (or null for "no cases"), so the
- * CSV writer never prefixes them; text comes only from the labels here and outcome codes.
+ * CSV writer never prefixes them; text comes only from the labels here, agency names (a
+ * setting) and outcome codes, which the writer escapes.
  */
 export function statisticsCsvRows(stats: Statistics): CsvCell[][] {
   const whole = periodOf(stats.range);
   const rows: CsvCell[][] = [CSV_HEADER];
-  const adr = "Annual Data Requirement";
-  for (const { key, name } of ADR_METRICS) {
-    rows.push([adr, name, whole, stats.total[key]]);
-    for (const y of stats.byYear) rows.push([adr, name, y.year, y[key]]);
-    for (const m of stats.byMonth) rows.push([adr, name, m.month, m[key]]);
+  for (const route of ROUTES) {
+    const section = `Annual Data Requirement: ${ROUTE_NAMES[route]}`;
+    for (const { key, name } of ADR_METRICS) {
+      rows.push([section, name, whole, stats.total[route][key]]);
+      for (const y of stats.byFinancialYear) rows.push([section, name, yearPeriod(y), y[route][key]]);
+      for (const m of stats.byMonth) rows.push([section, name, m.month, m[route][key]]);
+    }
+    rows.push([section, "Disclosure rate (% of decided cases)", whole, stats.disclosureRate[route]]);
   }
   for (const c of stats.byChannel) {
     for (const { key, name } of ADR_METRICS.slice(0, 3)) {
       rows.push(["By channel", `${name}: ${CHANNEL_NAMES[c.channel] ?? c.channel}`, whole, c[key]]);
     }
   }
+  for (const a of stats.referrals.byAgency) {
+    rows.push(["Referrals", `Referrals: ${a.agency}`, whole, a.referrals]);
+    rows.push(["Referrals", `Referrals of suspected abuse: ${a.agency}`, whole, a.suspectedAbuse]);
+    rows.push(["Referrals", `Met the referral clock on time: ${a.agency}`, whole, a.onTime]);
+    rows.push(["Referrals", `Met the referral clock late: ${a.agency}`, whole, a.late]);
+  }
+  rows.push(["Referrals", "Referrals: all agencies", whole, stats.referrals.total]);
+  const clock = stats.referrals.clock;
+  for (const [key, name] of REFERRAL_CLOCK_PARTS) rows.push(["Referral clock", name, whole, clock[key]]);
   for (const t of stats.timeliness) {
     const stage = STAGE_NAMES[t.stage];
     rows.push(["Timeliness", `${stage}: cases reaching this stage`, whole, t.reached]);
@@ -422,14 +577,101 @@ export function statisticsCsvRows(stats: Statistics): CsvCell[][] {
     }
   }
   for (const o of stats.outcomes) rows.push(["Outcomes", o.label, whole, o.cases]);
-  rows.push([
-    "Outcomes",
-    "Disclosure rate (% of decided cases)",
-    whole,
-    stats.disclosureRate,
-  ]);
   rows.push(["Today", "Open cases", stats.today.date, stats.today.open]);
   rows.push(["Today", "Open urgent cases", stats.today.date, stats.today.urgent]);
   rows.push(["Today", "Overdue cases", stats.today.date, stats.today.overdue]);
   return rows;
+}
+
+/** The parts of the referral clock, in the order the page and the CSV give them. */
+export const REFERRAL_CLOCK_PARTS: [keyof ReferralClockFigures, string][] = [
+  ["cases", "Cases with a referral clock (abuse suspected)"],
+  ["onTime", "Referral made on time"],
+  ["late", "Referral made late"],
+  ["overdue", "No referral yet, overdue"],
+  ["notYetDue", "No referral yet, not yet due"],
+  ["closedWithout", "Closed without a referral to children's social care"],
+];
+
+// ---------------------------------------------------------------------------------------------
+// The return: one row per financial year, one column per figure
+// ---------------------------------------------------------------------------------------------
+
+export const RETURN_HEADER: CsvCell[] = [
+  "Financial year",
+  "From",
+  "To",
+  "Whole year",
+  ...RETURN_FIGURES.rightToAsk.map((f) => f.name),
+  ...RETURN_FIGURES.rightToBeTold.map((f) => f.name),
+];
+
+/** The Annual Data Requirement return: a header, then one row per financial year, oldest first. */
+export function returnCsvRows(years: readonly FinancialYearRow[]): CsvCell[][] {
+  return [
+    RETURN_HEADER,
+    ...years.map((y) => [
+      financialYearLabel(y.year),
+      y.from,
+      y.to,
+      y.wholeYear ? "Yes" : "No (to date)",
+      ...RETURN_FIGURES.rightToAsk.map((f) => y.rightToAsk[f.key]),
+      ...RETURN_FIGURES.rightToBeTold.map((f) => y.rightToBeTold[f.key]),
+    ]),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures that must agree
+// ---------------------------------------------------------------------------------------------
+
+function sameFigures(a: AdrFigures, b: AdrFigures): boolean {
+  return (Object.keys(EMPTY_FIGURES) as (keyof AdrFigures)[]).every((k) => a[k] === b[k]);
+}
+
+/**
+ * Every way the figures could disagree with each other, in words; empty when they agree. The
+ * service builds every total from the same rows so this is empty by construction; the tests run
+ * it on every result so a change that breaks that is caught.
+ */
+export function contradictions(stats: Statistics): string[] {
+  const found: string[] = [];
+  const sum = <T>(rows: readonly T[], pick: (row: T) => RouteFigures) => rows.reduce((acc, r) => addRouteFigures(acc, pick(r)), emptyRouteFigures());
+  for (const route of ROUTES) {
+    const total = stats.total[route];
+    const name = ROUTE_NAMES[route];
+    if (!sameFigures(sum(stats.byMonth, (m) => m)[route], total)) found.push(`${name}: the months do not add up to the total`);
+    if (!sameFigures(sum(stats.byFinancialYear, (y) => y)[route], total)) found.push(`${name}: the financial years do not add up to the total`);
+    const parts: [keyof AdrFigures, keyof AdrFigures][] = [
+      ["rso", "applications"],
+      ["disclosures", "applications"],
+      ["decided", "applications"],
+      ["decidedDisclosures", "decided"],
+      ["decidedDisclosures", "disclosures"],
+    ];
+    for (const [part, whole] of parts) if (total[part] > total[whole]) found.push(`${name}: ${part} is more than ${whole}`);
+    if (stats.disclosureRate[route] !== percentOf(total.decidedDisclosures, total.decided)) found.push(`${name}: the disclosure rate is not the decided disclosures`);
+  }
+  const channels = stats.byChannel.reduce((acc, c) => addFigures(acc, c), { ...EMPTY_FIGURES });
+  if (!sameFigures(channels, addFigures(stats.total.rightToAsk, stats.total.rightToBeTold))) found.push("the channels do not add up to both routes");
+  const proactive = stats.byChannel.find((c) => c.channel === "proactive") ?? EMPTY_FIGURES;
+  if (!sameFigures(figuresOf(proactive), stats.total.rightToBeTold)) found.push("the proactive channel is not the right to be told");
+  const cases = stats.total.rightToAsk.applications + stats.total.rightToBeTold.applications;
+  for (const t of stats.timeliness) if (t.reached > cases) found.push(`more cases reached ${t.stage} than were received`);
+  for (const o of stats.outcomes) if (o.cases > cases) found.push(`more cases have the outcome ${o.code} than were received`);
+  const disclosureOutcomes = stats.outcomes.filter((o) => o.code === "disclosure_cso" || o.code === "disclosure_other").reduce((n, o) => n + o.cases, 0);
+  if (disclosureOutcomes > stats.total.rightToAsk.disclosures + stats.total.rightToBeTold.disclosures) found.push("more disclosure outcomes than cases that led to disclosure");
+  const { referrals } = stats;
+  if (referrals.byAgency.reduce((n, a) => n + a.referrals, 0) !== referrals.total) found.push("the agencies do not add up to the referrals");
+  for (const a of referrals.byAgency) {
+    if (a.suspectedAbuse > a.referrals || a.onTime + a.late > a.referrals) found.push(`${a.agency}: more referrals in a part than in all`);
+  }
+  const clock = referrals.clock;
+  if (clock.onTime + clock.late + clock.overdue + clock.notYetDue + clock.closedWithout !== clock.cases) found.push("the referral clock's parts do not add up");
+  if (referrals.byAgency.reduce((n, a) => n + a.onTime, 0) !== clock.onTime || referrals.byAgency.reduce((n, a) => n + a.late, 0) !== clock.late) {
+    found.push("the agencies' referrals on time and late are not the referral clock's");
+  }
+  if (clock.cases > cases) found.push("more referral clocks than cases");
+  if (stats.today.urgent > stats.today.open || stats.today.overdue > stats.today.open) found.push("more urgent or overdue cases than open ones");
+  return found;
 }

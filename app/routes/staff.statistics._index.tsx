@@ -1,6 +1,8 @@
-// Scheme statistics for managers and admins: /staff/statistics?from-day=…&from-month=…&from-year=…&to-day=…
+// Scheme statistics for managers and admins: /staff/statistics opens on the current financial
+// year to date; ?year=2025 shows the financial year 2025 to 2026; the six date fields
+// (from-day=…&to-year=…) any range of dates.
 // Figures only (counts, days, percentages): no personal data, so viewing them is not a
-// consultation of anyone's data and writes no s.62 row (downloading the CSV does log, as a
+// consultation of anyone's data and writes no s.62 row (downloading a CSV does log, as a
 // record of what left the system). Definitions: app/domain/statistics.ts.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -12,6 +14,7 @@ import { staffPageTitle } from "~/components/page-title";
 import {
   CHANNEL_NAMES,
   daysOf,
+  financialYearLabel,
   formatDays,
   formatMonth,
   formatNumber,
@@ -19,6 +22,10 @@ import {
   formatUkDate,
   parseRangeForm,
   percentOf,
+  REFERRAL_CLOCK_PARTS,
+  RETURN_FIGURES,
+  ROUTE_NAMES,
+  ROUTES,
   STAGE_NAMES,
   type AdrFigures,
   type RangeFieldError,
@@ -27,146 +34,259 @@ import {
 } from "~/domain/statistics";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";
-import { getStatistics } from "~/services/statistics.server";
+import { financialYearsOnRecord, getStatistics } from "~/services/statistics.server";
 
 const PATH = "/staff/statistics";
 /** Up to this many months, the chart and table go month by month; beyond it the chart shows years. */
 const MONTHS_IN_CHART = 24;
 
-type PageData = { ok: boolean; errors: RangeFieldError[]; values: RangeValues; stats: Statistics | null };
+type PageData = {
+  ok: boolean;
+  errors: RangeFieldError[];
+  values: RangeValues;
+  stats: Statistics | null;
+  /** The financial year shown (whole, or the current one to date), or null for other dates. */
+  financialYear: number | null;
+  /** The financial years to choose from, newest first; the first is the current one. */
+  years: number[];
+  /** The dates were typed (the "other dates" form opens). */
+  customDates: boolean;
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Statistics", Boolean(data && !data.ok));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireStaff(request, context, OVERSIGHT);
   const at = now();
-  const form = parseRangeForm(new URL(request.url).searchParams, at);
+  const params = new URL(request.url).searchParams;
+  const form = parseRangeForm(params, at);
+  const years = financialYearsOnRecord(at);
+  const customDates = !params.has("year") && [...params.keys()].some((k) => k.startsWith("from-") || k.startsWith("to-"));
   const page: PageData = form.ok
-    ? { ok: true, errors: [], values: form.values, stats: getStatistics(form.range, at) }
-    : { ok: false, errors: form.errors, values: form.values, stats: null };
+    ? { ok: true, errors: [], values: form.values, stats: getStatistics(form.range, at), financialYear: form.financialYear, years, customDates }
+    : { ok: false, errors: form.errors, values: form.values, stats: null, financialYear: null, years, customDates };
   return json(page, { status: form.ok ? 200 : 400 });
 }
 
 export default function StatisticsPage() {
-  const { errors, values, stats } = useLoaderData<typeof loader>();
+  const { errors, values, stats, financialYear, years, customDates } = useLoaderData<typeof loader>();
   const errorFor = (field: "from" | "to") => errors.find((e) => e.field === field);
   const fromError = errorFor("from");
   const toError = errorFor("to");
+  const dateForm = (
+    <Form method="get" action={PATH} className="govuk-!-margin-bottom-6" noValidate>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-one-half">
+          <DateInput
+            idPrefix="from"
+            legend="From"
+            legendSize="s"
+            hint="For example, 1 4 2025"
+            names={{ day: "from-day", month: "from-month", year: "from-year" }}
+            values={{ day: values["from-day"], month: values["from-month"], year: values["from-year"] }}
+            error={fromError?.message}
+            errorParts={fromError?.parts}
+          />
+        </div>
+        <div className="govuk-grid-column-one-half">
+          <DateInput
+            idPrefix="to"
+            legend="To"
+            legendSize="s"
+            hint="For example, 31 3 2026"
+            names={{ day: "to-day", month: "to-month", year: "to-year" }}
+            values={{ day: values["to-day"], month: values["to-month"], year: values["to-year"] }}
+            error={toError?.message}
+            errorParts={toError?.parts}
+          />
+        </div>
+      </div>
+      <Button variant="secondary">Show statistics</Button>
+    </Form>
+  );
   return (
     <>
       {errors.length > 0 ? (
-        <ErrorSummary errors={errors.map((e) => ({ text: e.message, href: `#${e.field}-${e.parts[0] ?? "day"}` }))} />
+        <ErrorSummary
+          errors={errors.map((e) => ({ text: e.message, href: e.field === "year" ? "#financial-years" : `#${e.field}-${e.parts[0] ?? "day"}` }))}
+        />
       ) : null}
       <h1 className="govuk-heading-l">Statistics</h1>
       <p className="govuk-body">
-        Figures for applications received between two dates (by the date each was received, UK time), including cases
-        whose personal data has since been erased. They contain no personal data.
+        Figures for cases received in a financial year (1 April to 31 March) or between two dates, by the date each was
+        received (UK time), including cases whose personal data has since been erased. They contain no personal data.
       </p>
 
-      <Form method="get" action={PATH} className="govuk-!-margin-bottom-6" noValidate>
-        <div className="govuk-grid-row">
-          <div className="govuk-grid-column-one-half">
-            <DateInput
-              idPrefix="from"
-              legend="From"
-              legendSize="s"
-              hint="For example, 1 4 2025"
-              names={{ day: "from-day", month: "from-month", year: "from-year" }}
-              values={{ day: values["from-day"], month: values["from-month"], year: values["from-year"] }}
-              error={fromError?.message}
-              errorParts={fromError?.parts}
-            />
-          </div>
-          <div className="govuk-grid-column-one-half">
-            <DateInput
-              idPrefix="to"
-              legend="To"
-              legendSize="s"
-              hint="For example, 31 3 2026"
-              names={{ day: "to-day", month: "to-month", year: "to-year" }}
-              values={{ day: values["to-day"], month: values["to-month"], year: values["to-year"] }}
-              error={toError?.message}
-              errorParts={toError?.parts}
-            />
-          </div>
-        </div>
-        <Button variant="secondary">Show statistics</Button>
-      </Form>
+      <nav aria-labelledby="financial-years-heading" id="financial-years" className="govuk-!-margin-bottom-4">
+        <h2 className="govuk-heading-s" id="financial-years-heading">
+          Financial years
+        </h2>
+        <ul className="govuk-list">
+          {years.map((year, i) => {
+            const label = `${financialYearLabel(year)}${i === 0 ? " (to date)" : ""}`;
+            return (
+              <li key={year}>
+                {year === financialYear ? (
+                  <strong aria-current="page">{label}</strong>
+                ) : (
+                  <a className="govuk-link" href={`${PATH}?year=${year}`}>
+                    {label}
+                  </a>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
 
-      {stats ? <StatisticsFigures stats={stats} /> : null}
+      {customDates ? (
+        <>
+          <h2 className="govuk-heading-s">Other dates</h2>
+          {dateForm}
+        </>
+      ) : (
+        <Details summary="Choose other dates">{dateForm}</Details>
+      )}
+
+      {stats ? <StatisticsFigures stats={stats} financialYear={financialYear} /> : null}
     </>
   );
 }
 
 /** Every section of figures (exported so tests can render it without a router). */
-export function StatisticsFigures({ stats }: { stats: Statistics }) {
+export function StatisticsFigures({ stats, financialYear = null }: { stats: Statistics; financialYear?: number | null }) {
   const { range, total } = stats;
   const csvHref = `${PATH}/export.csv?${new URLSearchParams({ from: range.from, to: range.to })}`;
   const byMonthInChart = stats.byMonth.length <= MONTHS_IN_CHART;
-  const adrHead = ["Applications", "Concerned a registered sex offender", "Led to disclosure"];
-  const adrCells = (f: AdrFigures) => [formatNumber(f.applications), formatNumber(f.rso), formatNumber(f.disclosures)];
+  const dates = `${formatUkDate(range.from)} to ${formatUkDate(range.to)}`;
+  const allCases = total.rightToAsk.applications + total.rightToBeTold.applications;
+  const returnHead = (route: "rightToAsk" | "rightToBeTold") => RETURN_FIGURES[route].map((f) => f.name);
+  const returnCells = (f: AdrFigures) => [formatNumber(f.applications), formatNumber(f.rso), formatNumber(f.disclosures)];
   const monthTable = (
     <Table
-      caption="Applications by month"
+      caption="By month"
       captionClassName="govuk-table__caption--s"
-      head={["Month", ...adrHead]}
+      head={["Month", ...returnHead("rightToAsk"), RETURN_FIGURES.rightToBeTold[0].name]}
       firstCellIsHeader
-      rows={stats.byMonth.map((m) => [formatMonth(m.month), ...adrCells(m)])}
+      rows={stats.byMonth.map((m) => [formatMonth(m.month), ...returnCells(m.rightToAsk), formatNumber(m.rightToBeTold.applications)])}
     />
   );
 
   return (
     <>
-      <h2 className="govuk-heading-m">
-        {formatUkDate(range.from)} to {formatUkDate(range.to)}
+      <h2 className="govuk-heading-m" id="period">
+        {financialYear !== null ? `Financial year ${financialYearLabel(financialYear)}` : dates}
       </h2>
-      <p className="govuk-body">
-        <a className="govuk-link" href={csvHref} download>
-          Download as CSV<span className="govuk-visually-hidden">: statistics from {formatUkDate(range.from)} to {formatUkDate(range.to)}</span>
-        </a>
-      </p>
+      {financialYear !== null ? (
+        <p className="govuk-body">
+          {dates}
+          {range.to < `${financialYear + 1}-03-31` ? " (to date)" : null}.
+        </p>
+      ) : null}
+      <ul className="govuk-list">
+        <li>
+          <a className="govuk-link" href={csvHref} download>
+            Download as CSV<span className="govuk-visually-hidden">: every figure from {dates}</span>
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={`${PATH}/return.csv`} download>
+            Download the Annual Data Requirement return as CSV (one row per financial year)
+          </a>
+        </li>
+      </ul>
 
       <section aria-labelledby="adr">
         <h2 className="govuk-heading-m" id="adr">
           Annual Data Requirement
         </h2>
         <Table
-          caption="Totals for the dates chosen"
+          caption={ROUTE_NAMES.rightToAsk}
           captionClassName="govuk-table__caption--s"
-          head={["Period", ...adrHead]}
+          head={["Figure", "Number"]}
           firstCellIsHeader
-          rows={[
-            ["All dates chosen", ...adrCells(total)],
-            ...stats.byYear.map((y) => [y.year, ...adrCells(y)]),
-          ]}
+          rows={RETURN_FIGURES.rightToAsk.map((f) => [f.name, formatNumber(total.rightToAsk[f.key])])}
         />
-        <p className="govuk-body-s">Years are calendar years, counting only the part of each year inside the dates chosen.</p>
+        <Table
+          caption={`${ROUTE_NAMES.rightToBeTold}: counted separately, not in the application figures`}
+          captionClassName="govuk-table__caption--s"
+          head={["Figure", "Number"]}
+          firstCellIsHeader
+          rows={RETURN_FIGURES.rightToBeTold.map((f) => [f.name, formatNumber(total.rightToBeTold[f.key])])}
+        />
+        {stats.byFinancialYear.length > 1 ? (
+          <>
+            <Table
+              caption="By financial year"
+              captionClassName="govuk-table__caption--s"
+              head={["Financial year", ...returnHead("rightToAsk"), ...returnHead("rightToBeTold")]}
+              firstCellIsHeader
+              rows={stats.byFinancialYear.map((y) => [
+                y.wholeYear ? financialYearLabel(y.year) : `${financialYearLabel(y.year)} (${formatUkDate(y.from)} to ${formatUkDate(y.to)})`,
+                ...returnCells(y.rightToAsk),
+                ...returnCells(y.rightToBeTold),
+              ])}
+            />
+          </>
+        ) : null}
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             {byMonthInChart ? (
               <BarChart
                 id="chart-applications"
-                title="Applications by month"
-                description={`Bar chart of the number of applications received each month from ${formatUkDate(range.from)} to ${formatUkDate(range.to)}.`}
-                data={stats.byMonth.map((m) => ({ label: formatMonth(m.month), value: m.applications }))}
+                title="Applications received by month"
+                description={`Bar chart of the number of applications (right to ask) received each month from ${dates}.`}
+                data={stats.byMonth.map((m) => ({ label: formatMonth(m.month), value: m.rightToAsk.applications }))}
               />
             ) : (
               <BarChart
                 id="chart-applications"
-                title="Applications by year"
-                description={`Bar chart of the number of applications received each year from ${formatUkDate(range.from)} to ${formatUkDate(range.to)}.`}
-                data={stats.byYear.map((y) => ({ label: y.year, value: y.applications }))}
+                title="Applications received by financial year"
+                description={`Bar chart of the number of applications (right to ask) received each financial year from ${dates}.`}
+                data={stats.byFinancialYear.map((y) => ({ label: financialYearLabel(y.year), value: y.rightToAsk.applications }))}
               />
             )}
           </div>
         </div>
-        {byMonthInChart ? monthTable : <Details summary={`Applications by month (${stats.byMonth.length} months)`}>{monthTable}</Details>}
+        {byMonthInChart ? monthTable : <Details summary={`By month (${stats.byMonth.length} months)`}>{monthTable}</Details>}
         <Table
-          caption="Applications by channel"
+          caption="By channel"
           captionClassName="govuk-table__caption--s"
-          head={["How the application was made", ...adrHead]}
+          head={["How the case began", "Cases received", "Concerned a registered sex offender", "Led to a disclosure"]}
           firstCellIsHeader
-          rows={stats.byChannel.map((c) => [CHANNEL_NAMES[c.channel] ?? c.channel, ...adrCells(c)])}
+          rows={stats.byChannel.map((c) => [CHANNEL_NAMES[c.channel] ?? c.channel, ...returnCells(c)])}
+        />
+      </section>
+
+      <section aria-labelledby="referrals">
+        <h2 className="govuk-heading-m" id="referrals">
+          Referrals to partner agencies
+        </h2>
+        <p className="govuk-body">
+          Referrals and other sharing with partner agencies on the cases received in these dates. A referral meets the
+          referral clock (children&apos;s social care, before the end of the working day, when abuse is suspected) on time when
+          it was made at or before the due time.
+        </p>
+        <Table
+          caption="By agency"
+          captionClassName="govuk-table__caption--s"
+          head={["Agency", "Referrals", "Of suspected abuse", "Met the referral clock on time", "Met it late"]}
+          firstCellIsHeader
+          rows={[
+            ...stats.referrals.byAgency.map((a) => [a.agency, formatNumber(a.referrals), formatNumber(a.suspectedAbuse), formatNumber(a.onTime), formatNumber(a.late)]),
+            [
+              "All agencies",
+              formatNumber(stats.referrals.total),
+              ...(["suspectedAbuse", "onTime", "late"] as const).map((k) => formatNumber(stats.referrals.byAgency.reduce((n, a) => n + a[k], 0))),
+            ],
+          ]}
+        />
+        <Table
+          caption="The referral clock"
+          captionClassName="govuk-table__caption--s"
+          head={["Cases", "Number"]}
+          firstCellIsHeader
+          rows={REFERRAL_CLOCK_PARTS.map(([key, name]) => [name, formatNumber(stats.referrals.clock[key])])}
         />
       </section>
 
@@ -201,16 +321,22 @@ export function StatisticsFigures({ stats }: { stats: Statistics }) {
         <h2 className="govuk-heading-m" id="outcomes">
           Outcomes
         </h2>
-        <p className="govuk-body">
-          {total.decided > 0 ? (
-            <>
-              Disclosure rate: <strong>{formatPercent(stats.disclosureRate)}</strong> ({formatNumber(total.decidedDisclosures)} of{" "}
-              {formatNumber(total.decided)} decided {total.decided === 1 ? "case" : "cases"} led to disclosure).
-            </>
-          ) : (
-            <>Disclosure rate: none of the cases received in these dates has been decided yet.</>
-          )}
-        </p>
+        {ROUTES.map((route) => {
+          const f = total[route];
+          return (
+            <p className="govuk-body" key={route}>
+              {ROUTE_NAMES[route]}, disclosure rate:{" "}
+              {f.decided > 0 ? (
+                <>
+                  <strong>{formatPercent(stats.disclosureRate[route])}</strong> ({formatNumber(f.decidedDisclosures)} of {formatNumber(f.decided)}{" "}
+                  decided {f.decided === 1 ? "case" : "cases"} led to a disclosure).
+                </>
+              ) : (
+                <>none of these cases has been decided yet.</>
+              )}
+            </p>
+          );
+        })}
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <BarChart
@@ -224,9 +350,9 @@ export function StatisticsFigures({ stats }: { stats: Statistics }) {
         <Table
           caption="Cases by outcome (a case can have more than one)"
           captionClassName="govuk-table__caption--s"
-          head={["Outcome", "Cases", "Share of applications"]}
+          head={["Outcome", "Cases", "Share of all cases"]}
           firstCellIsHeader
-          rows={stats.outcomes.map((o) => [o.label, formatNumber(o.cases), formatPercent(percentOf(o.cases, total.applications))])}
+          rows={stats.outcomes.map((o) => [o.label, formatNumber(o.cases), formatPercent(percentOf(o.cases, allCases))])}
         />
       </section>
 

@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         action: "consultation",
         actor: { kind: "staff", id: user.id },
         entityType: "statistics",
-        fields: ["annual_data_requirement", "by_channel", "timeliness", "outcomes", "today"],
+        fields: ["annual_data_requirement", "by_channel", "referrals", "timeliness", "outcomes", "today"],
         reason: `statistics CSV export, received ${from} to ${to}`,
         requestId: context.requestId,
       },

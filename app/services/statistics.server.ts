@@ -1,11 +1,13 @@
 // Scheme statistics from aggregate SQL (definitions in app/domain/statistics.ts).
 //
-// Query budget: FOUR statements, whatever the range or the size of the table:
-//   1. the Annual Data Requirement figures by month and channel (months and years and channels
-//      and totals are sums of these few hundred rows at most);
+// Query budget: FIVE statements (and the agency setting), whatever the range or the size of the table:
+//   1. the Annual Data Requirement figures by month and channel (months, financial years, routes,
+//      channels and totals are sums of these few hundred rows at most, so they cannot disagree);
 //   2. timeliness: count, median, 90th percentile and clock results per stage;
 //   3. the outcome mix;
-//   4. today's open, urgent and overdue counts (index-only, like the queues).
+//   4. referrals by agency and the referral clock;
+//   5. today's open, urgent and overdue counts (index-only, like the queues).
+// The return (one row per financial year) is statement 1 alone, over the years since the first case.
 // Every ROW that reaches JS is an aggregate (a month and channel, an outcome code, a stage); the
 // only per-case values are the bare durations of statement 2, which JS sorts (below).
 //
@@ -25,21 +27,30 @@
 // Statistics do not filter on erased_at: an erased case is still an application.
 import {
   addFigures,
+  addRouteFigures,
   CHANNELS,
   CLOCKED_STAGES,
   EMPTY_FIGURES,
-  figuresOf,
+  emptyRouteFigures,
+  financialYearOf,
+  financialYearsOf,
+  FIRST_FINANCIAL_YEAR,
+  MAX_RANGE_YEARS,
   monthBuckets,
   outcomeLabel,
   percentile,
   percentOf,
   rangeBounds,
+  routeOf,
   STAGES,
-  yearsOf,
   type AdrFigures,
+  type AgencyReferrals,
   type Channel,
   type DateRange,
+  type FinancialYearRow,
   type OutcomeRow,
+  type ReferralStatistics,
+  type RouteFigures,
   type Stage,
   type Statistics,
   type TimelinessRow,
@@ -49,6 +60,7 @@ import { toIsoDate } from "~/domain/dates";
 import { OUTCOMES, STATUSES } from "~/domain/workflow";
 import { now } from "./app-clock.server";
 import { getSqlite } from "./db.server";
+import { getSetting } from "./settings.server";
 
 /** Every status, as literals (constants, never input): the index-friendly "any status". */
 const ANY_STATUS = `status IN (${STATUSES.map((s) => `'${s}'`).join(", ")})`;
@@ -92,19 +104,21 @@ function adrByMonthAndChannel(range: DateRange) {
     channel: Channel;
   } & RawFigures)[];
 
-  const byMonth = new Map(buckets.map((b) => [b.month, { ...EMPTY_FIGURES }]));
+  const byMonth = new Map<string, RouteFigures>(buckets.map((b) => [b.month, emptyRouteFigures()]));
   const byChannel = new Map(CHANNELS.map((c) => [c, { ...EMPTY_FIGURES }]));
   for (const row of rows) {
     const f = figures(row);
-    byMonth.set(row.month, addFigures(byMonth.get(row.month) ?? EMPTY_FIGURES, f));
+    const month = byMonth.get(row.month) ?? emptyRouteFigures();
+    const route = routeOf(row.channel);
+    byMonth.set(row.month, { ...month, [route]: addFigures(month[route], f) });
     byChannel.set(row.channel, addFigures(byChannel.get(row.channel) ?? EMPTY_FIGURES, f));
   }
   const months = [...byMonth].map(([month, f]) => ({ month, ...f }));
   return {
     byMonth: months,
-    byYear: yearsOf(months),
+    byFinancialYear: financialYearsOf(range, months),
     byChannel: [...byChannel].map(([channel, f]) => ({ channel, ...f })),
-    total: months.reduce<AdrFigures>((sum, m) => addFigures(sum, figuresOf(m)), { ...EMPTY_FIGURES }),
+    total: months.reduce<RouteFigures>((sum, m) => addRouteFigures(sum, m), emptyRouteFigures()),
   };
 }
 
@@ -179,7 +193,68 @@ function outcomes(range: DateRange): OutcomeRow[] {
   return [...known, ...other];
 }
 
-/** 4. Today: open, open urgent and overdue cases (any T0), from the queues' indexes alone. */
+/**
+ * 4. Referrals on the cases received in the range, by agency, and the referral clock. One
+ * statement over the range (materialised): the agencies as one JSON array of aggregate rows, and
+ * the clock's parts as counts. The referral that met a clock is the case's referral made at
+ * `referral_made_at` (the lowest id if two were made at the same moment).
+ */
+function referrals(range: DateRange, at: Date, agencies: readonly string[]): ReferralStatistics {
+  const row = getSqlite()
+    .prepare(
+      `WITH c AS MATERIALIZED (
+         SELECT id, closed_at, referral_due_at, referral_made_at FROM cases WHERE ${IN_RANGE}
+       ),
+       answered AS (
+         SELECT c.id AS case_id, c.referral_made_at <= c.referral_due_at AS on_time,
+           (SELECT r.id FROM case_referrals r WHERE r.case_id = c.id AND r.made_at = c.referral_made_at ORDER BY r.id LIMIT 1) AS referral_id
+         FROM c WHERE c.referral_due_at IS NOT NULL AND c.referral_made_at IS NOT NULL
+       )
+       SELECT
+         (SELECT json_group_array(json_array(agency, referrals, suspected, on_time, late)) FROM (
+            SELECT r.agency, count(*) AS referrals,
+              count(CASE WHEN r.suspected_abuse = 1 THEN 1 END) AS suspected,
+              count(CASE WHEN a.on_time = 1 THEN 1 END) AS on_time,
+              count(CASE WHEN a.on_time = 0 THEN 1 END) AS late
+            FROM c JOIN case_referrals r ON r.case_id = c.id
+            LEFT JOIN answered a ON a.referral_id = r.id
+            GROUP BY r.agency)) AS agencies,
+         count(CASE WHEN referral_due_at IS NOT NULL THEN 1 END) AS cases,
+         count(CASE WHEN referral_due_at IS NOT NULL AND referral_made_at <= referral_due_at THEN 1 END) AS on_time,
+         count(CASE WHEN referral_due_at IS NOT NULL AND referral_made_at > referral_due_at THEN 1 END) AS late,
+         count(CASE WHEN referral_due_at IS NOT NULL AND referral_made_at IS NULL AND closed_at IS NULL AND referral_due_at < @now THEN 1 END) AS overdue,
+         count(CASE WHEN referral_due_at IS NOT NULL AND referral_made_at IS NULL AND closed_at IS NULL AND referral_due_at >= @now THEN 1 END) AS not_yet_due,
+         count(CASE WHEN referral_due_at IS NOT NULL AND referral_made_at IS NULL AND closed_at IS NOT NULL THEN 1 END) AS closed_without
+       FROM c`,
+    )
+    .get({ ...rangeBounds(range), now: at.getTime() }) as {
+    agencies: string;
+    cases: number;
+    on_time: number;
+    late: number;
+    overdue: number;
+    not_yet_due: number;
+    closed_without: number;
+  };
+  const found = new Map(
+    (JSON.parse(row.agencies) as [string, number, number, number, number][]).map(([agency, referrals, suspectedAbuse, onTime, late]) => [
+      agency,
+      { agency, referrals, suspectedAbuse, onTime, late },
+    ]),
+  );
+  // The force's agencies in their order (0 when none), then any other name found (a renamed one).
+  const byAgency: AgencyReferrals[] = [
+    ...agencies.map((agency) => found.get(agency) ?? { agency, referrals: 0, suspectedAbuse: 0, onTime: 0, late: 0 }),
+    ...[...found.values()].filter((a) => !agencies.includes(a.agency)).sort((a, b) => (a.agency < b.agency ? -1 : a.agency > b.agency ? 1 : 0)),
+  ];
+  return {
+    byAgency,
+    total: byAgency.reduce((n, a) => n + a.referrals, 0),
+    clock: { cases: row.cases, onTime: row.on_time, late: row.late, overdue: row.overdue, notYetDue: row.not_yet_due, closedWithout: row.closed_without },
+  };
+}
+
+/** 5. Today: open, open urgent and overdue cases (any T0), from the queues' indexes alone. */
 function today(at: Date): TodayFigures {
   const row = getSqlite()
     .prepare(
@@ -192,20 +267,55 @@ function today(at: Date): TodayFigures {
   return { date: toIsoDate(at), open: row.open, urgent: row.urgent, overdue: row.overdue };
 }
 
-/** Every figure for a range of T0 dates (UK, both ends included), as at `at`. Four SQL statements. */
+/**
+ * Every figure for a range of T0 dates (UK, both ends included), as at `at`. Five SQL statements,
+ * and one to read the force's agency list (setting "referrals.agencies").
+ */
 export function getStatistics(range: DateRange, at: Date = now()): Statistics {
   const adr = adrByMonthAndChannel(range);
   return {
     range,
     total: adr.total,
-    byYear: adr.byYear,
+    byFinancialYear: adr.byFinancialYear,
     byMonth: adr.byMonth,
     byChannel: adr.byChannel,
     timeliness: timeliness(range, at),
     outcomes: outcomes(range),
-    disclosureRate: percentOf(adr.total.decidedDisclosures, adr.total.decided),
+    disclosureRate: {
+      rightToAsk: percentOf(adr.total.rightToAsk.decidedDisclosures, adr.total.rightToAsk.decided),
+      rightToBeTold: percentOf(adr.total.rightToBeTold.decidedDisclosures, adr.total.rightToBeTold.decided),
+    },
+    referrals: referrals(range, at, getSetting("referrals.agencies")),
     today: today(at),
   };
+}
+
+/**
+ * The financial year of the first case received (any status; index seeks on
+ * cases_status_received_idx, one per status), or null when there is none.
+ */
+export function firstFinancialYear(): number | null {
+  const row = getSqlite()
+    .prepare(`SELECT min(first) AS first FROM (${STATUSES.map((s) => `SELECT min(received_at) AS first FROM cases WHERE status = '${s}'`).join(" UNION ALL ")})`)
+    .get() as { first: number | null };
+  return row.first === null ? null : financialYearOf(new Date(row.first));
+}
+
+/**
+ * The financial years the return can cover: from the first case's year (at most MAX_RANGE_YEARS
+ * before the current one) to the current year, newest first.
+ */
+export function financialYearsOnRecord(at: Date = now()): number[] {
+  const current = financialYearOf(at);
+  const first = Math.max(firstFinancialYear() ?? current, current - MAX_RANGE_YEARS, FIRST_FINANCIAL_YEAR);
+  return Array.from({ length: current - first + 1 }, (_, i) => current - i);
+}
+
+/** The return: the Annual Data Requirement figures for each financial year from `first` to today, oldest first. */
+export function getReturn(first: number, at: Date = now()): FinancialYearRow[] {
+  const current = financialYearOf(at);
+  const range = { from: `${Math.min(first, current)}-04-01`, to: toIsoDate(at) };
+  return adrByMonthAndChannel(range).byFinancialYear;
 }
 
 /** EXPLAIN QUERY PLAN of the range search every figure starts from (for the benchmark and tests). */

@@ -63,6 +63,7 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.admin.bank-holidays": ["admin"],
   "staff.statistics._index": ["manager", "admin"],
   "staff.statistics.export[.]csv": ["manager", "admin"],
+  "staff.statistics.return[.]csv": ["manager", "admin"],
 };
 const ROLES: Role[] = ["reviewer", "manager", "admin"];
 

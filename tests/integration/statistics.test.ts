@@ -6,9 +6,11 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toCsv } from "~/domain/csv";
-import { statisticsCsvRows, type Statistics } from "~/domain/statistics";
+import { contradictions, statisticsCsvRows, type Statistics } from "~/domain/statistics";
 import * as exportRoute from "~/routes/staff.statistics.export[.]csv";
+import * as returnRoute from "~/routes/staff.statistics.return[.]csv";
 import * as page from "~/routes/staff.statistics._index";
+import { now } from "~/services/app-clock.server";
 import { countQueries, getDb, getSqlite, schema } from "~/services/db.server";
 import { getStatistics } from "~/services/statistics.server";
 import { insertStaff, signedIn } from "../support/staff";
@@ -36,7 +38,16 @@ type Seed = {
   disclosed: boolean | null;
   outcomes: string[];
   erased: boolean;
+  /** The referral clock (abuse suspected at the risk check), and when the referral that met it was made. */
+  referralDue: number | null;
+  referralMade: number | null;
+  /** Referrals on the case: [agency, suspected abuse, made at]. */
+  referrals: [string, boolean, number][];
 };
+
+const AGENCIES = ["Children's social care", "Multi-Agency Safeguarding Hub (MASH)", "Health", "Education"] as const;
+/** A name no longer on the force's list (the list was edited): still counted, after the list. */
+const OLD_AGENCY = "Early help (old name)";
 
 // ---------------------------------------------------------------------------------------------
 // The seed: 64 cases over 2024 and 2025 (and just outside), deterministic
@@ -51,7 +62,7 @@ function rng(seed: number) {
 }
 
 const CHANNELS = ["online", "phone", "station", "proactive"] as const;
-const nowAtSeed = Date.now();
+const nowAtSeed = now().getTime();
 
 function makeSeeds(): Seed[] {
   const r = rng(20240601);
@@ -90,6 +101,9 @@ function makeSeeds(): Seed[] {
       disclosed: null,
       outcomes: [],
       erased: false,
+      referralDue: null,
+      referralMade: null,
+      referrals: [],
     };
     const hours = (lo: number, hi: number) => Math.round((lo + r() * (hi - lo)) * HOUR);
     if (fate !== "open_received") {
@@ -135,6 +149,17 @@ function makeSeeds(): Seed[] {
         break;
     }
     s.erased = s.closedAt !== null && r() < 0.3;
+    // Joint working: some checked cases had abuse suspected (a referral clock) and referrals.
+    if (s.riskAt !== null && r() < 0.5) {
+      s.referralDue = s.riskAt + hours(1, 8);
+      const made = pick(["on_time", "late", "none"] as const);
+      const at = made === "on_time" ? s.riskAt + hours(0.5, 1) : made === "late" ? s.referralDue + hours(1, 30) : null;
+      if (at !== null) {
+        s.referralMade = at;
+        s.referrals.push([pick(["Children's social care", "Multi-Agency Safeguarding Hub (MASH)"] as const), true, at]);
+      }
+    }
+    if (s.riskAt !== null && r() < 0.3) s.referrals.push([pick([...AGENCIES, OLD_AGENCY]), r() < 0.5, s.riskAt + hours(2, 50)]);
     return s;
   });
   // Clocks met exactly at the due moment count as within the clock.
@@ -155,11 +180,14 @@ function insertSeeds() {
   const insertCase = sqlite.prepare(`
     INSERT INTO cases (reference, status, channel, urgent, received_at, contact_types, concern, contact_details,
       risk_check_due_at, interview_due_at, decision_due_at, risk_checked_at, interviewed_at, decided_at, closed_at,
-      next_due_at, subject_is_rso, disclosure_made, erased_at, created_at, updated_at)
+      next_due_at, subject_is_rso, disclosure_made, erased_at, referral_due_at, referral_made_at, created_at, updated_at)
     VALUES (@reference, @status, @channel, @urgent, @t0, '[]', @concern, @contactDetails,
       @riskDue, @interviewDue, @decisionDue, @riskAt, @interviewAt, @decidedAt, @closedAt,
-      @nextDue, @rso, @disclosed, @erasedAt, @t0, @t0)`);
+      @nextDue, @rso, @disclosed, @erasedAt, @referralDue, @referralMade, @t0, @t0)`);
   const insertOutcome = sqlite.prepare(`INSERT INTO case_outcomes (case_id, code, recorded_at) VALUES (?, ?, ?)`);
+  const insertReferral = sqlite.prepare(`
+    INSERT INTO case_referrals (case_id, agency, agency_name, made_at, made_by, method, shared_summary, suspected_abuse, recorded_by, recorded_at)
+    VALUES (?, ?, 'Leeds City Council', ?, 'PC Seed', 'phone', 'What was shared', ?, 1, ?)`);
   const insertPerson = sqlite.prepare(`
     INSERT INTO case_people (case_id, role, position, full_name, normalised_name, details, created_at)
     VALUES (?, ?, 1, ?, ?, '{}', ?)`);
@@ -186,11 +214,14 @@ function insertSeeds() {
           rso: bool(s.rso),
           disclosed: bool(s.disclosed),
           erasedAt: s.erased ? s.closedAt! + 400 * DAY : null,
+          referralDue: s.referralDue,
+          referralMade: s.referralMade,
         }).lastInsertRowid,
       );
       ids.push(id);
       const codes = i === evilIndex ? [...s.outcomes, EVIL_CODE] : s.outcomes;
       for (const code of codes) insertOutcome.run(id, code, s.closedAt ?? s.t0);
+      for (const [agency, suspected, at] of s.referrals) insertReferral.run(id, agency, at, suspected ? 1 : 0, at);
       if (!s.erased) {
         insertPerson.run(id, "applicant", `Applicant ${i}`, `applicant ${i}`, s.t0);
         insertPerson.run(id, "subject", `Subject ${i}`, `subject ${i}`, s.t0);
@@ -216,13 +247,45 @@ function quantile(values: number[], p: number): number | null {
 
 function expected(from: string, to: string, now: number) {
   const inRange = seeds.map((s, i) => ({ ...s, i })).filter((s) => ukDay(s.t0) >= from && ukDay(s.t0) <= to);
-  const figures = (list: typeof inRange) => ({
+  const adr = (list: typeof inRange) => ({
     applications: list.length,
     rso: list.filter((s) => s.rso === true).length,
     disclosures: list.filter((s) => s.disclosed === true).length,
     decided: list.filter((s) => s.decidedAt !== null).length,
     decidedDisclosures: list.filter((s) => s.decidedAt !== null && s.disclosed === true).length,
   });
+  // Right to ask: applications (online, phone, station); right to be told: proactive cases.
+  const figures = (list: typeof inRange) => ({
+    rightToAsk: adr(list.filter((s) => s.channel !== "proactive")),
+    rightToBeTold: adr(list.filter((s) => s.channel === "proactive")),
+  });
+  // Financial years: 1 April to 31 March by UK date, clipped to the range.
+  const fyOf = (day: string) => (Number(day.slice(5, 7)) >= 4 ? Number(day.slice(0, 4)) : Number(day.slice(0, 4)) - 1);
+  const years: number[] = [];
+  for (let y = fyOf(from); y <= fyOf(to); y++) years.push(y);
+  const byFinancialYear = years.map((year) => {
+    const yFrom = `${year}-04-01` < from ? from : `${year}-04-01`;
+    const yTo = `${year + 1}-03-31` > to ? to : `${year + 1}-03-31`;
+    return {
+      year,
+      from: yFrom,
+      to: yTo,
+      wholeYear: yFrom === `${year}-04-01` && yTo === `${year + 1}-03-31`,
+      ...figures(inRange.filter((s) => fyOf(ukDay(s.t0)) === year)),
+    };
+  });
+  const referralsOf = (agency: string) => {
+    const list = inRange.flatMap((s) => s.referrals.map(([a, suspected, at]) => ({ a, suspected, at, s })).filter((x) => x.a === agency));
+    const answering = list.filter((x) => x.s.referralDue !== null && x.at === x.s.referralMade);
+    return {
+      agency,
+      referrals: list.length,
+      suspectedAbuse: list.filter((x) => x.suspected).length,
+      onTime: answering.filter((x) => x.at <= x.s.referralDue!).length,
+      late: answering.filter((x) => x.at > x.s.referralDue!).length,
+    };
+  };
+  const clocked = inRange.filter((s) => s.referralDue !== null);
   const months: string[] = [];
   for (let d = from.slice(0, 7); d <= to.slice(0, 7); ) {
     months.push(d);
@@ -249,8 +312,23 @@ function expected(from: string, to: string, now: number) {
   return {
     total,
     byMonth: months.map((month) => ({ month, ...figures(inRange.filter((s) => ukDay(s.t0).startsWith(month))) })),
-    byYear: [...new Set(months.map((m) => m.slice(0, 4)))].map((year) => ({ year, ...figures(inRange.filter((s) => ukDay(s.t0).startsWith(year))) })),
-    byChannel: CHANNELS.map((channel) => ({ channel, ...figures(inRange.filter((s) => s.channel === channel)) })),
+    byFinancialYear,
+    byChannel: CHANNELS.map((channel) => ({ channel, ...adr(inRange.filter((s) => s.channel === channel)) })),
+    referrals: {
+      byAgency: [
+        ...["Children's social care", "Multi-Agency Safeguarding Hub (MASH)", "Out-of-hours social care service", "Health", "Education", "Probation", "Another police force"].map(referralsOf),
+        ...(inRange.some((s) => s.referrals.some(([a]) => a === OLD_AGENCY)) ? [referralsOf(OLD_AGENCY)] : []),
+      ],
+      total: inRange.reduce((n, s) => n + s.referrals.length, 0),
+      clock: {
+        cases: clocked.length,
+        onTime: clocked.filter((s) => s.referralMade !== null && s.referralMade <= s.referralDue!).length,
+        late: clocked.filter((s) => s.referralMade !== null && s.referralMade > s.referralDue!).length,
+        overdue: clocked.filter((s) => s.referralMade === null && s.closedAt === null && s.referralDue! < now).length,
+        notYetDue: clocked.filter((s) => s.referralMade === null && s.closedAt === null && s.referralDue! >= now).length,
+        closedWithout: clocked.filter((s) => s.referralMade === null && s.closedAt !== null).length,
+      },
+    },
     timeliness: {
       risk_check: stage((s) => s.riskAt, (s) => s.riskDue),
       interview: stage((s) => s.interviewAt, (s) => s.interviewDue),
@@ -258,7 +336,10 @@ function expected(from: string, to: string, now: number) {
       closure: stage((s) => s.closedAt, null),
     },
     outcomes: outcomeCounts,
-    disclosureRate: total.decided === 0 ? null : Math.round((total.decidedDisclosures / total.decided) * 1000) / 10,
+    disclosureRate: {
+      rightToAsk: total.rightToAsk.decided === 0 ? null : Math.round((total.rightToAsk.decidedDisclosures / total.rightToAsk.decided) * 1000) / 10,
+      rightToBeTold: total.rightToBeTold.decided === 0 ? null : Math.round((total.rightToBeTold.decidedDisclosures / total.rightToBeTold.decided) * 1000) / 10,
+    },
     today: {
       open: seeds.filter((s) => s.closedAt === null).length,
       urgent: seeds.filter((s) => s.closedAt === null && s.urgent).length,
@@ -286,12 +367,13 @@ const request = (path: string, cookie?: string) => new Request(`http://localhost
 const pageGet = (query: string, cookie?: string) => settle(() => page.loader({ request: request(`/staff/statistics${query}`, cookie), params: {}, context }));
 const csvGet = (query: string, cookie?: string) =>
   settle(() => exportRoute.loader({ request: request(`/staff/statistics/export.csv${query}`, cookie), params: {}, context }));
+const returnGet = (cookie?: string) => settle(() => returnRoute.loader({ request: request("/staff/statistics/return.csv", cookie), params: {}, context }));
 const formQuery = (from: string, to: string) => {
   const [fy, fm, fd] = from.split("-");
   const [ty, tm, td] = to.split("-");
   return `?${new URLSearchParams({ "from-day": fd, "from-month": fm, "from-year": fy, "to-day": td, "to-month": tm, "to-year": ty })}`;
 };
-type PageData = { ok: boolean; errors: { field: string; message: string }[]; stats: Statistics | null };
+type PageData = { ok: boolean; errors: { field: string; message: string }[]; stats: Statistics | null; financialYear: number | null; years: number[] };
 
 /** A strict RFC 4180 reader (CRLF records). */
 function parseCsv(text: string): string[][] {
@@ -368,18 +450,32 @@ describe.each([
     const data = (await response.json()) as PageData;
     expect(data.ok).toBe(true);
     stats = data.stats!;
-    want = expected(from, to, Date.now());
+    want = expected(from, to, now().getTime());
   });
 
-  it("has the Annual Data Requirement totals", () => {
+  it("has the Annual Data Requirement totals, right to ask and right to be told apart", () => {
     expect(stats.range).toEqual({ from, to });
     expect(stats.total).toEqual(want.total);
-    expect(want.total.applications).toBeGreaterThan(20);
+    expect(want.total.rightToAsk.applications).toBeGreaterThan(15);
+    expect(want.total.rightToBeTold.applications).toBeGreaterThan(4);
   });
 
-  it("has the figures month by month (months without cases as 0) and year by year", () => {
+  it("has the figures month by month (months without cases as 0) and by financial year", () => {
     expect(stats.byMonth).toEqual(want.byMonth);
-    expect(stats.byYear).toEqual(want.byYear);
+    expect(stats.byFinancialYear).toEqual(want.byFinancialYear);
+    expect(stats.byFinancialYear.length).toBeGreaterThan(1);
+  });
+
+  it("has referrals by agency (the force's list in order, then an old name) and the referral clock", () => {
+    expect(stats.referrals).toEqual(want.referrals);
+    const clock = want.referrals.clock;
+    expect(clock.onTime).toBeGreaterThan(0);
+    expect(clock.late).toBeGreaterThan(0);
+    expect(clock.overdue + clock.closedWithout).toBeGreaterThan(0);
+  });
+
+  it("never contradicts itself", () => {
+    expect(contradictions(stats)).toEqual([]);
   });
 
   it("has the figures by channel", () => {
@@ -416,7 +512,7 @@ describe.each([
       "unable_to_contact",
       "transferred",
     ]);
-    expect(stats.disclosureRate).toBe(want.disclosureRate);
+    expect(stats.disclosureRate).toEqual(want.disclosureRate);
   });
 
   it("has today's open, urgent and overdue counts over every case", () => {
@@ -425,10 +521,10 @@ describe.each([
     expect(want.today.overdue).toBeLessThan(want.today.open);
   });
 
-  it("uses four SQL statements for the figures and a handful for the whole page, whatever the range", async () => {
-    expect((await countQueries(() => getStatistics({ from, to }))).queries).toBe(4);
+  it("uses five SQL statements and the agency setting for the figures and a handful for the whole page, whatever the range", async () => {
+    expect((await countQueries(() => getStatistics({ from, to }))).queries).toBe(6);
     const { queries } = await countQueries(() => pageGet(formQuery(from, to), manager.cookie));
-    expect(queries).toBeLessThanOrEqual(6);
+    expect(queries).toBeLessThanOrEqual(9);
   });
 });
 
@@ -458,18 +554,28 @@ describe("the CSV export", () => {
   });
 
   it("holds the same figures as worked out from the seed", () => {
-    const want = expected(from, to, Date.now());
+    const want = expected(from, to, now().getTime());
     const whole = `${from} to ${to}`;
-    const adr = "Annual Data Requirement";
-    expect(value(adr, "Applications", whole)).toBe(String(want.total.applications));
-    expect(value(adr, "Concerned a registered sex offender", whole)).toBe(String(want.total.rso));
-    expect(value(adr, "Led to disclosure", whole)).toBe(String(want.total.disclosures));
-    expect(value(adr, "Decided", whole)).toBe(String(want.total.decided));
+    const adr = "Annual Data Requirement: Right to ask (applications)";
+    const told = "Annual Data Requirement: Right to be told (proactive)";
+    expect(value(adr, "Applications", whole)).toBe(String(want.total.rightToAsk.applications));
+    expect(value(adr, "Concerned a registered sex offender", whole)).toBe(String(want.total.rightToAsk.rso));
+    expect(value(adr, "Led to disclosure", whole)).toBe(String(want.total.rightToAsk.disclosures));
+    expect(value(adr, "Decided", whole)).toBe(String(want.total.rightToAsk.decided));
+    expect(value(told, "Applications", whole)).toBe(String(want.total.rightToBeTold.applications));
+    expect(value(told, "Led to disclosure", whole)).toBe(String(want.total.rightToBeTold.disclosures));
     for (const m of want.byMonth) {
-      expect(value(adr, "Applications", m.month), m.month).toBe(String(m.applications));
-      expect(value(adr, "Led to disclosure", m.month), m.month).toBe(String(m.disclosures));
+      expect(value(adr, "Applications", m.month), m.month).toBe(String(m.rightToAsk.applications));
+      expect(value(adr, "Led to disclosure", m.month), m.month).toBe(String(m.rightToAsk.disclosures));
+      expect(value(told, "Applications", m.month), m.month).toBe(String(m.rightToBeTold.applications));
     }
-    for (const y of want.byYear) expect(value(adr, "Concerned a registered sex offender", y.year)).toBe(String(y.rso));
+    // 1 June 2024 to 31 May 2025: part of 2024 to 2025 (10 months) and of 2025 to 2026 (2 months).
+    expect(want.byFinancialYear.map((y) => y.year)).toEqual([2024, 2025]);
+    expect(value(adr, "Concerned a registered sex offender", "2024 to 2025 (2024-06-01 to 2025-03-31)")).toBe(String(want.byFinancialYear[0].rightToAsk.rso));
+    expect(value(adr, "Applications", "2025 to 2026 (2025-04-01 to 2025-05-31)")).toBe(String(want.byFinancialYear[1].rightToAsk.applications));
+    expect(value("Referrals", "Referrals: Children's social care", whole)).toBe(String(want.referrals.byAgency[0].referrals));
+    expect(value("Referrals", "Met the referral clock late: Children's social care", whole)).toBe(String(want.referrals.byAgency[0].late));
+    expect(value("Referral clock", "Referral made on time", whole)).toBe(String(want.referrals.clock.onTime));
     expect(value("By channel", "Applications: Phone", whole)).toBe(String(want.byChannel[1].applications));
     const days = (ms: number | null) => (ms === null ? "" : String(Math.round((ms / DAY) * 10) / 10));
     expect(value("Timeliness", "Interview and verification: median days from receipt", whole)).toBe(days(want.timeliness.interview.median));
@@ -477,7 +583,8 @@ describe("the CSV export", () => {
     const risk = want.timeliness.risk_check;
     expect(value("Timeliness", "Immediate-risk check: within clock (%)", whole)).toBe(String(Math.round((risk.within! / risk.results!) * 1000) / 10));
     expect(value("Outcomes", "No disclosure", whole)).toBe(String(want.outcomes.get("no_disclosure") ?? 0));
-    expect(value("Outcomes", "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate));
+    expect(value(adr, "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate.rightToAsk ?? ""));
+    expect(value(told, "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate.rightToBeTold ?? ""));
     const today = rows.find((r) => r[0] === "Today" && r[1] === "Overdue cases")!;
     expect(today[3]).toBe(String(want.today.overdue));
   });
@@ -486,7 +593,7 @@ describe("the CSV export", () => {
     const data = (await (await pageGet(formQuery(from, to), manager.cookie)).json()) as PageData;
     const stats = data.stats!;
     const whole = `${from} to ${to}`;
-    for (const m of stats.byMonth) expect(value("Annual Data Requirement", "Applications", m.month)).toBe(String(m.applications));
+    for (const m of stats.byMonth) expect(value("Annual Data Requirement: Right to ask (applications)", "Applications", m.month)).toBe(String(m.rightToAsk.applications));
     // A label that looks like a formula is written with the quote in front.
     const written = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label);
     for (const o of stats.outcomes) expect(value("Outcomes", written(o.label), whole), o.code).toBe(String(o.cases));
@@ -498,7 +605,9 @@ describe("the CSV export", () => {
     expect(value("Today", "Open cases", stats.today.date)).toBe(String(stats.today.open));
     // And, whole, it is exactly the page's figures written as CSV.
     expect(text).toBe(toCsv(statisticsCsvRows(stats)));
-    expect(rows.filter((r) => r[0] === "Annual Data Requirement").length).toBe(4 * (1 + stats.byYear.length + stats.byMonth.length));
+    for (const route of ["Right to ask (applications)", "Right to be told (proactive)"]) {
+      expect(rows.filter((r) => r[0] === `Annual Data Requirement: ${route}`).length).toBe(4 * (1 + stats.byFinancialYear.length + stats.byMonth.length) + 1);
+    }
   });
 
   it("never lets a formula through: the crafted outcome code arrives escaped", () => {
@@ -514,10 +623,10 @@ describe("the CSV export", () => {
     expect(row!.reason).toContain(`${from} to ${to}`);
   });
 
-  it("gives the last 12 months when no dates are given", async () => {
+  it("gives the current financial year to date when no dates are given", async () => {
     const r = await csvGet("", admin.cookie);
     expect(r.status).toBe(200);
-    expect(r.headers.get("Content-Disposition")).toMatch(/^attachment; filename="csods-statistics-\d{4}-\d{2}-01-to-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(r.headers.get("Content-Disposition")).toBe(`attachment; filename="csods-statistics-${currentYear()}-04-01-to-${ukDay(now().getTime())}.csv"`);
   });
 
   it.each([
@@ -533,10 +642,81 @@ describe("the CSV export", () => {
   });
 });
 
+/** The current financial year by the app clock, worked out here from the UK date. */
+function currentYear(): number {
+  const day = ukDay(now().getTime());
+  return Number(day.slice(5, 7)) >= 4 ? Number(day.slice(0, 4)) : Number(day.slice(0, 4)) - 1;
+}
+
+describe("the return CSV (one row per financial year)", () => {
+  let response: Response;
+  let rows: string[][];
+
+  beforeAll(async () => {
+    response = await returnGet(manager.cookie);
+    rows = parseCsv(await response.text());
+  });
+
+  it("is a CSV attachment with one column per figure", () => {
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="csods-annual-data-requirement-2023-to-${ukDay(now().getTime())}.csv"`);
+    expect(rows[0]).toEqual([
+      "Financial year",
+      "From",
+      "To",
+      "Whole year",
+      "Applications received (right to ask)",
+      "Applications that concerned a registered sex offender",
+      "Applications that led to a disclosure",
+      "Right to be told cases (proactive)",
+      "Right to be told cases that concerned a registered sex offender",
+      "Right to be told cases that led to a disclosure",
+    ]);
+  });
+
+  it("has one row per financial year from the first case's (31 December 2023) to the current one to date", () => {
+    const years = Array.from({ length: currentYear() - 2023 + 1 }, (_, i) => 2023 + i);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(years.map((y) => `${y} to ${y + 1}`));
+    const today = ukDay(now().getTime());
+    for (const [i, year] of years.entries()) {
+      const row = rows[i + 1];
+      const to = year === currentYear() ? today : `${year + 1}-03-31`;
+      const want = expected(`${year}-04-01`, to, now().getTime()).total;
+      expect(row.slice(1, 4), String(year)).toEqual([`${year}-04-01`, to, year === currentYear() ? "No (to date)" : "Yes"]);
+      expect(row.slice(4).map(Number), String(year)).toEqual([
+        want.rightToAsk.applications,
+        want.rightToAsk.rso,
+        want.rightToAsk.disclosures,
+        want.rightToBeTold.applications,
+        want.rightToBeTold.rso,
+        want.rightToBeTold.disclosures,
+      ]);
+    }
+    // Applications and proactive cases together are every case received in those years.
+    const all = rows.slice(1).reduce((n, r) => n + Number(r[4]) + Number(r[7]), 0);
+    expect(all).toBe(seeds.filter((x) => ukDay(x.t0) >= "2023-04-01").length);
+  });
+
+  it("agrees with the page for a financial year", async () => {
+    const data = (await (await pageGet("?year=2024", manager.cookie)).json()) as PageData;
+    const row = rows.find((r) => r[0] === "2024 to 2025")!;
+    const t = data.stats!.total;
+    expect(row.slice(4).map(Number)).toEqual([t.rightToAsk.applications, t.rightToAsk.rso, t.rightToAsk.disclosures, t.rightToBeTold.applications, t.rightToBeTold.rso, t.rightToBeTold.disclosures]);
+  });
+
+  it("logs the download as a consultation of statistics", () => {
+    const row = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.actorId, manager.id)).orderBy(desc(schema.auditLog.id)).get();
+    expect(row).toMatchObject({ action: "consultation", entityType: "statistics", requestId: "statistics-test" });
+    expect(row!.reason).toContain("Annual Data Requirement return");
+  });
+});
+
 describe("access", () => {
   it.each([
     ["page", () => pageGet("")],
     ["export", () => csvGet("?from=2024-01-01&to=2024-12-31")],
+    ["return", () => returnGet()],
   ])("sends an anonymous person to sign in (%s)", async (_name, get) => {
     const r = await get();
     expect(r.status).toBe(303);
@@ -546,6 +726,7 @@ describe("access", () => {
   it("refuses a reviewer with 403 (page and export)", async () => {
     expect((await pageGet("", reviewer.cookie)).status).toBe(403);
     expect((await csvGet("?from=2024-01-01&to=2024-12-31", reviewer.cookie)).status).toBe(403);
+    expect((await returnGet(reviewer.cookie)).status).toBe(403);
   });
 
   it("lets managers and admins in", async () => {
@@ -556,10 +737,32 @@ describe("access", () => {
 });
 
 describe("the page", () => {
-  it("defaults to the last 12 months", async () => {
+  it("opens on the current financial year to date, with every year since the first case to choose from", async () => {
     const data = (await (await pageGet("", manager.cookie)).json()) as PageData;
+    const year = currentYear();
+    expect(data.financialYear).toBe(year);
+    expect(data.stats!.range).toEqual({ from: `${year}-04-01`, to: ukDay(now().getTime()) });
+    expect(data.stats!.byFinancialYear.map((y) => y.year)).toEqual([year]);
+    expect(data.years).toEqual(Array.from({ length: year - 2023 + 1 }, (_, i) => year - i));
+    expect(contradictions(data.stats!)).toEqual([]);
+  });
+
+  it("shows a previous financial year, whole, by ?year=", async () => {
+    const data = (await (await pageGet("?year=2024", manager.cookie)).json()) as PageData;
+    expect(data.financialYear).toBe(2024);
+    expect(data.stats!.range).toEqual({ from: "2024-04-01", to: "2025-03-31" });
     expect(data.stats!.byMonth).toHaveLength(12);
-    expect(data.stats!.range.from.endsWith("-01")).toBe(true);
+    expect(data.stats!.total).toEqual(expected("2024-04-01", "2025-03-31", now().getTime()).total);
+    expect(data.stats!.byFinancialYear).toEqual([expect.objectContaining({ year: 2024, wholeYear: true })]);
+    expect(contradictions(data.stats!)).toEqual([]);
+  });
+
+  it("refuses a financial year not on the list with a 400 and no figures", async () => {
+    const response = await pageGet("?year=2999", manager.cookie);
+    expect(response.status).toBe(400);
+    const data = (await response.json()) as PageData;
+    expect(data.stats).toBeNull();
+    expect(data.errors).toEqual([expect.objectContaining({ field: "year", message: "Choose a financial year from the list" })]);
   });
 
   it("explains a bad date range with a 400 and no figures", async () => {
@@ -576,12 +779,14 @@ describe("the page", () => {
     const html = renderToStaticMarkup(createElement(page.StatisticsFigures, { stats }));
     expect(html).not.toMatch(/\sstyle=/i);
     expect(html).toContain('href="/staff/statistics/export.csv?from=2024-06-01&amp;to=2025-05-31"');
-    for (const heading of ["Annual Data Requirement", "Timeliness", "Outcomes", "Today"]) expect(html).toContain(`>${heading}</h2>`);
+    for (const heading of ["Annual Data Requirement", "Referrals to partner agencies", "Timeliness", "Outcomes", "Today"]) expect(html).toContain(`>${heading}</h2>`);
+    expect(html).toContain('href="/staff/statistics/return.csv"');
+    expect(html).toContain(`>Applications received (right to ask)</th><td class="govuk-table__cell">${stats.total.rightToAsk.applications}</td>`);
     expect(html.match(/role="img"/g)).toHaveLength(2);
     expect(html.match(/<table class="govuk-table">/g)!.length).toBeGreaterThanOrEqual(6);
     // The chart's value for a month is the table's value for it.
     const june = stats.byMonth[0];
-    expect(html).toContain(`<th scope="row" class="govuk-table__header">June 2024</th><td class="govuk-table__cell">${june.applications}</td>`);
+    expect(html).toContain(`<th scope="row" class="govuk-table__header">June 2024</th><td class="govuk-table__cell">${june.rightToAsk.applications}</td>`);
     // The crafted code is text, escaped by React, never markup.
     expect(html).not.toContain('<a href="http://evil.example');
     expect(html).toContain("=HYPERLINK(&quot;http://evil.example/steal&quot;,&quot;Click me&quot;)");

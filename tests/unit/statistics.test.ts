@@ -5,9 +5,16 @@ import { BarChart, describeChart } from "~/components/charts";
 import { toCsv } from "~/domain/csv";
 import {
   addIsoDays,
+  contradictions,
   daysOf,
   defaultRange,
   EMPTY_FIGURES,
+  financialYearDates,
+  financialYearLabel,
+  financialYearOf,
+  financialYearOfRange,
+  financialYearRange,
+  financialYearsOf,
   formatDays,
   formatMonth,
   formatPercent,
@@ -18,9 +25,12 @@ import {
   percentile,
   percentOf,
   rangeBounds,
+  returnCsvRows,
+  RETURN_HEADER,
   statisticsCsvRows,
   ukDayStart,
-  yearsOf,
+  type AdrFigures,
+  type FinancialYearRow,
   type Statistics,
 } from "~/domain/statistics";
 
@@ -142,20 +152,73 @@ describe("UK days and months", () => {
     ]);
   });
 
-  it("defaults to the last 12 months: the 1st of the month 11 months ago to today (UK date)", () => {
-    expect(defaultRange(today)).toEqual({ from: "2025-12-01", to: "2026-11-23" });
-    expect(defaultRange(new Date("2026-01-31T23:30:00Z"))).toEqual({ from: "2025-02-01", to: "2026-01-31" });
+  it("defaults to the current financial year to date (UK date)", () => {
+    expect(defaultRange(today)).toEqual({ from: "2026-04-01", to: "2026-11-23" });
+    expect(defaultRange(new Date("2026-01-31T23:30:00Z"))).toEqual({ from: "2025-04-01", to: "2026-01-31" });
     // 23:30 UTC on 31 July is 00:30 on 1 August in the UK.
-    expect(defaultRange(new Date("2026-07-31T23:30:00Z"))).toEqual({ from: "2025-09-01", to: "2026-08-01" });
-    expect(monthBuckets(defaultRange(today))).toHaveLength(12);
+    expect(defaultRange(new Date("2026-07-31T23:30:00Z"))).toEqual({ from: "2026-04-01", to: "2026-08-01" });
+    expect(monthBuckets(defaultRange(today))).toHaveLength(8);
+  });
+});
+
+describe("financial years (1 April to 31 March, UK dates)", () => {
+  it("puts 31 March 23:30 in the UK in the old year and 1 April 00:30 in the new one (BST)", () => {
+    // 2026: clocks went forward on 29 March, so 31 March is BST (UTC+1).
+    expect(financialYearOf(new Date("2026-03-31T22:30:00Z"))).toBe(2025); // 23:30 BST, 31 March
+    expect(financialYearOf(new Date("2026-03-31T22:59:59.999Z"))).toBe(2025); // last instant of the year
+    expect(financialYearOf(new Date("2026-03-31T23:00:00Z"))).toBe(2026); // 00:00 BST, 1 April
+    expect(financialYearOf(new Date("2026-03-31T23:30:00Z"))).toBe(2026); // 00:30 BST, 1 April, still 31 March in UTC
+    expect(new Date(ukDayStart(financialYearDates(2026).from)).toISOString()).toBe("2026-03-31T23:00:00.000Z");
   });
 
-  it("sums months into calendar years", () => {
-    const f = (applications: number) => ({ ...EMPTY_FIGURES, applications, rso: 1 });
-    expect(yearsOf([{ month: "2025-11", ...f(2) }, { month: "2025-12", ...f(3) }, { month: "2026-01", ...f(4) }])).toEqual([
-      { year: "2025", ...EMPTY_FIGURES, applications: 5, rso: 2 },
-      { year: "2026", ...EMPTY_FIGURES, applications: 4, rso: 1 },
+  it("uses GMT when the clocks have not yet gone forward (31 March 2024 was the change day)", () => {
+    // 2024: clocks went forward on Sunday 31 March at 01:00 UTC.
+    expect(financialYearOf(new Date("2024-03-31T00:30:00Z"))).toBe(2023); // 00:30 GMT, 31 March
+    expect(financialYearOf(new Date("2024-03-31T22:59:00Z"))).toBe(2023); // 23:59 BST, 31 March
+    expect(financialYearOf(new Date("2024-03-31T23:00:00Z"))).toBe(2024); // 00:00 BST, 1 April
+  });
+
+  it("covers a leap year's 29 February and its 366 days", () => {
+    expect(financialYearOf(new Date("2024-02-29T12:00:00Z"))).toBe(2023);
+    const { start, end } = rangeBounds(financialYearDates(2023));
+    expect((end - start) / 86_400_000).toBe(366);
+    const plain = rangeBounds(financialYearDates(2024));
+    expect((plain.end - plain.start) / 86_400_000).toBe(365);
+    expect(monthBuckets(financialYearDates(2023)).map((b) => b.month)).toEqual([
+      "2023-04", "2023-05", "2023-06", "2023-07", "2023-08", "2023-09", "2023-10", "2023-11", "2023-12", "2024-01", "2024-02", "2024-03",
     ]);
+  });
+
+  it("names a year by both calendar years and gives the current one to date", () => {
+    expect(financialYearLabel(2025)).toBe("2025 to 2026");
+    expect(financialYearDates(2025)).toEqual({ from: "2025-04-01", to: "2026-03-31" });
+    expect(financialYearRange(2025, today)).toEqual({ from: "2025-04-01", to: "2026-03-31" });
+    expect(financialYearRange(2026, today)).toEqual({ from: "2026-04-01", to: "2026-11-23" });
+    expect(financialYearOfRange({ from: "2026-04-01", to: "2026-11-23" }, today)).toBe(2026);
+    expect(financialYearOfRange({ from: "2025-04-01", to: "2026-03-31" }, today)).toBe(2025);
+    expect(financialYearOfRange({ from: "2025-04-01", to: "2026-03-30" }, today)).toBeNull();
+  });
+
+  it("sums months into the financial years they belong to, clipped to the range", () => {
+    const f = (applications: number, told = 0) => ({
+      rightToAsk: { ...EMPTY_FIGURES, applications, rso: 1 },
+      rightToBeTold: { ...EMPTY_FIGURES, applications: told },
+    });
+    const range = { from: "2025-02-10", to: "2025-05-20" };
+    const months = [
+      { month: "2025-02", ...f(2) },
+      { month: "2025-03", ...f(3, 1) },
+      { month: "2025-04", ...f(4) },
+      { month: "2025-05", ...f(5, 2) },
+    ];
+    expect(financialYearsOf(range, months)).toEqual([
+      { year: 2024, from: "2025-02-10", to: "2025-03-31", wholeYear: false, rightToAsk: { ...EMPTY_FIGURES, applications: 5, rso: 2 }, rightToBeTold: { ...EMPTY_FIGURES, applications: 1 } },
+      { year: 2025, from: "2025-04-01", to: "2025-05-20", wholeYear: false, rightToAsk: { ...EMPTY_FIGURES, applications: 9, rso: 2 }, rightToBeTold: { ...EMPTY_FIGURES, applications: 2 } },
+    ]);
+    const whole = financialYearsOf(financialYearDates(2024), monthBuckets(financialYearDates(2024)).map((b) => ({ month: b.month, ...f(1) })));
+    expect(whole).toHaveLength(1);
+    expect(whole[0]).toMatchObject({ year: 2024, wholeYear: true });
+    expect(whole[0].rightToAsk.applications).toBe(12);
   });
 });
 
@@ -163,13 +226,27 @@ describe("the date range form", () => {
   const params = (o: Record<string, string>) => new URLSearchParams(o);
   const full = { "from-day": "1", "from-month": "4", "from-year": "2025", "to-day": "31", "to-month": "3", "to-year": "2026" };
 
-  it("uses the default range, filled into the inputs, when no date is given", () => {
+  it("uses the current financial year to date, filled into the inputs, when no date is given", () => {
     expect(parseRangeForm(params({}), today)).toEqual({
       ok: true,
-      range: { from: "2025-12-01", to: "2026-11-23" },
-      values: { "from-day": "1", "from-month": "12", "from-year": "2025", "to-day": "23", "to-month": "11", "to-year": "2026" },
+      range: { from: "2026-04-01", to: "2026-11-23" },
+      values: { "from-day": "1", "from-month": "4", "from-year": "2026", "to-day": "23", "to-month": "11", "to-year": "2026" },
       defaulted: true,
+      financialYear: 2026,
     });
+  });
+
+  it("gives a financial year by ?year=, whole for a past year, and refuses one not on the list", () => {
+    expect(parseRangeForm(params({ year: "2024" }), today)).toMatchObject({ ok: true, range: { from: "2024-04-01", to: "2025-03-31" }, financialYear: 2024, defaulted: false });
+    expect(parseRangeForm(params({ year: "2026" }), today)).toMatchObject({ ok: true, range: { from: "2026-04-01", to: "2026-11-23" }, financialYear: 2026 });
+    for (const bad of ["2027", "25", "1800", "2024-25", ""]) {
+      expect(parseRangeForm(params({ year: bad }), today), bad).toMatchObject({ ok: false, errors: [{ field: "year", message: "Choose a financial year from the list" }] });
+    }
+  });
+
+  it("recognises typed dates that are exactly a financial year", () => {
+    expect(parseRangeForm(params(full), today)).toMatchObject({ ok: true, financialYear: 2025 });
+    expect(parseRangeForm(params({ ...full, "to-day": "30" }), today)).toMatchObject({ ok: true, financialYear: null });
   });
 
   it("accepts two real dates in order, month names included", () => {
@@ -225,7 +302,7 @@ describe("the export's query string", () => {
   const q = (s: string) => parseRangeQuery(new URLSearchParams(s), today);
 
   it("uses the default range when neither date is given", () => {
-    expect(q("")).toEqual({ ok: true, range: { from: "2025-12-01", to: "2026-11-23" } });
+    expect(q("")).toEqual({ ok: true, range: { from: "2026-04-01", to: "2026-11-23" } });
   });
 
   it("accepts two ISO dates in order", () => {
@@ -246,28 +323,58 @@ describe("the export's query string", () => {
   });
 });
 
-describe("statisticsCsvRows", () => {
-  const stats: Statistics = {
-    range: { from: "2025-01-01", to: "2025-02-28" },
-    total: { applications: 5, rso: 2, disclosures: 1, decided: 3, decidedDisclosures: 1 },
-    byYear: [{ year: "2025", applications: 5, rso: 2, disclosures: 1, decided: 3, decidedDisclosures: 1 }],
+const fig = (applications: number, rso: number, disclosures: number, decided: number, decidedDisclosures: number): AdrFigures => ({
+  applications,
+  rso,
+  disclosures,
+  decided,
+  decidedDisclosures,
+});
+
+/** Two months of the financial year 2024 to 2025, every figure agreeing with every other. */
+function sampleStats(): Statistics {
+  return {
+    range: { from: "2025-02-01", to: "2025-03-31" },
+    total: { rightToAsk: fig(5, 2, 1, 3, 1), rightToBeTold: fig(2, 2, 1, 1, 1) },
+    byFinancialYear: [{ year: 2024, from: "2025-02-01", to: "2025-03-31", wholeYear: false, rightToAsk: fig(5, 2, 1, 3, 1), rightToBeTold: fig(2, 2, 1, 1, 1) }],
     byMonth: [
-      { month: "2025-01", applications: 3, rso: 1, disclosures: 1, decided: 2, decidedDisclosures: 1 },
-      { month: "2025-02", applications: 2, rso: 1, disclosures: 0, decided: 1, decidedDisclosures: 0 },
+      { month: "2025-02", rightToAsk: fig(3, 1, 1, 2, 1), rightToBeTold: fig(2, 2, 1, 1, 1) },
+      { month: "2025-03", rightToAsk: fig(2, 1, 0, 1, 0), rightToBeTold: fig(0, 0, 0, 0, 0) },
     ],
-    byChannel: [{ channel: "online", applications: 5, rso: 2, disclosures: 1, decided: 3, decidedDisclosures: 1 }],
+    byChannel: [
+      { channel: "online", ...fig(4, 2, 1, 2, 1) },
+      { channel: "phone", ...fig(1, 0, 0, 1, 0) },
+      { channel: "station", ...fig(0, 0, 0, 0, 0) },
+      { channel: "proactive", ...fig(2, 2, 1, 1, 1) },
+    ],
     timeliness: [
       { stage: "risk_check", reached: 5, medianMs: 43_200_000, p90Ms: 86_400_000, clockResults: 5, withinClock: 4 },
       { stage: "closure", reached: 0, medianMs: null, p90Ms: null, clockResults: null, withinClock: null },
     ],
     outcomes: [
+      { code: "disclosure_cso", label: "Disclosure (child sexual offence convictions)", cases: 2 },
       { code: "no_disclosure", label: "No disclosure", cases: 2 },
       { code: "=HYPERLINK(1)", label: "=HYPERLINK(1)", cases: 1 },
     ],
-    disclosureRate: 33.3,
+    disclosureRate: { rightToAsk: 33.3, rightToBeTold: 100 },
+    referrals: {
+      byAgency: [
+        { agency: "Children's social care", referrals: 3, suspectedAbuse: 2, onTime: 1, late: 1 },
+        { agency: "Health", referrals: 1, suspectedAbuse: 0, onTime: 0, late: 0 },
+      ],
+      total: 4,
+      clock: { cases: 4, onTime: 1, late: 1, overdue: 1, notYetDue: 0, closedWithout: 1 },
+    },
     today: { date: "2026-11-23", open: 4, urgent: 1, overdue: 0 },
   };
+}
+
+describe("statisticsCsvRows", () => {
+  const stats = sampleStats();
   const rows = statisticsCsvRows(stats);
+  const whole = "2025-02-01 to 2025-03-31";
+  const ask = "Annual Data Requirement: Right to ask (applications)";
+  const told = "Annual Data Requirement: Right to be told (proactive)";
   const find = (section: string, metric: string, period: string) =>
     rows.find((r) => r[0] === section && r[1] === metric && r[2] === period)?.[3];
 
@@ -276,19 +383,29 @@ describe("statisticsCsvRows", () => {
     expect(rows.every((r) => r.length === 4)).toBe(true);
   });
 
-  it("has the ADR figures for the range, each year and each month", () => {
-    expect(find("Annual Data Requirement", "Applications", "2025-01-01 to 2025-02-28")).toBe(5);
-    expect(find("Annual Data Requirement", "Concerned a registered sex offender", "2025")).toBe(2);
-    expect(find("Annual Data Requirement", "Led to disclosure", "2025-02")).toBe(0);
-    expect(find("By channel", "Applications: Online", "2025-01-01 to 2025-02-28")).toBe(5);
+  it("has the ADR figures of each route for the range, each financial year and each month", () => {
+    expect(find(ask, "Applications", whole)).toBe(5);
+    expect(find(told, "Applications", whole)).toBe(2);
+    expect(find(ask, "Concerned a registered sex offender", "2024 to 2025 (2025-02-01 to 2025-03-31)")).toBe(2);
+    expect(find(ask, "Led to disclosure", "2025-03")).toBe(0);
+    expect(find(told, "Led to disclosure", "2025-02")).toBe(1);
+    expect(find("By channel", "Applications: Online", whole)).toBe(4);
+    expect(find(ask, "Disclosure rate (% of decided cases)", whole)).toBe(33.3);
+    expect(find(told, "Disclosure rate (% of decided cases)", whole)).toBe(100);
+  });
+
+  it("has the referrals by agency and the referral clock", () => {
+    expect(find("Referrals", "Referrals: Children's social care", whole)).toBe(3);
+    expect(find("Referrals", "Met the referral clock late: Children's social care", whole)).toBe(1);
+    expect(find("Referrals", "Referrals: all agencies", whole)).toBe(4);
+    expect(find("Referral clock", "No referral yet, overdue", whole)).toBe(1);
   });
 
   it("writes days, percentages and 'no cases' as numbers or empty", () => {
-    expect(find("Timeliness", "Immediate-risk check: median days from receipt", "2025-01-01 to 2025-02-28")).toBe(0.5);
-    expect(find("Timeliness", "Immediate-risk check: within clock (%)", "2025-01-01 to 2025-02-28")).toBe(80);
-    expect(find("Timeliness", "Closure: median days from receipt", "2025-01-01 to 2025-02-28")).toBeNull();
+    expect(find("Timeliness", "Immediate-risk check: median days from receipt", whole)).toBe(0.5);
+    expect(find("Timeliness", "Immediate-risk check: within clock (%)", whole)).toBe(80);
+    expect(find("Timeliness", "Closure: median days from receipt", whole)).toBeNull();
     expect(rows.some((r) => r[1] === "Closure: within clock (%)")).toBe(false);
-    expect(find("Outcomes", "Disclosure rate (% of decided cases)", "2025-01-01 to 2025-02-28")).toBe(33.3);
     expect(find("Today", "Open cases", "2026-11-23")).toBe(4);
   });
 
@@ -298,8 +415,71 @@ describe("statisticsCsvRows", () => {
 
   it("escapes an outcome label that looks like a formula when written", () => {
     const csv = toCsv(rows);
-    expect(csv).toContain("Outcomes,'=HYPERLINK(1),2025-01-01 to 2025-02-28,1\r\n");
+    expect(csv).toContain(`Outcomes,'=HYPERLINK(1),${whole},1\r\n`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+});
+
+describe("the return (one row per financial year)", () => {
+  const years: FinancialYearRow[] = [
+    { year: 2024, from: "2024-04-01", to: "2025-03-31", wholeYear: true, rightToAsk: fig(40, 12, 9, 30, 9), rightToBeTold: fig(3, 3, 2, 3, 2) },
+    { year: 2025, from: "2025-04-01", to: "2025-11-23", wholeYear: false, rightToAsk: fig(25, 6, 4, 10, 4), rightToBeTold: fig(1, 0, 0, 0, 0) },
+  ];
+  const rows = returnCsvRows(years);
+
+  it("has a header naming each figure as asked, and one row per year with one column per figure", () => {
+    expect(rows[0]).toEqual(RETURN_HEADER);
+    expect(rows[0]).toEqual([
+      "Financial year",
+      "From",
+      "To",
+      "Whole year",
+      "Applications received (right to ask)",
+      "Applications that concerned a registered sex offender",
+      "Applications that led to a disclosure",
+      "Right to be told cases (proactive)",
+      "Right to be told cases that concerned a registered sex offender",
+      "Right to be told cases that led to a disclosure",
+    ]);
+    expect(rows.slice(1)).toEqual([
+      ["2024 to 2025", "2024-04-01", "2025-03-31", "Yes", 40, 12, 9, 3, 3, 2],
+      ["2025 to 2026", "2025-04-01", "2025-11-23", "No (to date)", 25, 6, 4, 1, 0, 0],
+    ]);
+  });
+
+  it("writes a header alone when there are no years", () => {
+    expect(returnCsvRows([])).toEqual([RETURN_HEADER]);
+  });
+});
+
+describe("contradictions", () => {
+  it("finds none when every figure agrees", () => {
+    expect(contradictions(sampleStats())).toEqual([]);
+  });
+
+  it.each<[string, (s: Statistics) => void, RegExp]>([
+    ["a month that does not add up", (s) => void (s.byMonth[0].rightToAsk.applications += 1), /months do not add up/],
+    ["a financial year that does not add up", (s) => void (s.byFinancialYear[0].rightToBeTold.rso -= 1), /financial years do not add up/],
+    ["more RSO cases than applications", (s) => void (s.total.rightToAsk.rso = 6), /rso is more than applications/],
+    ["a channel that disagrees", (s) => void (s.byChannel[1].applications = 2), /channels do not add up/],
+    ["proactive cases counted as applications", (s) => {
+      s.byChannel[0].applications += 2;
+      s.byChannel[3].applications -= 2;
+    }, /proactive channel is not the right to be told/],
+    ["a wrong disclosure rate", (s) => void (s.disclosureRate.rightToAsk = 50), /disclosure rate/],
+    ["more disclosure outcomes than disclosures", (s) => void (s.outcomes[0].cases = 3), /disclosure outcomes/],
+    ["agencies that do not add up", (s) => void (s.referrals.total = 5), /agencies do not add up/],
+    ["a referral clock whose parts do not add up", (s) => void (s.referrals.clock.overdue = 2), /referral clock's parts/],
+    ["agencies' on-time referrals that are not the clock's", (s) => {
+      s.referrals.byAgency[1].onTime = 1;
+    }, /on time and late are not the referral clock's/],
+    ["more urgent cases than open ones", (s) => void (s.today.urgent = 5), /urgent or overdue/],
+  ])("finds %s", (_name, tamper, message) => {
+    const stats = sampleStats();
+    tamper(stats);
+    const found = contradictions(stats);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join("; ")).toMatch(message);
   });
 });
 
