@@ -34,6 +34,7 @@
 //     overdue (`next_due_at` before now), whenever they were received: the same rules as the queues.
 import { z } from "zod";
 import { parseDateParts, toIsoDate, type DatePart } from "./dates";
+import { SCHEME_ROUTES, type SchemeRoute } from "./urgency";
 import { OUTCOMES } from "./workflow";
 import type { CsvCell } from "./csv";
 
@@ -93,17 +94,13 @@ export type OutcomeRow = { code: string; label: string; cases: number };
 
 export type TodayFigures = { date: string; open: number; urgent: number; overdue: number };
 
-/** The two routes into the scheme, counted apart. */
-export const ROUTES = ["rightToAsk", "rightToBeTold"] as const;
-export type Route = (typeof ROUTES)[number];
+/** The two routes into the scheme (app/domain/urgency.ts `schemeRoute`), counted apart. */
+export const ROUTES = Object.keys(SCHEME_ROUTES) as SchemeRoute[];
+export type Route = SchemeRoute;
 export const ROUTE_NAMES: Record<Route, string> = {
-  rightToAsk: "Right to ask (applications)",
-  rightToBeTold: "Right to be told (proactive)",
+  right_to_ask: `${SCHEME_ROUTES.right_to_ask} (applications)`,
+  right_to_be_told: `${SCHEME_ROUTES.right_to_be_told} (proactive)`,
 };
-
-export function routeOf(channel: Channel): Route {
-  return channel === "proactive" ? "rightToBeTold" : "rightToAsk";
-}
 
 /** The figures of a period, for each route. */
 export type RouteFigures = Record<Route, AdrFigures>;
@@ -160,11 +157,11 @@ export function addFigures(a: AdrFigures, b: AdrFigures): AdrFigures {
 }
 
 export function emptyRouteFigures(): RouteFigures {
-  return { rightToAsk: { ...EMPTY_FIGURES }, rightToBeTold: { ...EMPTY_FIGURES } };
+  return { right_to_ask: { ...EMPTY_FIGURES }, right_to_be_told: { ...EMPTY_FIGURES } };
 }
 
 export function addRouteFigures(a: RouteFigures, b: RouteFigures): RouteFigures {
-  return { rightToAsk: addFigures(a.rightToAsk, b.rightToAsk), rightToBeTold: addFigures(a.rightToBeTold, b.rightToBeTold) };
+  return { right_to_ask: addFigures(a.right_to_ask, b.right_to_ask), right_to_be_told: addFigures(a.right_to_be_told, b.right_to_be_told) };
 }
 
 /** Just the figures of a row that carries more (a month, a channel). */
@@ -334,8 +331,8 @@ export function financialYearsOf(range: DateRange, months: ({ month: string } & 
       years.set(year, entry);
     }
     const sum = addRouteFigures(entry, row);
-    entry.rightToAsk = sum.rightToAsk;
-    entry.rightToBeTold = sum.rightToBeTold;
+    entry.right_to_ask = sum.right_to_ask;
+    entry.right_to_be_told = sum.right_to_be_told;
   }
   return [...years.values()];
 }
@@ -508,12 +505,12 @@ export const ADR_METRICS: { key: keyof AdrFigures; name: string }[] = [
 
 /** The three figures of the return for each route, as the Home Office asks for them. */
 export const RETURN_FIGURES: Record<Route, { key: keyof AdrFigures; name: string }[]> = {
-  rightToAsk: [
+  right_to_ask: [
     { key: "applications", name: "Applications received (right to ask)" },
     { key: "rso", name: "Applications that concerned a registered sex offender" },
     { key: "disclosures", name: "Applications that led to a disclosure" },
   ],
-  rightToBeTold: [
+  right_to_be_told: [
     { key: "applications", name: "Right to be told cases (proactive)" },
     { key: "rso", name: "Right to be told cases that concerned a registered sex offender" },
     { key: "disclosures", name: "Right to be told cases that led to a disclosure" },
@@ -602,8 +599,8 @@ export const RETURN_HEADER: CsvCell[] = [
   "From",
   "To",
   "Whole year",
-  ...RETURN_FIGURES.rightToAsk.map((f) => f.name),
-  ...RETURN_FIGURES.rightToBeTold.map((f) => f.name),
+  ...RETURN_FIGURES.right_to_ask.map((f) => f.name),
+  ...RETURN_FIGURES.right_to_be_told.map((f) => f.name),
 ];
 
 /** The Annual Data Requirement return: a header, then one row per financial year, oldest first. */
@@ -615,8 +612,8 @@ export function returnCsvRows(years: readonly FinancialYearRow[]): CsvCell[][] {
       y.from,
       y.to,
       y.wholeYear ? "Yes" : "No (to date)",
-      ...RETURN_FIGURES.rightToAsk.map((f) => y.rightToAsk[f.key]),
-      ...RETURN_FIGURES.rightToBeTold.map((f) => y.rightToBeTold[f.key]),
+      ...RETURN_FIGURES.right_to_ask.map((f) => y.right_to_ask[f.key]),
+      ...RETURN_FIGURES.right_to_be_told.map((f) => y.right_to_be_told[f.key]),
     ]),
   ];
 }
@@ -653,14 +650,14 @@ export function contradictions(stats: Statistics): string[] {
     if (stats.disclosureRate[route] !== percentOf(total.decidedDisclosures, total.decided)) found.push(`${name}: the disclosure rate is not the decided disclosures`);
   }
   const channels = stats.byChannel.reduce((acc, c) => addFigures(acc, c), { ...EMPTY_FIGURES });
-  if (!sameFigures(channels, addFigures(stats.total.rightToAsk, stats.total.rightToBeTold))) found.push("the channels do not add up to both routes");
+  if (!sameFigures(channels, addFigures(stats.total.right_to_ask, stats.total.right_to_be_told))) found.push("the channels do not add up to both routes");
   const proactive = stats.byChannel.find((c) => c.channel === "proactive") ?? EMPTY_FIGURES;
-  if (!sameFigures(figuresOf(proactive), stats.total.rightToBeTold)) found.push("the proactive channel is not the right to be told");
-  const cases = stats.total.rightToAsk.applications + stats.total.rightToBeTold.applications;
+  if (!sameFigures(figuresOf(proactive), stats.total.right_to_be_told)) found.push("the proactive channel is not the right to be told");
+  const cases = stats.total.right_to_ask.applications + stats.total.right_to_be_told.applications;
   for (const t of stats.timeliness) if (t.reached > cases) found.push(`more cases reached ${t.stage} than were received`);
   for (const o of stats.outcomes) if (o.cases > cases) found.push(`more cases have the outcome ${o.code} than were received`);
   const disclosureOutcomes = stats.outcomes.filter((o) => o.code === "disclosure_cso" || o.code === "disclosure_other").reduce((n, o) => n + o.cases, 0);
-  if (disclosureOutcomes > stats.total.rightToAsk.disclosures + stats.total.rightToBeTold.disclosures) found.push("more disclosure outcomes than cases that led to disclosure");
+  if (disclosureOutcomes > stats.total.right_to_ask.disclosures + stats.total.right_to_be_told.disclosures) found.push("more disclosure outcomes than cases that led to disclosure");
   const { referrals } = stats;
   if (referrals.byAgency.reduce((n, a) => n + a.referrals, 0) !== referrals.total) found.push("the agencies do not add up to the referrals");
   for (const a of referrals.byAgency) {

@@ -159,16 +159,16 @@ export function StatisticsFigures({ stats, financialYear = null }: { stats: Stat
   const csvHref = `${PATH}/export.csv?${new URLSearchParams({ from: range.from, to: range.to })}`;
   const byMonthInChart = stats.byMonth.length <= MONTHS_IN_CHART;
   const dates = `${formatUkDate(range.from)} to ${formatUkDate(range.to)}`;
-  const allCases = total.rightToAsk.applications + total.rightToBeTold.applications;
-  const returnHead = (route: "rightToAsk" | "rightToBeTold") => RETURN_FIGURES[route].map((f) => f.name);
+  const allCases = total.right_to_ask.applications + total.right_to_be_told.applications;
+  const returnHead = (route: "right_to_ask" | "right_to_be_told") => RETURN_FIGURES[route].map((f) => f.name);
   const returnCells = (f: AdrFigures) => [formatNumber(f.applications), formatNumber(f.rso), formatNumber(f.disclosures)];
   const monthTable = (
     <Table
       caption="By month"
       captionClassName="govuk-table__caption--s"
-      head={["Month", ...returnHead("rightToAsk"), RETURN_FIGURES.rightToBeTold[0].name]}
+      head={["Month", ...returnHead("right_to_ask"), RETURN_FIGURES.right_to_be_told[0].name]}
       firstCellIsHeader
-      rows={stats.byMonth.map((m) => [formatMonth(m.month), ...returnCells(m.rightToAsk), formatNumber(m.rightToBeTold.applications)])}
+      rows={stats.byMonth.map((m) => [formatMonth(m.month), ...returnCells(m.right_to_ask), formatNumber(m.right_to_be_told.applications)])}
     />
   );
 
@@ -201,30 +201,30 @@ export function StatisticsFigures({ stats, financialYear = null }: { stats: Stat
           Annual Data Requirement
         </h2>
         <Table
-          caption={ROUTE_NAMES.rightToAsk}
+          caption={ROUTE_NAMES.right_to_ask}
           captionClassName="govuk-table__caption--s"
           head={["Figure", "Number"]}
           firstCellIsHeader
-          rows={RETURN_FIGURES.rightToAsk.map((f) => [f.name, formatNumber(total.rightToAsk[f.key])])}
+          rows={RETURN_FIGURES.right_to_ask.map((f) => [f.name, formatNumber(total.right_to_ask[f.key])])}
         />
         <Table
-          caption={`${ROUTE_NAMES.rightToBeTold}: counted separately, not in the application figures`}
+          caption={`${ROUTE_NAMES.right_to_be_told}: counted separately, not in the application figures`}
           captionClassName="govuk-table__caption--s"
           head={["Figure", "Number"]}
           firstCellIsHeader
-          rows={RETURN_FIGURES.rightToBeTold.map((f) => [f.name, formatNumber(total.rightToBeTold[f.key])])}
+          rows={RETURN_FIGURES.right_to_be_told.map((f) => [f.name, formatNumber(total.right_to_be_told[f.key])])}
         />
         {stats.byFinancialYear.length > 1 ? (
           <>
             <Table
               caption="By financial year"
               captionClassName="govuk-table__caption--s"
-              head={["Financial year", ...returnHead("rightToAsk"), ...returnHead("rightToBeTold")]}
+              head={["Financial year", ...returnHead("right_to_ask"), ...returnHead("right_to_be_told")]}
               firstCellIsHeader
               rows={stats.byFinancialYear.map((y) => [
                 y.wholeYear ? financialYearLabel(y.year) : `${financialYearLabel(y.year)} (${formatUkDate(y.from)} to ${formatUkDate(y.to)})`,
-                ...returnCells(y.rightToAsk),
-                ...returnCells(y.rightToBeTold),
+                ...returnCells(y.right_to_ask),
+                ...returnCells(y.right_to_be_told),
               ])}
             />
           </>
@@ -236,14 +236,14 @@ export function StatisticsFigures({ stats, financialYear = null }: { stats: Stat
                 id="chart-applications"
                 title="Applications received by month"
                 description={`Bar chart of the number of applications (right to ask) received each month from ${dates}.`}
-                data={stats.byMonth.map((m) => ({ label: formatMonth(m.month), value: m.rightToAsk.applications }))}
+                data={stats.byMonth.map((m) => ({ label: formatMonth(m.month), value: m.right_to_ask.applications }))}
               />
             ) : (
               <BarChart
                 id="chart-applications"
                 title="Applications received by financial year"
                 description={`Bar chart of the number of applications (right to ask) received each financial year from ${dates}.`}
-                data={stats.byFinancialYear.map((y) => ({ label: financialYearLabel(y.year), value: y.rightToAsk.applications }))}
+                data={stats.byFinancialYear.map((y) => ({ label: financialYearLabel(y.year), value: y.right_to_ask.applications }))}
               />
             )}
           </div>

@@ -41,7 +41,6 @@ import {
   percentile,
   percentOf,
   rangeBounds,
-  routeOf,
   STAGES,
   type AdrFigures,
   type AgencyReferrals,
@@ -57,6 +56,7 @@ import {
   type TodayFigures,
 } from "~/domain/statistics";
 import { toIsoDate } from "~/domain/dates";
+import { schemeRoute } from "~/domain/urgency";
 import { OUTCOMES, STATUSES } from "~/domain/workflow";
 import { now } from "./app-clock.server";
 import { getSqlite } from "./db.server";
@@ -109,7 +109,7 @@ function adrByMonthAndChannel(range: DateRange) {
   for (const row of rows) {
     const f = figures(row);
     const month = byMonth.get(row.month) ?? emptyRouteFigures();
-    const route = routeOf(row.channel);
+    const route = schemeRoute(row.channel);
     byMonth.set(row.month, { ...month, [route]: addFigures(month[route], f) });
     byChannel.set(row.channel, addFigures(byChannel.get(row.channel) ?? EMPTY_FIGURES, f));
   }
@@ -282,8 +282,8 @@ export function getStatistics(range: DateRange, at: Date = now()): Statistics {
     timeliness: timeliness(range, at),
     outcomes: outcomes(range),
     disclosureRate: {
-      rightToAsk: percentOf(adr.total.rightToAsk.decidedDisclosures, adr.total.rightToAsk.decided),
-      rightToBeTold: percentOf(adr.total.rightToBeTold.decidedDisclosures, adr.total.rightToBeTold.decided),
+      right_to_ask: percentOf(adr.total.right_to_ask.decidedDisclosures, adr.total.right_to_ask.decided),
+      right_to_be_told: percentOf(adr.total.right_to_be_told.decidedDisclosures, adr.total.right_to_be_told.decided),
     },
     referrals: referrals(range, at, getSetting("referrals.agencies")),
     today: today(at),

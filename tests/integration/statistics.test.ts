@@ -256,8 +256,8 @@ function expected(from: string, to: string, now: number) {
   });
   // Right to ask: applications (online, phone, station); right to be told: proactive cases.
   const figures = (list: typeof inRange) => ({
-    rightToAsk: adr(list.filter((s) => s.channel !== "proactive")),
-    rightToBeTold: adr(list.filter((s) => s.channel === "proactive")),
+    right_to_ask: adr(list.filter((s) => s.channel !== "proactive")),
+    right_to_be_told: adr(list.filter((s) => s.channel === "proactive")),
   });
   // Financial years: 1 April to 31 March by UK date, clipped to the range.
   const fyOf = (day: string) => (Number(day.slice(5, 7)) >= 4 ? Number(day.slice(0, 4)) : Number(day.slice(0, 4)) - 1);
@@ -337,8 +337,8 @@ function expected(from: string, to: string, now: number) {
     },
     outcomes: outcomeCounts,
     disclosureRate: {
-      rightToAsk: total.rightToAsk.decided === 0 ? null : Math.round((total.rightToAsk.decidedDisclosures / total.rightToAsk.decided) * 1000) / 10,
-      rightToBeTold: total.rightToBeTold.decided === 0 ? null : Math.round((total.rightToBeTold.decidedDisclosures / total.rightToBeTold.decided) * 1000) / 10,
+      right_to_ask: total.right_to_ask.decided === 0 ? null : Math.round((total.right_to_ask.decidedDisclosures / total.right_to_ask.decided) * 1000) / 10,
+      right_to_be_told: total.right_to_be_told.decided === 0 ? null : Math.round((total.right_to_be_told.decidedDisclosures / total.right_to_be_told.decided) * 1000) / 10,
     },
     today: {
       open: seeds.filter((s) => s.closedAt === null).length,
@@ -456,8 +456,8 @@ describe.each([
   it("has the Annual Data Requirement totals, right to ask and right to be told apart", () => {
     expect(stats.range).toEqual({ from, to });
     expect(stats.total).toEqual(want.total);
-    expect(want.total.rightToAsk.applications).toBeGreaterThan(15);
-    expect(want.total.rightToBeTold.applications).toBeGreaterThan(4);
+    expect(want.total.right_to_ask.applications).toBeGreaterThan(15);
+    expect(want.total.right_to_be_told.applications).toBeGreaterThan(4);
   });
 
   it("has the figures month by month (months without cases as 0) and by financial year", () => {
@@ -558,21 +558,21 @@ describe("the CSV export", () => {
     const whole = `${from} to ${to}`;
     const adr = "Annual Data Requirement: Right to ask (applications)";
     const told = "Annual Data Requirement: Right to be told (proactive)";
-    expect(value(adr, "Applications", whole)).toBe(String(want.total.rightToAsk.applications));
-    expect(value(adr, "Concerned a registered sex offender", whole)).toBe(String(want.total.rightToAsk.rso));
-    expect(value(adr, "Led to disclosure", whole)).toBe(String(want.total.rightToAsk.disclosures));
-    expect(value(adr, "Decided", whole)).toBe(String(want.total.rightToAsk.decided));
-    expect(value(told, "Applications", whole)).toBe(String(want.total.rightToBeTold.applications));
-    expect(value(told, "Led to disclosure", whole)).toBe(String(want.total.rightToBeTold.disclosures));
+    expect(value(adr, "Applications", whole)).toBe(String(want.total.right_to_ask.applications));
+    expect(value(adr, "Concerned a registered sex offender", whole)).toBe(String(want.total.right_to_ask.rso));
+    expect(value(adr, "Led to disclosure", whole)).toBe(String(want.total.right_to_ask.disclosures));
+    expect(value(adr, "Decided", whole)).toBe(String(want.total.right_to_ask.decided));
+    expect(value(told, "Applications", whole)).toBe(String(want.total.right_to_be_told.applications));
+    expect(value(told, "Led to disclosure", whole)).toBe(String(want.total.right_to_be_told.disclosures));
     for (const m of want.byMonth) {
-      expect(value(adr, "Applications", m.month), m.month).toBe(String(m.rightToAsk.applications));
-      expect(value(adr, "Led to disclosure", m.month), m.month).toBe(String(m.rightToAsk.disclosures));
-      expect(value(told, "Applications", m.month), m.month).toBe(String(m.rightToBeTold.applications));
+      expect(value(adr, "Applications", m.month), m.month).toBe(String(m.right_to_ask.applications));
+      expect(value(adr, "Led to disclosure", m.month), m.month).toBe(String(m.right_to_ask.disclosures));
+      expect(value(told, "Applications", m.month), m.month).toBe(String(m.right_to_be_told.applications));
     }
     // 1 June 2024 to 31 May 2025: part of 2024 to 2025 (10 months) and of 2025 to 2026 (2 months).
     expect(want.byFinancialYear.map((y) => y.year)).toEqual([2024, 2025]);
-    expect(value(adr, "Concerned a registered sex offender", "2024 to 2025 (2024-06-01 to 2025-03-31)")).toBe(String(want.byFinancialYear[0].rightToAsk.rso));
-    expect(value(adr, "Applications", "2025 to 2026 (2025-04-01 to 2025-05-31)")).toBe(String(want.byFinancialYear[1].rightToAsk.applications));
+    expect(value(adr, "Concerned a registered sex offender", "2024 to 2025 (2024-06-01 to 2025-03-31)")).toBe(String(want.byFinancialYear[0].right_to_ask.rso));
+    expect(value(adr, "Applications", "2025 to 2026 (2025-04-01 to 2025-05-31)")).toBe(String(want.byFinancialYear[1].right_to_ask.applications));
     expect(value("Referrals", "Referrals: Children's social care", whole)).toBe(String(want.referrals.byAgency[0].referrals));
     expect(value("Referrals", "Met the referral clock late: Children's social care", whole)).toBe(String(want.referrals.byAgency[0].late));
     expect(value("Referral clock", "Referral made on time", whole)).toBe(String(want.referrals.clock.onTime));
@@ -583,8 +583,8 @@ describe("the CSV export", () => {
     const risk = want.timeliness.risk_check;
     expect(value("Timeliness", "Immediate-risk check: within clock (%)", whole)).toBe(String(Math.round((risk.within! / risk.results!) * 1000) / 10));
     expect(value("Outcomes", "No disclosure", whole)).toBe(String(want.outcomes.get("no_disclosure") ?? 0));
-    expect(value(adr, "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate.rightToAsk ?? ""));
-    expect(value(told, "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate.rightToBeTold ?? ""));
+    expect(value(adr, "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate.right_to_ask ?? ""));
+    expect(value(told, "Disclosure rate (% of decided cases)", whole)).toBe(String(want.disclosureRate.right_to_be_told ?? ""));
     const today = rows.find((r) => r[0] === "Today" && r[1] === "Overdue cases")!;
     expect(today[3]).toBe(String(want.today.overdue));
   });
@@ -593,7 +593,7 @@ describe("the CSV export", () => {
     const data = (await (await pageGet(formQuery(from, to), manager.cookie)).json()) as PageData;
     const stats = data.stats!;
     const whole = `${from} to ${to}`;
-    for (const m of stats.byMonth) expect(value("Annual Data Requirement: Right to ask (applications)", "Applications", m.month)).toBe(String(m.rightToAsk.applications));
+    for (const m of stats.byMonth) expect(value("Annual Data Requirement: Right to ask (applications)", "Applications", m.month)).toBe(String(m.right_to_ask.applications));
     // A label that looks like a formula is written with the quote in front.
     const written = (label: string) => (/^[=+\-@\t\r]/.test(label) ? `'${label}` : label);
     for (const o of stats.outcomes) expect(value("Outcomes", written(o.label), whole), o.code).toBe(String(o.cases));
@@ -685,12 +685,12 @@ describe("the return CSV (one row per financial year)", () => {
       const want = expected(`${year}-04-01`, to, now().getTime()).total;
       expect(row.slice(1, 4), String(year)).toEqual([`${year}-04-01`, to, year === currentYear() ? "No (to date)" : "Yes"]);
       expect(row.slice(4).map(Number), String(year)).toEqual([
-        want.rightToAsk.applications,
-        want.rightToAsk.rso,
-        want.rightToAsk.disclosures,
-        want.rightToBeTold.applications,
-        want.rightToBeTold.rso,
-        want.rightToBeTold.disclosures,
+        want.right_to_ask.applications,
+        want.right_to_ask.rso,
+        want.right_to_ask.disclosures,
+        want.right_to_be_told.applications,
+        want.right_to_be_told.rso,
+        want.right_to_be_told.disclosures,
       ]);
     }
     // Applications and proactive cases together are every case received in those years.
@@ -702,7 +702,7 @@ describe("the return CSV (one row per financial year)", () => {
     const data = (await (await pageGet("?year=2024", manager.cookie)).json()) as PageData;
     const row = rows.find((r) => r[0] === "2024 to 2025")!;
     const t = data.stats!.total;
-    expect(row.slice(4).map(Number)).toEqual([t.rightToAsk.applications, t.rightToAsk.rso, t.rightToAsk.disclosures, t.rightToBeTold.applications, t.rightToBeTold.rso, t.rightToBeTold.disclosures]);
+    expect(row.slice(4).map(Number)).toEqual([t.right_to_ask.applications, t.right_to_ask.rso, t.right_to_ask.disclosures, t.right_to_be_told.applications, t.right_to_be_told.rso, t.right_to_be_told.disclosures]);
   });
 
   it("logs the download as a consultation of statistics", () => {
@@ -781,12 +781,12 @@ describe("the page", () => {
     expect(html).toContain('href="/staff/statistics/export.csv?from=2024-06-01&amp;to=2025-05-31"');
     for (const heading of ["Annual Data Requirement", "Referrals to partner agencies", "Timeliness", "Outcomes", "Today"]) expect(html).toContain(`>${heading}</h2>`);
     expect(html).toContain('href="/staff/statistics/return.csv"');
-    expect(html).toContain(`>Applications received (right to ask)</th><td class="govuk-table__cell">${stats.total.rightToAsk.applications}</td>`);
+    expect(html).toContain(`>Applications received (right to ask)</th><td class="govuk-table__cell">${stats.total.right_to_ask.applications}</td>`);
     expect(html.match(/role="img"/g)).toHaveLength(2);
     expect(html.match(/<table class="govuk-table">/g)!.length).toBeGreaterThanOrEqual(6);
     // The chart's value for a month is the table's value for it.
     const june = stats.byMonth[0];
-    expect(html).toContain(`<th scope="row" class="govuk-table__header">June 2024</th><td class="govuk-table__cell">${june.rightToAsk.applications}</td>`);
+    expect(html).toContain(`<th scope="row" class="govuk-table__header">June 2024</th><td class="govuk-table__cell">${june.right_to_ask.applications}</td>`);
     // The crafted code is text, escaped by React, never markup.
     expect(html).not.toContain('<a href="http://evil.example');
     expect(html).toContain("=HYPERLINK(&quot;http://evil.example/steal&quot;,&quot;Click me&quot;)");

@@ -201,8 +201,8 @@ describe("financial years (1 April to 31 March, UK dates)", () => {
 
   it("sums months into the financial years they belong to, clipped to the range", () => {
     const f = (applications: number, told = 0) => ({
-      rightToAsk: { ...EMPTY_FIGURES, applications, rso: 1 },
-      rightToBeTold: { ...EMPTY_FIGURES, applications: told },
+      right_to_ask: { ...EMPTY_FIGURES, applications, rso: 1 },
+      right_to_be_told: { ...EMPTY_FIGURES, applications: told },
     });
     const range = { from: "2025-02-10", to: "2025-05-20" };
     const months = [
@@ -212,13 +212,13 @@ describe("financial years (1 April to 31 March, UK dates)", () => {
       { month: "2025-05", ...f(5, 2) },
     ];
     expect(financialYearsOf(range, months)).toEqual([
-      { year: 2024, from: "2025-02-10", to: "2025-03-31", wholeYear: false, rightToAsk: { ...EMPTY_FIGURES, applications: 5, rso: 2 }, rightToBeTold: { ...EMPTY_FIGURES, applications: 1 } },
-      { year: 2025, from: "2025-04-01", to: "2025-05-20", wholeYear: false, rightToAsk: { ...EMPTY_FIGURES, applications: 9, rso: 2 }, rightToBeTold: { ...EMPTY_FIGURES, applications: 2 } },
+      { year: 2024, from: "2025-02-10", to: "2025-03-31", wholeYear: false, right_to_ask: { ...EMPTY_FIGURES, applications: 5, rso: 2 }, right_to_be_told: { ...EMPTY_FIGURES, applications: 1 } },
+      { year: 2025, from: "2025-04-01", to: "2025-05-20", wholeYear: false, right_to_ask: { ...EMPTY_FIGURES, applications: 9, rso: 2 }, right_to_be_told: { ...EMPTY_FIGURES, applications: 2 } },
     ]);
     const whole = financialYearsOf(financialYearDates(2024), monthBuckets(financialYearDates(2024)).map((b) => ({ month: b.month, ...f(1) })));
     expect(whole).toHaveLength(1);
     expect(whole[0]).toMatchObject({ year: 2024, wholeYear: true });
-    expect(whole[0].rightToAsk.applications).toBe(12);
+    expect(whole[0].right_to_ask.applications).toBe(12);
   });
 });
 
@@ -335,11 +335,11 @@ const fig = (applications: number, rso: number, disclosures: number, decided: nu
 function sampleStats(): Statistics {
   return {
     range: { from: "2025-02-01", to: "2025-03-31" },
-    total: { rightToAsk: fig(5, 2, 1, 3, 1), rightToBeTold: fig(2, 2, 1, 1, 1) },
-    byFinancialYear: [{ year: 2024, from: "2025-02-01", to: "2025-03-31", wholeYear: false, rightToAsk: fig(5, 2, 1, 3, 1), rightToBeTold: fig(2, 2, 1, 1, 1) }],
+    total: { right_to_ask: fig(5, 2, 1, 3, 1), right_to_be_told: fig(2, 2, 1, 1, 1) },
+    byFinancialYear: [{ year: 2024, from: "2025-02-01", to: "2025-03-31", wholeYear: false, right_to_ask: fig(5, 2, 1, 3, 1), right_to_be_told: fig(2, 2, 1, 1, 1) }],
     byMonth: [
-      { month: "2025-02", rightToAsk: fig(3, 1, 1, 2, 1), rightToBeTold: fig(2, 2, 1, 1, 1) },
-      { month: "2025-03", rightToAsk: fig(2, 1, 0, 1, 0), rightToBeTold: fig(0, 0, 0, 0, 0) },
+      { month: "2025-02", right_to_ask: fig(3, 1, 1, 2, 1), right_to_be_told: fig(2, 2, 1, 1, 1) },
+      { month: "2025-03", right_to_ask: fig(2, 1, 0, 1, 0), right_to_be_told: fig(0, 0, 0, 0, 0) },
     ],
     byChannel: [
       { channel: "online", ...fig(4, 2, 1, 2, 1) },
@@ -356,7 +356,7 @@ function sampleStats(): Statistics {
       { code: "no_disclosure", label: "No disclosure", cases: 2 },
       { code: "=HYPERLINK(1)", label: "=HYPERLINK(1)", cases: 1 },
     ],
-    disclosureRate: { rightToAsk: 33.3, rightToBeTold: 100 },
+    disclosureRate: { right_to_ask: 33.3, right_to_be_told: 100 },
     referrals: {
       byAgency: [
         { agency: "Children's social care", referrals: 3, suspectedAbuse: 2, onTime: 1, late: 1 },
@@ -422,8 +422,8 @@ describe("statisticsCsvRows", () => {
 
 describe("the return (one row per financial year)", () => {
   const years: FinancialYearRow[] = [
-    { year: 2024, from: "2024-04-01", to: "2025-03-31", wholeYear: true, rightToAsk: fig(40, 12, 9, 30, 9), rightToBeTold: fig(3, 3, 2, 3, 2) },
-    { year: 2025, from: "2025-04-01", to: "2025-11-23", wholeYear: false, rightToAsk: fig(25, 6, 4, 10, 4), rightToBeTold: fig(1, 0, 0, 0, 0) },
+    { year: 2024, from: "2024-04-01", to: "2025-03-31", wholeYear: true, right_to_ask: fig(40, 12, 9, 30, 9), right_to_be_told: fig(3, 3, 2, 3, 2) },
+    { year: 2025, from: "2025-04-01", to: "2025-11-23", wholeYear: false, right_to_ask: fig(25, 6, 4, 10, 4), right_to_be_told: fig(1, 0, 0, 0, 0) },
   ];
   const rows = returnCsvRows(years);
 
@@ -458,15 +458,15 @@ describe("contradictions", () => {
   });
 
   it.each<[string, (s: Statistics) => void, RegExp]>([
-    ["a month that does not add up", (s) => void (s.byMonth[0].rightToAsk.applications += 1), /months do not add up/],
-    ["a financial year that does not add up", (s) => void (s.byFinancialYear[0].rightToBeTold.rso -= 1), /financial years do not add up/],
-    ["more RSO cases than applications", (s) => void (s.total.rightToAsk.rso = 6), /rso is more than applications/],
+    ["a month that does not add up", (s) => void (s.byMonth[0].right_to_ask.applications += 1), /months do not add up/],
+    ["a financial year that does not add up", (s) => void (s.byFinancialYear[0].right_to_be_told.rso -= 1), /financial years do not add up/],
+    ["more RSO cases than applications", (s) => void (s.total.right_to_ask.rso = 6), /rso is more than applications/],
     ["a channel that disagrees", (s) => void (s.byChannel[1].applications = 2), /channels do not add up/],
     ["proactive cases counted as applications", (s) => {
       s.byChannel[0].applications += 2;
       s.byChannel[3].applications -= 2;
     }, /proactive channel is not the right to be told/],
-    ["a wrong disclosure rate", (s) => void (s.disclosureRate.rightToAsk = 50), /disclosure rate/],
+    ["a wrong disclosure rate", (s) => void (s.disclosureRate.right_to_ask = 50), /disclosure rate/],
     ["more disclosure outcomes than disclosures", (s) => void (s.outcomes[0].cases = 3), /disclosure outcomes/],
     ["agencies that do not add up", (s) => void (s.referrals.total = 5), /agencies do not add up/],
     ["a referral clock whose parts do not add up", (s) => void (s.referrals.clock.overdue = 2), /referral clock's parts/],
