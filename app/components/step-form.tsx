@@ -1,8 +1,9 @@
 // What every question page shares: the form element, the error summary, the honeypot and
 // the Continue button. Validation happens on the server only (GOV.UK: validate on submit).
 import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { changedRow, checkAnswersPath } from "~/domain/application";
 import { parseDateParts, type DatePart } from "~/domain/dates";
 import { BackLink, Button, ErrorSummary, WarningText } from "./govuk";
 
@@ -70,9 +71,12 @@ export function StepForm({
   urgent?: boolean;
 }) {
   const shown = errors.filter((e): e is { text: string; href: string } => Boolean(e.text));
+  // Opened from a Change link: Back returns to check answers at the row being changed.
+  const changing = changedRow(useLocation().search);
+  const back = changing ? checkAnswersPath(changing) : backHref;
   return (
     <>
-      {backHref ? <BackLink href={backHref} /> : null}
+      {back ? <BackLink href={back} /> : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           {/* A new key per result re-mounts the summary so it takes focus again. */}

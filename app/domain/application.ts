@@ -1,8 +1,9 @@
 // The public application: its steps, the questions' schemas, and the rules that join them.
 // Pure: knows no HTTP and no database. Schemas take `today` so tests can move time.
 import { z } from "zod";
+import { ageOn, formatIsoDate, parseDateParts, toIsoDate } from "./dates";
 import { describeDobOrAge } from "./describe";
-import { defineForm, NOT_GIVEN, YES_NO } from "./form-spec";
+import { datePartsOf, defineForm, fieldHref, NOT_GIVEN, summaryRows, YES_NO, type AnyForm } from "./form-spec";
 
 export const MAX_CHILDREN = 10;
 export const CONCERN_MAX = 5000;
@@ -103,12 +104,12 @@ export const contactForm = defineForm(
     methods: { kind: "checkboxes", label: "Which ways are safe to contact you?", hint: "Select all that are safe", summary: { label: "Safe ways to contact you" }, options: CONTACT_METHODS, required: "Select at least one safe way to contact you" },
     email: { kind: "text", label: "Email address", summary: { label: "Email", when: chose("email") }, max: 254, noun: "Email address" },
     phone: { kind: "text", label: "Phone number", summary: { label: "Phone", when: chose("phone") }, max: 20, noun: "Phone number" },
-    safeTimes: { kind: "text", label: "When is it safe to contact you? (optional)", hint: "For example, weekdays between 9am and 3pm", summary: { label: "Safe times", ifEmpty: "Any time" }, max: 200, noun: "Safe times" },
+    safeTimes: { kind: "text", label: "When is it safe to contact you? (optional)", hint: "For example, weekdays between 9am and 3pm", summary: { label: "Safe times" }, max: 200, noun: "Safe times" },
     leaveMessages: {
       kind: "radios", label: "Is it safe for us to leave you a message?", hint: "For example, a voicemail or a message with someone who answers",
       summary: { label: "Safe to leave a message" }, options: YES_NO, required: "Select yes if it is safe to leave you a message",
     },
-    safetyNotes: { kind: "textarea", label: "Is there anything else we should know to contact you safely? (optional)", summary: { label: "Anything else", ifEmpty: "Nothing" }, max: 1000, noun: "What we should know" },
+    safetyNotes: { kind: "textarea", label: "Is there anything else we should know to contact you safely? (optional)", summary: { label: "Anything else" }, max: 1000, noun: "What we should know" },
   },
   (v, ctx) => {
     if (v.methods?.includes("email")) {
@@ -122,7 +123,23 @@ export const contactForm = defineForm(
   },
 );
 
-export const contactSchema = () => contactForm.schema();
+/**
+ * Only the details of the routes chosen are kept: an email address typed and then un-chosen (she
+ * switched to phone only) must never reach staff, who would take it as a safe way to reach her.
+ */
+export function keepChosenRoutes<C extends { methods: readonly string[]; email?: string; phone?: string }>(contact: C): C {
+  return {
+    ...contact,
+    email: contact.methods.includes("email") ? contact.email : undefined,
+    phone: contact.methods.includes("phone") ? contact.phone : undefined,
+  };
+}
+
+/** The contact page's schema: its questions, then only the chosen routes' details kept. */
+export const contactSchema = () => contactForm.schema().transform(keepChosenRoutes);
+
+/** A child is under 18 (Children Act 1989): the age at which someone is no longer a child. */
+export const ADULT_AGE = 18;
 
 const DOB_OR_AGE = {
   child: {
@@ -133,8 +150,9 @@ const DOB_OR_AGE = {
     ageLabel: "Age in years",
     unknownText: "No, I do not know their date of birth or age",
     missing: "Enter the child's age",
-    invalid: "The child's age must be a whole number from 0 to 17",
-    range: { min: 0, max: 17 },
+    notNumber: "Enter the child's age as a number, like 7",
+    outOfRange: "The child must be under 18: enter an age from 0 to 17",
+    range: { min: 0, max: ADULT_AGE - 1 },
   },
   subject: {
     legend: "Do you know their date of birth?",
@@ -144,10 +162,36 @@ const DOB_OR_AGE = {
     ageLabel: "Approximate age in years",
     unknownText: "No, I do not know",
     missing: "Enter roughly how old the person is",
-    invalid: "The person's age must be a whole number from 10 to 120",
+    notNumber: "Enter a number, like 35",
+    outOfRange: "Enter an age from 10 to 120",
     range: { min: 10, max: 120 },
   },
 } as const;
+
+/** Room for "about 35" or "roughly 35 years old"; the number is what is kept. */
+const AGE_MAX_LENGTH = 30;
+
+/**
+ * An age as people type it: "35", "about 35", "roughly 35 years old", "35ish", "c. 35" → 35.
+ * Null for anything that is not a whole number of years.
+ */
+export function parseApproximateAge(text: string | undefined): number | null {
+  const t = (text ?? "")
+    .trim()
+    .toLowerCase()
+    .replace(/^(about|around|roughly|approximately|approx\.?|aged|age|maybe|circa|c\.|~)\s*/, "")
+    .replace(/\s*(-?ish|years?\s+old|years?|yrs?\.?|y\/o)$/, "")
+    .trim();
+  return /^\d{1,3}$/.test(t) ? Number(t) : null;
+}
+
+/** Someone born on or before this date (ISO) is 18 or over on `today` in the UK. */
+export function adultBornOnOrBefore(today: Date): string {
+  const [y, m, d] = toIsoDate(today).split("-").map(Number);
+  // 29 February 18 years back may not exist: the last day of February is.
+  const day = Math.min(d, new Date(Date.UTC(y - ADULT_AGE, m, 0)).getUTCDate());
+  return `${y - ADULT_AGE}-${String(m).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
 
 /** "Do you know their date of birth?": a date, an age, or "I do not know" (for a child or the subject). */
 function dobOrAgeFields<W extends "child" | "subject">(who: W) {
@@ -161,16 +205,31 @@ function dobOrAgeFields<W extends "child" | "subject">(who: W) {
       summary: { label: "Date of birth or age", value: (v: Record<string, unknown>) => describeDobOrAge(v, who === "subject") },
     },
     dob: { kind: "date", label: "Date of birth", hint: copy.dateHint, errorLabel: copy.dateLabel, when: (v: Record<string, unknown>) => v.dobKnown === "date", summary: false },
-    age: { kind: "text", label: copy.ageLabel, max: 3, noun: "Age", summary: false },
+    age: { kind: "text", label: copy.ageLabel, max: AGE_MAX_LENGTH, noun: "The age", summary: false },
   } as const;
 }
 
-function checkDobOrAge(who: "child" | "subject", v: { dobKnown?: string; age?: string }, ctx: { issue(field: "age", message: string): void }) {
-  if (v.dobKnown !== "age") return;
+type DobOrAgeValues = { dobKnown?: string; dobDay?: string; dobMonth?: string; dobYear?: string; age?: string };
+
+function checkDobOrAge(who: "child" | "subject", v: DobOrAgeValues, ctx: { issue(field: "age" | "dob", message: string): void; today?: Date }) {
   const copy = DOB_OR_AGE[who];
-  const text = (v.age ?? "").replace(/\s+/g, "");
-  if (text === "") ctx.issue("age", copy.missing);
-  else if (!/^\d{1,3}$/.test(text) || Number(text) < copy.range.min || Number(text) > copy.range.max) ctx.issue("age", copy.invalid);
+  if (v.dobKnown === "date" && who === "child" && ctx.today) {
+    const date = parseDateParts(datePartsOf(v, "dob"), copy.dateLabel, ctx.today);
+    if (date.ok && ageOn(date.iso, ctx.today) >= ADULT_AGE) {
+      ctx.issue("dob", `The child must be under 18: enter a date of birth after ${formatIsoDate(adultBornOnOrBefore(ctx.today))}`);
+    }
+  }
+  if (v.dobKnown !== "age") return;
+  const age = parseApproximateAge(v.age);
+  if (!v.age?.trim()) ctx.issue("age", copy.missing);
+  else if (age === null) ctx.issue("age", copy.notNumber);
+  else if (age < copy.range.min || age > copy.range.max) ctx.issue("age", copy.outOfRange);
+}
+
+/** "about 35" is kept as "35": the number is what staff and the case record need. */
+function keepAgeNumber<V extends { dobKnown: string; age?: string }>(v: V): V {
+  const age = v.dobKnown === "age" ? parseApproximateAge(v.age) : null;
+  return age === null ? v : { ...v, age: String(age) };
 }
 
 export const childForm = defineForm(
@@ -200,7 +259,7 @@ export const childForm = defineForm(
   (v, ctx) => checkDobOrAge("child", v, ctx),
 );
 
-export const childSchema = (today: Date) => childForm.schema(today);
+export const childSchema = (today: Date) => childForm.schema(today).transform(keepAgeNumber);
 
 export const anotherChildForm = defineForm({
   addAnother: { kind: "radios", label: "Do you need to add another child?", options: YES_NO, required: "Select yes if you need to add another child" },
@@ -213,7 +272,7 @@ export const subjectForm = defineForm(
     fullName: { kind: "text", label: "Their name", hint: "If you only know a first name or a nickname, enter that", summary: { label: "Name" }, max: 100, required: "Enter the person's name", noun: "The person's name" },
     otherNames: {
       kind: "text", label: "Other names they use or have used (optional)", hint: "For example, a nickname, a name they use online, or a previous surname",
-      summary: { label: "Other names", ifEmpty: "Not known" }, max: 200, noun: "Other names",
+      summary: { label: "Other names" }, max: 200, noun: "Other names",
     },
     ...dobOrAgeFields("subject"),
     addressKnown: {
@@ -221,8 +280,8 @@ export const subjectForm = defineForm(
       summary: { label: "Address", value: (v) => (v.addressKnown === "yes" ? String(v.address || NOT_GIVEN) : "Not known") },
     },
     address: { kind: "textarea", label: "Their address", hint: "Give as much as you know, or more than one address", max: 500, noun: "The person's address", summary: false },
-    description: { kind: "textarea", label: "What do they look like? (optional)", hint: "For example, height, build, hair, tattoos, glasses", summary: { label: "What they look like", ifEmpty: "Not known" }, max: 1000, noun: "What the person looks like" },
-    occupation: { kind: "text", label: "What is their job? (optional)", summary: { label: "Job", ifEmpty: "Not known" }, max: 100, noun: "The person's job" },
+    description: { kind: "textarea", label: "What do they look like? (optional)", hint: "For example, height, build, hair, tattoos, glasses", summary: { label: "What they look like" }, max: 1000, noun: "What the person looks like" },
+    occupation: { kind: "text", label: "What is their job? (optional)", summary: { label: "Job" }, max: 100, noun: "The person's job" },
     relationshipToApplicant: {
       kind: "text", label: "How do you know them? (optional)", hint: "For example, my ex-partner's new partner, a neighbour",
       summary: { label: "How you know them" }, max: 100, noun: "How you know the person",
@@ -234,7 +293,7 @@ export const subjectForm = defineForm(
   },
 );
 
-export const subjectSchema = (today: Date) => subjectForm.schema(today);
+export const subjectSchema = (today: Date) => subjectForm.schema(today).transform(keepAgeNumber);
 
 export const subjectContactForm = defineForm(
   {
@@ -245,7 +304,7 @@ export const subjectContactForm = defineForm(
     contactDetails: {
       kind: "textarea", label: "Tell us more about the contact (optional unless you chose 'Another way')",
       hint: "For example, how often they see the child, and whether they are ever alone with them",
-      summary: { label: "More about the contact", ifEmpty: "Nothing given" }, max: 2000, noun: "Details of the contact",
+      summary: { label: "More about the contact" }, max: 2000, noun: "Details of the contact",
     },
   },
   (v, ctx) => {
@@ -367,4 +426,61 @@ export function previousStepPath(step: Step): string {
 
 export function isUrgent(data: DraftData): boolean {
   return data.danger?.childInDanger === "yes";
+}
+
+// "Change" from check answers: the question's page opens at the question, and Continue or Back
+// return to check answers at the same row. The URL carries only the row's name (made of field
+// names, never an answer): `/apply/contact?change=contact-safeTimes#safeTimes`, and back to
+// `/apply/check#answer-contact-safeTimes`.
+const CHANGE_PARAM = "change";
+const ROW_NAME = /^[A-Za-z][A-Za-z0-9-]{0,59}$/;
+
+/** The check-answers row being changed, from a question page's query string; null when none or not a row name. */
+export function changedRow(search: string | URLSearchParams): string | null {
+  const value = (typeof search === "string" ? new URLSearchParams(search) : search).get(CHANGE_PARAM);
+  return value && ROW_NAME.test(value) ? value : null;
+}
+
+/** The element id of a row on the check answers page. */
+export const checkRowId = (row: string) => `answer-${row}`;
+
+/** Check answers, at the row just changed when there is one. */
+export function checkAnswersPath(row: string | null): string {
+  return row ? `/apply/check#${checkRowId(row)}` : "/apply/check";
+}
+
+/** A Change link: the question's page, told which row it changes, scrolled to the question's first input. */
+export function changeLink(page: string, row: string, questionHref: string): string {
+  return `${page}?${CHANGE_PARAM}=${encodeURIComponent(row)}${questionHref}`;
+}
+
+export type CheckAnswersRow = { key: string; value: string; href: string; id: string };
+
+/**
+ * Check answers' rows for one page's answers, from its specification: each named `<prefix>-<field>`
+ * and with a Change link that opens `page` at that question.
+ */
+export function checkAnswersRows(form: AnyForm, values: object | undefined, page: string, prefix: string): CheckAnswersRow[] {
+  return summaryRows(form, (values ?? {}) as Record<string, unknown>).map(({ key, value, field }) => {
+    const row = `${prefix}-${field}`;
+    return { key, value, id: checkRowId(row), href: changeLink(page, row, fieldHref(field, form.fields[field])) };
+  });
+}
+
+/**
+ * Where an answer sent from a Change link leads: back to check answers at that row once every
+ * question is answered (a changed child too, not the children list); otherwise on as usual. The
+ * 999 page always comes first.
+ */
+export function afterChange(next: string, row: string | null, data: DraftData, today: Date): string {
+  if (!row || next === "/apply/call-999" || firstIncompleteStep(data, today) !== null) return next;
+  return checkAnswersPath(row);
+}
+
+/** How the confirmation page names the routes the applicant chose, and whether an email was sent. */
+export function confirmationContactWords(methods: readonly string[]): { routes: string; emailSent: boolean } {
+  const words: Record<string, string> = { email: "email", phone: "phone call or text message", letter: "letter to your address" };
+  const names = methods.filter((m) => m in words).map((m) => words[m]);
+  const routes = names.length <= 1 ? (names[0] ?? "the way you told us is safe") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return { routes, emailSent: methods.includes("email") };
 }

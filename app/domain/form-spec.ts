@@ -122,8 +122,13 @@ export type FormValues<F extends FieldSpecs> = {
 } & { [K in DateKeys<F> as `${K}Day` | `${K}Month` | `${K}Year`]?: string };
 
 export interface RuleContext<F extends FieldSpecs> {
-  /** Adds an error to a field (shown next to it and in the summary). */
+  /**
+   * Adds an error to a field (shown next to it and in the summary). On a date, a rule's error is
+   * about the whole date (a real date that is still wrong, like a "child" aged 25): all its parts.
+   */
   issue(field: keyof F & string, message: string): void;
+  /** The app clock's date, for forms that ask for a date (undefined otherwise). */
+  today?: Date;
 }
 
 /** Rules across fields ("required if …"). They see every answer that is valid on its own. */
@@ -226,7 +231,11 @@ function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefine
         issue(name, `Enter ${spec.errorLabel} as a time, like 14:30 or 2:30pm`);
       }
     }
-    rules?.(values as Partial<FormValues<F>>, { issue });
+    const ruleIssue = (field: string, message: string) => {
+      issue(field, message);
+      if (fields[field]?.kind === "date") for (const part of ["day", "month", "year"] as const) issue(partName(field, part), message);
+    };
+    rules?.(values as Partial<FormValues<F>>, { issue: ruleIssue, today });
   });
   // The lenient side only reports issues: its values (a bad answer read as "no answer") must not
   // be merged with the strict side's, or zod reports "Intersection results could not be merged".

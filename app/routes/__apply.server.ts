@@ -6,7 +6,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { json, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { HONEYPOT_FIELD } from "~/components/step-form";
-import { isUrgent, type DraftData } from "~/domain/application";
+import { afterChange, changedRow, isUrgent, type DraftData } from "~/domain/application";
 import { now } from "~/services/app-clock.server";
 import {
   getOrCreateDraft,
@@ -57,14 +57,17 @@ export async function handleStep<S extends z.ZodTypeAny>(
   const formData = await request.formData();
   rejectBots(formData);
   const submission = parseWithZod(formData, { schema });
+  // Sent from a Change link on check answers: an error keeps that, and a good answer goes back there.
+  const url = new URL(request.url);
+  const row = changedRow(url.searchParams);
   if (submission.status !== "success") {
-    return redirectWithErrors(request, `apply:${flashKey}`, submission.reply(), { schema: schema });
+    return redirectWithErrors(request, `apply:${flashKey}`, submission.reply(), { schema, to: row ? `${url.pathname}${url.search}` : undefined });
   }
   const { draft, setCookie } = await getOrCreateDraft(request);
   const headers: HeadersInit = setCookie ? { "Set-Cookie": setCookie } : {};
   const data = save(draft.data, submission.value);
   saveDraftData(draft.id, data);
-  return redirect(next(data, submission.value), { status: 303, headers });
+  return redirect(afterChange(next(data, submission.value), row, data, now()), { status: 303, headers });
 }
 
 /** For pages that need an answered draft (check answers, children list, remove child). */

@@ -6,6 +6,7 @@ import { pageTitle } from "~/components/page-title";
 import { Honeypot } from "~/components/step-form";
 import {
   applicantForm,
+  checkAnswersRows,
   childForm,
   concernForm,
   contactForm,
@@ -15,9 +16,9 @@ import {
   isUrgent,
   subjectContactForm,
   subjectForm,
+  type CheckAnswersRow,
   type DraftData,
 } from "~/domain/application";
-import { summaryRows, type AnyForm } from "~/domain/form-spec";
 import { submitApplication } from "~/services/applications.server";
 import { readDraft } from "~/services/drafts.server";
 import { now, rejectBots } from "./__apply.server";
@@ -54,24 +55,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-type Row = { key: string; value: string; href: string };
-type Section = { title: string; rows: Row[] };
+type Section = { title: string; rows: CheckAnswersRow[] };
 
-/** Every answer as words, from the questions' own specifications, each with its Change link. */
+/**
+ * Every answer as words, from the questions' own specifications, each with its Change link (which
+ * opens the question and comes back to its row here).
+ */
 function describeAnswers(d: DraftData): Section[] {
-  const rows = (form: AnyForm, values: object | undefined, href: string): Row[] =>
-    summaryRows(form, (values ?? {}) as Record<string, unknown>).map(({ key, value }) => ({ key, value, href }));
   return [
-    { title: "Immediate danger", rows: rows(dangerForm, d.danger, "/apply/danger") },
-    { title: "Your details", rows: rows(applicantForm, d.applicant, "/apply/applicant") },
-    { title: "Contacting you safely", rows: rows(contactForm, d.contact, "/apply/contact") },
-    ...(d.children ?? []).map((child, i) => ({ title: `Child ${i + 1}`, rows: rows(childForm, child, `/apply/children/${i + 1}`) })),
+    { title: "Immediate danger", rows: checkAnswersRows(dangerForm, d.danger, "/apply/danger", "danger") },
+    { title: "Your details", rows: checkAnswersRows(applicantForm, d.applicant, "/apply/applicant", "applicant") },
+    { title: "Contacting you safely", rows: checkAnswersRows(contactForm, d.contact, "/apply/contact", "contact") },
+    ...(d.children ?? []).map((child, i) => ({
+      title: `Child ${i + 1}`,
+      rows: checkAnswersRows(childForm, child, `/apply/children/${i + 1}`, `child-${i + 1}`),
+    })),
     {
       title: "The person you are worried about",
-      rows: [...rows(subjectForm, d.subject, "/apply/subject"), ...rows(subjectContactForm, d["subject-contact"], "/apply/subject-contact")],
+      rows: [
+        ...checkAnswersRows(subjectForm, d.subject, "/apply/subject", "subject"),
+        ...checkAnswersRows(subjectContactForm, d["subject-contact"], "/apply/subject-contact", "subject-contact"),
+      ],
     },
-    { title: "Your concern", rows: rows(concernForm, d.concern, "/apply/concern") },
-    { title: "Declaration", rows: rows(declarationsForm, d.declarations, "/apply/declarations") },
+    { title: "Your concern", rows: checkAnswersRows(concernForm, d.concern, "/apply/concern", "concern") },
+    { title: "Declaration", rows: checkAnswersRows(declarationsForm, d.declarations, "/apply/declarations", "declarations") },
   ];
 }
 
@@ -89,6 +96,7 @@ export default function CheckAnswersPage() {
               <h2 className="govuk-heading-m">{section.title}</h2>
               <SummaryList
                 rows={section.rows.map((row) => ({
+                  id: row.id,
                   key: row.key,
                   value: <span className="app-preserve-lines">{row.value}</span>,
                   actions: [{ href: row.href, text: "Change", visuallyHiddenText: `${section.title.toLowerCase()}: ${row.key.toLowerCase()}` }],

@@ -4,7 +4,7 @@ import { DobOrAge } from "~/components/dob-or-age";
 import { RadiosField, TextareaField, TextField, useFormKit } from "~/components/form-kit";
 import { pageTitle } from "~/components/page-title";
 import { StepForm } from "~/components/step-form";
-import { childForm, MAX_CHILDREN } from "~/domain/application";
+import { childForm, childSchema, MAX_CHILDREN } from "~/domain/application";
 import { readDraft } from "~/services/drafts.server";
 import { handleStep, loadStep, now } from "./__apply.server";
 
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return handleStep(
     request,
     `children/${index}`,
-    childForm.schema(now()),
+    childSchema(now()),
     (data, value) => {
       const children = [...(data.children ?? [])];
       children[index - 1] = value;

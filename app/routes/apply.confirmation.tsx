@@ -3,20 +3,21 @@ import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Panel, WarningText } from "~/components/govuk";
 import { pageTitle } from "~/components/page-title";
-import { submittedReference } from "~/services/applications.server";
+import { confirmationContactWords } from "~/domain/application";
+import { submittedConfirmation } from "~/services/applications.server";
 import { readDraft } from "~/services/drafts.server";
 
 export const meta: MetaFunction = () => pageTitle("Application sent");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const draft = await readDraft(request);
-  const reference = draft ? submittedReference(draft.id) : null;
-  if (!reference) throw redirect("/", { status: 303 });
-  return { reference };
+  const sent = draft ? submittedConfirmation(draft.id) : null;
+  if (!sent) throw redirect("/", { status: 303 });
+  return { reference: sent.reference, ...confirmationContactWords(sent.contactMethods) };
 }
 
 export default function ConfirmationPage() {
-  const { reference } = useLoaderData<typeof loader>();
+  const { reference, routes, emailSent } = useLoaderData<typeof loader>();
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -26,14 +27,16 @@ export default function ConfirmationPage() {
           <strong>{reference}</strong>
         </Panel>
         <p className="govuk-body">Write down your reference number or keep it somewhere safe. You will need it if you contact us about your application.</p>
-        <p className="govuk-body">
-          If you asked us to contact you by email, we have sent you a short message with this reference. It does not say
-          what your application is about.
-        </p>
+        {emailSent ? (
+          <p className="govuk-body">
+            We have sent a short message with this reference to the email address you gave us. It does not say what
+            your application is about.
+          </p>
+        ) : null}
         <h2 className="govuk-heading-m">What happens next</h2>
         <ol className="govuk-list govuk-list--number">
           <li>Within 24 hours we check whether any child is at immediate risk, and act if they are.</li>
-          <li>We contact you, only in the way you told us is safe, usually within 10 days, to arrange to meet you.</li>
+          <li>We contact you by {routes}, as you told us is safe, usually within 10 days, to arrange to meet you.</li>
           <li>We aim to decide within 28 days of your application whether to share any information.</li>
         </ol>
         <p className="govuk-body">

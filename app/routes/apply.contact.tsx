@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { CheckboxesField, RadiosField, TextareaField, TextField, useFormKit } from "~/components/form-kit";
 import { pageTitle } from "~/components/page-title";
 import { StepForm } from "~/components/step-form";
-import { contactForm, nextStepPath, previousStepPath } from "~/domain/application";
+import { contactForm, contactSchema, nextStepPath, previousStepPath } from "~/domain/application";
 import { handleStep, loadStep, now } from "./__apply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -15,7 +15,7 @@ export const action = ({ request }: ActionFunctionArgs) =>
   handleStep(
     request,
     "contact",
-    contactForm.schema(),
+    contactSchema(),
     (data, value) => ({ ...data, contact: value }),
     (data) => nextStepPath("contact", data, now()),
   );

@@ -4,7 +4,7 @@ import { DobOrAge } from "~/components/dob-or-age";
 import { RadiosField, TextareaField, TextField, useFormKit } from "~/components/form-kit";
 import { pageTitle } from "~/components/page-title";
 import { StepForm } from "~/components/step-form";
-import { nextStepPath, previousStepPath, subjectForm } from "~/domain/application";
+import { nextStepPath, previousStepPath, subjectForm, subjectSchema } from "~/domain/application";
 import { handleStep, loadStep, now } from "./__apply.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -16,7 +16,7 @@ export const action = ({ request }: ActionFunctionArgs) =>
   handleStep(
     request,
     "subject",
-    subjectForm.schema(now()),
+    subjectSchema(now()),
     (data, value) => ({ ...data, subject: value }),
     (data) => nextStepPath("subject", data, now()),
   );

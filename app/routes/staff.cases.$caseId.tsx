@@ -12,7 +12,7 @@ import { TextareaField, useFormKit } from "~/components/form-kit";
 import { caseBar } from "~/domain/case-identity";
 import { CONTACT_METHODS, GENDERS, PARENTS_AWARE, SUBJECT_CONTACT_TYPES } from "~/domain/application";
 import { noteForm, RECOMMENDATIONS, recordForm } from "~/domain/case-forms";
-import { summaryRows } from "~/domain/form-spec";
+import { NOT_GIVEN, summaryRows } from "~/domain/form-spec";
 import { CHANNEL_NAMES } from "~/domain/staff-case-schema";
 import { clockState, describeDue } from "~/domain/clocks";
 import { formatIsoDate } from "~/domain/dates";
@@ -230,7 +230,7 @@ function describeApplication(view: View) {
         { key: "Safe ways to contact", value: ((d.contactMethods as string[]) ?? []).map((m) => CONTACT_METHODS[m as keyof typeof CONTACT_METHODS] ?? m).join(", ") },
         { key: "Email", value: String(d.email ?? "") },
         { key: "Phone", value: String(d.phone ?? "") },
-        { key: "Safe times", value: String(d.safeTimes ?? "Any time") },
+        { key: "Safe times", value: String(d.safeTimes ?? NOT_GIVEN) },
         { key: "Messages may be left", value: d.leaveMessages === "yes" ? "Yes" : "No" },
         { key: "Contacting safely", value: String(d.safetyNotes ?? "") },
         { key: "Language", value: String(d.language ?? "English") },

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import {
   completeApplication,
   firstIncompleteStep,
@@ -93,6 +93,29 @@ export function submittedReference(draftId: number): string | null {
     .where(eq(schema.applicationDrafts.id, draftId))
     .get();
   return row?.reference ?? null;
+}
+
+/**
+ * What the confirmation page needs: the reference and the ways the applicant chose to be contacted
+ * (so it speaks of those only). Null when the draft made no case. The draft itself is emptied at
+ * submission, so the routes are read from the case.
+ */
+export function submittedConfirmation(draftId: number): { reference: string; contactMethods: string[] } | null {
+  const db = getDb();
+  const row = db
+    .select({ reference: schema.cases.reference, caseId: schema.cases.id })
+    .from(schema.applicationDrafts)
+    .innerJoin(schema.cases, eq(schema.cases.id, schema.applicationDrafts.submittedCaseId))
+    .where(eq(schema.applicationDrafts.id, draftId))
+    .get();
+  if (!row) return null;
+  const applicant = db
+    .select({ details: schema.casePeople.details })
+    .from(schema.casePeople)
+    .where(and(eq(schema.casePeople.caseId, row.caseId), eq(schema.casePeople.role, "applicant")))
+    .get();
+  const methods = applicant?.details.contactMethods;
+  return { reference: row.reference, contactMethods: Array.isArray(methods) ? methods.filter((m): m is string => typeof m === "string") : [] };
 }
 
 function referenceOf(tx: Pick<Db, "select">, caseId: number): string {

@@ -22,11 +22,12 @@ test("add 3 children, remove the 2nd, change one from check answers", async ({ p
   for (const child of [first, second, third]) await expect(page.getByText(child.fullName, { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Child 3", exact: true })).toBeVisible();
 
-  // Change child 2, then go Back to the list of children.
+  // Change child 2, then Back: to check answers at that child's row.
   await page.getByRole("link", { name: "Change child 2: name", exact: true }).click();
-  await expect(page).toHaveURL(/\/apply\/children\/2$/);
+  await expect(page).toHaveURL(/\/apply\/children\/2\?change=child-2-fullName#fullName$/);
   await page.getByRole("link", { name: "Back", exact: true }).click();
-  await expect(page).toHaveURL(/\/apply\/children$/);
+  await expect(page).toHaveURL(/\/apply\/check#answer-child-2-fullName$/);
+  await page.goto("/apply/children");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have added 3 children");
 
   // Remove asks first; "No" keeps the child.
@@ -64,7 +65,7 @@ test("add 3 children, remove the 2nd, change one from check answers", async ({ p
 
   // The Change link for a child leads back to that child, with its answers.
   await page.getByRole("link", { name: "Change child 2: name", exact: true }).click();
-  await expect(page).toHaveURL(/\/apply\/children\/2$/);
+  await expect(page).toHaveURL(/\/apply\/children\/2\?change=child-2-fullName#fullName$/);
   await expect(page).toHaveTitle(`Change a child's details – ${SERVICE_NAME}`);
   const nameInput = page.getByLabel("Child's full name", { exact: true });
   await expect(nameInput).toHaveValue(third.fullName);
@@ -72,11 +73,8 @@ test("add 3 children, remove the 2nd, change one from check answers", async ({ p
   const renamed = makeChild().fullName;
   await nameInput.fill(renamed);
   await continueButton(page).click();
-  await expect(page).toHaveURL(/\/apply\/children$/);
-  await expect(page.locator("main .govuk-summary-list .govuk-summary-list__key")).toHaveText([first.fullName, renamed]);
-  await answerAddAnother(page, "No");
-
-  await expect(page).toHaveURL(/\/apply\/check$/);
+  // Straight back to check answers at that child, not the list of children.
+  await expect(page).toHaveURL(/\/apply\/check#answer-child-2-fullName$/);
   await expect(page.getByText(renamed, { exact: true })).toBeVisible();
   await expect(page.getByText(third.fullName)).toHaveCount(0);
 

@@ -1,7 +1,15 @@
 import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import {
+  adultBornOnOrBefore,
+  afterChange,
   applicantSchema,
+  changedRow,
+  checkAnswersPath,
+  checkAnswersRows,
+  confirmationContactWords,
+  contactForm,
+  parseApproximateAge,
   childSchema,
   completeApplication,
   contactSchema,
@@ -85,7 +93,7 @@ describe("contact page", () => {
 describe("child and subject pages", () => {
   it("needs an age from 0 to 17 when the child's age is given", () => {
     expect(errorsOf(parse(childSchema(today), { ...validAnswers.child, age: "18" }))?.age).toEqual([
-      "The child's age must be a whole number from 0 to 17",
+      "The child must be under 18: enter an age from 0 to 17",
     ]);
     expect(errorsOf(parse(childSchema(today), { ...validAnswers.child, age: "" }))?.age).toEqual(["Enter the child's age"]);
   });
@@ -98,7 +106,7 @@ describe("child and subject pages", () => {
     const errors = errorsOf(parse(subjectSchema(today), { dobKnown: "age", age: "500", addressKnown: "yes" }));
     expect(errors).toMatchObject({
       fullName: ["Enter the person's name"],
-      age: ["The person's age must be a whole number from 10 to 120"],
+      age: ["Enter an age from 10 to 120"],
       address: ["Enter the person's address, or select no"],
     });
   });
@@ -151,5 +159,58 @@ describe("journey rules", () => {
 describe("normaliseName", () => {
   it("ignores case, accents, punctuation and spacing", () => {
     expect(normaliseName("  Seán   O'Brien-Smith ")).toBe("sean obriensmith");
+  });
+});
+
+describe("public form slips (issue 12)", () => {
+  it("keeps only the details of the contact routes chosen", () => {
+    const result = parse(contactSchema(), { methods: ["phone"], email: "typed@example.org", phone: "07700 900 982", leaveMessages: "no" });
+    if (result.status !== "success") throw new Error("expected success");
+    expect(result.value.email).toBeUndefined();
+    expect(result.value).toMatchObject({ methods: ["phone"], phone: "07700 900 982" });
+  });
+
+  it("shows a blank optional answer as Not given, never a guess such as Any time", () => {
+    const rows = checkAnswersRows(contactForm, { methods: ["phone"], phone: "07700 900 982", leaveMessages: "no" }, "/apply/contact", "contact");
+    expect(rows.find((r) => r.key === "Safe times")?.value).toBe("Not given");
+    expect(rows.find((r) => r.key === "Anything else")?.value).toBe("Not given");
+  });
+
+  it("a child is under 18 by date of birth, with a clear message on the whole date", () => {
+    const errors = errorsOf(parse(childSchema(today), { ...validAnswers.child, dobKnown: "date", dobDay: "1", dobMonth: "6", dobYear: "2001" }));
+    expect(errors?.dob).toEqual(["The child must be under 18: enter a date of birth after 23 November 2008"]);
+    // Every part is highlighted: the date is real but wrong as a whole.
+    expect(errors).toMatchObject({ dobDay: [expect.any(String)], dobMonth: [expect.any(String)], dobYear: [expect.any(String)] });
+    // The day after their 18th birthday is too late; the day after that date, a child.
+    expect(errorsOf(parse(childSchema(today), { ...validAnswers.child, dobKnown: "date", dobDay: "23", dobMonth: "11", dobYear: "2008" }))?.dob).toHaveLength(1);
+    expect(parse(childSchema(today), { ...validAnswers.child, dobKnown: "date", dobDay: "24", dobMonth: "11", dobYear: "2008" }).status).toBe("success");
+    expect(adultBornOnOrBefore(new Date("2028-02-29T12:00:00Z"))).toBe("2010-02-28");
+  });
+
+  it("reads 'about 35' as 35 and says plainly what to enter otherwise", () => {
+    expect(parseApproximateAge("about 35")).toBe(35);
+    expect(parseApproximateAge("roughly 35 years old")).toBe(35);
+    expect(parseApproximateAge("35ish")).toBe(35);
+    expect(parseApproximateAge("thirty")).toBeNull();
+    const ok = parse(subjectSchema(today), { fullName: "Sam", dobKnown: "age", age: "about 35", addressKnown: "no" });
+    if (ok.status !== "success") throw new Error("expected success");
+    expect(ok.value).toMatchObject({ age: "35" });
+    expect(errorsOf(parse(subjectSchema(today), { fullName: "Sam", dobKnown: "age", age: "about thirty-five", addressKnown: "no" }))?.age).toEqual(["Enter a number, like 35"]);
+    const child = parse(childSchema(today), { ...validAnswers.child, dobKnown: "age", age: "about 7" });
+    expect(child.status === "success" && child.value.age).toBe("7");
+  });
+
+  it("Change links carry only a row name and return to that row once every answer is given", () => {
+    const rows = checkAnswersRows(contactForm, { methods: ["phone"], phone: "07700 900 982", leaveMessages: "no" }, "/apply/contact", "contact");
+    expect(rows.find((r) => r.key === "Safe times")).toMatchObject({ id: "answer-contact-safeTimes", href: "/apply/contact?change=contact-safeTimes#safeTimes" });
+    expect(changedRow("?change=contact-safeTimes")).toBe("contact-safeTimes");
+    expect(changedRow("?change=https://evil.example")).toBeNull();
+    expect(checkAnswersPath("contact-safeTimes")).toBe("/apply/check#answer-contact-safeTimes");
+    expect(afterChange("/apply/children", "child-1-fullName", {}, today)).toBe("/apply/children");
+  });
+
+  it("the confirmation speaks of the routes chosen", () => {
+    expect(confirmationContactWords(["phone"])).toEqual({ routes: "phone call or text message", emailSent: false });
+    expect(confirmationContactWords(["email", "letter"])).toEqual({ routes: "email or letter to your address", emailSent: true });
   });
 });

@@ -9,6 +9,8 @@ export interface SummaryAction {
 }
 
 export interface SummaryListRow {
+  /** An id for the row, so a link can return to it (check answers after a change). */
+  id?: string;
   key: string;
   value: ReactNode;
   actions?: SummaryAction[];
@@ -29,6 +31,7 @@ export function SummaryList({ rows, card }: SummaryListProps) {
         return (
           <div
             key={`${index}:${row.key}`}
+            id={row.id}
             className={cx(
               "govuk-summary-list__row",
               anyRowHasActions && actions.length === 0 && "govuk-summary-list__row--no-actions",
