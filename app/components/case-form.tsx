@@ -7,6 +7,10 @@ import { BackLink, InsetText, Tag } from "./govuk";
 import { NoticeBanner } from "./notice-banner";
 import { StaffForm } from "./staff-form";
 
+/** The draft button's name and value (the action in routes/__case-form.server.ts reads them). */
+export const DRAFT_INTENT = "intent";
+export const SAVE_DRAFT = "save-draft";
+
 export type CaseHeader = {
   id: number;
   reference: string;
@@ -29,6 +33,7 @@ export function CaseFormPage({
   submitText,
   children,
   before,
+  draft,
 }: {
   caseHeader: CaseHeader;
   blocked: string | null;
@@ -40,6 +45,11 @@ export function CaseFormPage({
   children: ReactNode;
   /** Case information shown above the form (e.g. the assessment a manager decides on). */
   before?: ReactNode;
+  /**
+   * For a long form that can be kept as a draft: `null` when there is none yet, or when the
+   * person's draft was saved (it fills the form; the page says so).
+   */
+  draft?: { savedAt: string } | null;
 }) {
   return (
     <>
@@ -62,7 +72,12 @@ export function CaseFormPage({
       ) : (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <StaffForm submitText={submitText} errors={[{ text: formError, href: "#main-content" }, ...errors]}>
+            {draft ? <InsetText>This form is filled in from the draft you saved on {draft.savedAt}. Only you can see it.</InsetText> : null}
+            <StaffForm
+              submitText={submitText}
+              errors={[{ text: formError, href: "#main-content" }, ...errors]}
+              draftButton={draft === undefined ? undefined : { text: "Save as draft", name: DRAFT_INTENT, value: SAVE_DRAFT }}
+            >
               {children}
             </StaffForm>
           </div>

@@ -23,6 +23,7 @@ export function StaffForm({
   secondary = false,
   warning = false,
   className,
+  draftButton,
 }: {
   errors?: Array<{ text: string | undefined; href: string }>;
   children?: ReactNode;
@@ -32,6 +33,8 @@ export function StaffForm({
   /** A red button, for an action that is hard to undo (GOV.UK warning button). */
   warning?: boolean;
   className?: string;
+  /** A secondary button that keeps what was typed as a draft instead of sending it. */
+  draftButton?: { text: string; name: string; value: string };
 }) {
   const shown = errors.filter((e): e is { text: string; href: string } => Boolean(e.text));
   return (
@@ -40,9 +43,20 @@ export function StaffForm({
       <Form method="post" action={action} noValidate className={className}>
         <CsrfInput />
         {children}
-        <Button preventDoubleClick variant={warning ? "warning" : secondary ? "secondary" : undefined}>
-          {submitText}
-        </Button>
+        {draftButton ? (
+          <div className="govuk-button-group">
+            <Button preventDoubleClick variant={warning ? "warning" : secondary ? "secondary" : undefined}>
+              {submitText}
+            </Button>
+            <Button variant="secondary" name={draftButton.name} value={draftButton.value}>
+              {draftButton.text}
+            </Button>
+          </div>
+        ) : (
+          <Button preventDoubleClick variant={warning ? "warning" : secondary ? "secondary" : undefined}>
+            {submitText}
+          </Button>
+        )}
       </Form>
     </>
   );

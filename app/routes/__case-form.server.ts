@@ -5,7 +5,9 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
 import type { StaffUser } from "../../db/schema";
 import { CASEWORKERS } from "~/domain/roles";
+import { DRAFT_INTENT, SAVE_DRAFT } from "~/components/case-form";
 import { caseBar, evidenceFor, SECTION_OF_ACTION } from "~/domain/case-identity";
+import { formatDateTime } from "~/domain/format";
 import { checkTransition, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf, type ActionInput } from "~/services/case-actions.server";
 import { caseIdentity, caseSummary, logConsultation } from "~/services/case-view.server";
@@ -14,6 +16,7 @@ import { getDb } from "~/services/db.server";
 import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
+import { discardStaffDraft, saveStaffDraft, staffDraft } from "~/services/staff-drafts.server";
 
 export function caseIdOf(params: { caseId?: string }): number {
   const id = Number(params.caseId);
@@ -47,6 +50,7 @@ export async function loadCaseForm(
   params: { caseId?: string },
   formKey: string,
   action: Action,
+  options: { draft?: boolean } = {},
 ) {
   const { user, session, summary } = await requireCase(request, context, params);
   // The identity bar and the evidence beside the form show names: a consultation of the case.
@@ -66,6 +70,7 @@ export async function loadCaseForm(
       notice: takeNotice(request, session),
     },
     blocked: blockedReason(user, summary, action),
+    draft: options.draft ? draftOf(user.id, summary.id, formKey) : null,
     ...(await loadFormResult(request, formKey)),
   };
 }
@@ -81,10 +86,19 @@ export async function handleCaseForm<S extends z.ZodTypeAny>(
   formKey: string,
   schema: S,
   toInput: (value: z.output<S>, user: StaffUser) => ActionInput | { error: Record<string, string> },
-  options: { hideFields?: string[] } = {},
+  /** `draft`: the action this long form performs; the person may keep a draft while it is theirs to do. */
+  options: { hideFields?: string[]; draft?: Action } = {},
 ) {
   const { user, summary } = await requireCase(request, context, params);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema });
+  if (options.draft && formData.get(DRAFT_INTENT) === SAVE_DRAFT) {
+    const blocked = blockedReason(user, summary, options.draft);
+    if (blocked) return redirectWithErrors(request, formKey, errorResult({ form: blocked }), { schema });
+    // Kept as typed, not validated: a draft may be half done.
+    saveStaffDraft(user, summary.id, formKey, omit(submission.payload, options.hideFields), schema, context.requestId);
+    return redirectWithNotice(request, new URL(request.url).pathname, DRAFT_SAVED_NOTICE);
+  }
   if (submission.status !== "success") {
     return redirectWithErrors(request, formKey, submission.reply({ hideFields: options.hideFields }), { schema: schema });
   }
@@ -96,7 +110,16 @@ export async function handleCaseForm<S extends z.ZodTypeAny>(
   if (!result.ok) {
     return redirectWithErrors(request, formKey, errorResult({ form: result.reason }, omit(submission.payload, options.hideFields)), { schema: schema });
   }
+  if (options.draft) discardStaffDraft(user.id, summary.id, formKey);
   return redirectToNext(request, summary.id, input.action, result.status);
+}
+
+export const DRAFT_SAVED_NOTICE = "Draft saved. Only you can see it; it is kept until you send this form.";
+
+/** The person's draft of this form on this case, as the page shows it. */
+function draftOf(userId: number, caseId: number, formKey: string) {
+  const draft = staffDraft(userId, caseId, formKey);
+  return draft ? { values: draft.values, savedAt: formatDateTime(draft.savedAt) } : null;
 }
 
 /** The success message shown once on the page a saved form goes to. */

@@ -15,7 +15,7 @@ const FORM_KEY = "case-assessment";
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Risk assessment", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "submit_assessment");
+  const { user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "submit_assessment", { draft: true });
   // A returned assessment starts from the previous version.
   const previous = latestRecord(page.caseHeader.id, "assessment");
   if (previous) logConsultation(page.caseHeader.id, user, context.requestId, "previous assessment viewed");
@@ -23,14 +23,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export const action = ({ request, context, params }: ActionFunctionArgs) =>
-  handleCaseForm(request, context, params, FORM_KEY, assessmentForm.schema(now()), (v) => ({ action: "submit_assessment", data: toRecord(assessmentForm, v) }));
+  handleCaseForm(request, context, params, FORM_KEY, assessmentForm.schema(now()), (v) => ({ action: "submit_assessment", data: toRecord(assessmentForm, v) }), { draft: "submit_assessment" });
 
 export default function AssessmentPage() {
-  const { caseHeader, blocked, lastResult, previous } = useLoaderData<typeof loader>();
-  const { fields, errors, formError } = useFormKit(assessmentForm, lastResult, previous ?? undefined);
+  const { caseHeader, blocked, lastResult, previous, draft } = useLoaderData<typeof loader>();
+  // A saved draft wins over the returned assessment it may have started from.
+  const { fields, errors, formError } = useFormKit(assessmentForm, lastResult, draft?.values ?? previous ?? undefined);
   return (
     <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Risk assessment and recommendation" submitText="Submit for a manager's decision"
-      formError={formError} errors={errors}>
+      formError={formError} errors={errors} draft={draft}>
       <Fieldset legend="What the research found" legendSize="m">
         <RadiosField field={fields.csoConvictions} inline />
         <TextareaField field={fields.csoDetails} />

@@ -4,10 +4,12 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import * as assessmentPage from "~/routes/staff.cases.$caseId_.assessment";
+import { DRAFT_SAVED_NOTICE } from "~/routes/__case-form.server";
 import { discardStaffDraft, saveStaffDraft, staffDraft } from "~/services/staff-drafts.server";
 import { getDb, schema } from "~/services/db.server";
 import { submitTestCase } from "../support/cases";
-import { insertStaff } from "../support/staff";
+import { insertStaff, signedIn } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
 let author: Staff;
@@ -68,5 +70,53 @@ describe("staff form drafts", () => {
     expect(staffDraft(author.id, caseId, "delivery")).toBeNull();
     expect(staffDraft(colleague.id, caseId, "delivery")?.values).toEqual({ reasons: "Canary-7731" });
     expect(discardStaffDraft(author.id, caseId, "delivery")).toBe(false);
+  });
+});
+
+describe("the risk assessment page keeps a draft", () => {
+  const BASE = "http://localhost:3000";
+  const context = { cspNonce: "t", requestId: "drafts-test", clientIp: "127.0.0.1" };
+  const get = (path: string, cookie: string) => new Request(BASE + path, { headers: { Cookie: cookie } });
+  const post = (path: string, body: Record<string, string>, cookie: string) =>
+    new Request(BASE + path, {
+      method: "POST",
+      body: new URLSearchParams(body),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+    });
+
+  it("'Save as draft' keeps half an assessment without errors; the page fills in from it for its author only", async () => {
+    const { user } = await insertStaff(["reviewer"]);
+    const { caseId } = await submitTestCase();
+    getDb().update(schema.cases).set({ status: "assessment", assignedTo: user.id }).where(eq(schema.cases.id, caseId)).run();
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const path = `/staff/cases/${caseId}/assessment`;
+    const params = { caseId: String(caseId) };
+
+    const saved = (await assessmentPage.action({ request: post(path, { csrf: csrfToken, intent: "save-draft", riskToChild: "Half-typed risk, Canary-5521" }, cookie), params, context })) as Response;
+    expect(saved.status).toBe(303);
+    expect(saved.headers.get("Location")).toBe(path);
+    // Nothing was sent: the case is still at the assessment.
+    expect(getDb().select({ status: schema.cases.status }).from(schema.cases).where(eq(schema.cases.id, caseId)).get()?.status).toBe("assessment");
+
+    const page = await assessmentPage.loader({ request: get(path, cookie), params, context });
+    expect(page.caseHeader.notice).toBe(DRAFT_SAVED_NOTICE);
+    expect(page.hasErrors).toBe(false);
+    expect(page.draft?.values).toMatchObject({ riskToChild: "Half-typed risk, Canary-5521" });
+    expect(page.draft?.savedAt).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}(am|pm)$/);
+
+    // A colleague on the same case sees no draft.
+    const { user: colleague } = await insertStaff(["manager"]);
+    const theirs = await assessmentPage.loader({ request: get(path, (await signedIn(colleague.id)).cookie), params, context });
+    expect(theirs.draft).toBeNull();
+  });
+
+  it("a draft cannot be saved on a case whose assessment is not this person's to do", async () => {
+    const { user } = await insertStaff(["reviewer"]);
+    const { caseId } = await submitTestCase(); // still at the immediate-risk check
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const path = `/staff/cases/${caseId}/assessment`;
+    const response = (await assessmentPage.action({ request: post(path, { csrf: csrfToken, intent: "save-draft", riskToChild: "x" }, cookie), params: { caseId: String(caseId) }, context })) as Response;
+    expect(response.status).toBe(303);
+    expect(staffDraft(user.id, caseId, "case-assessment")).toBeNull();
   });
 });
