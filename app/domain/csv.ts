@@ -10,6 +10,14 @@
 // which makes the spreadsheet show it as text. The quote is a visible change to the value, and
 // that is the point: "=HYPERLINK(...)" must never arrive in a spreadsheet as a live formula.
 //
+// A line feed first is treated the same way (some guidance lists it beside tab and CR).
+//
+// NUL (U+0000) is replaced by U+FFFD, the replacement character, everywhere in a text cell. Many
+// readers stop a cell (or the whole file) at a NUL, hiding what follows; and a spreadsheet that
+// skips a leading NUL would then meet "=". Replacing rather than deleting keeps a visible mark
+// that something was there (the access log export is evidence) and keeps every other character
+// where it was. U+FFFD is never a formula prefix.
+//
 // NUMBERS ARE NOT TOUCHED. A JavaScript number is written as a number (String(n)), so -3 stays
 // -3 and is not prefixed: a number cannot carry a formula. Pass figures as numbers, not strings:
 // the string "-3" is text and does get the prefix ("'-3"). A number that is not finite (NaN,
@@ -19,7 +27,10 @@
 export type CsvCell = string | number | null;
 
 /** Characters that make a spreadsheet treat a text cell as a formula when they come first. */
-export const FORMULA_PREFIXES = ["=", "+", "-", "@", "\t", "\r"] as const;
+export const FORMULA_PREFIXES = ["=", "+", "-", "@", "\t", "\r", "\n"] as const;
+
+/** What a NUL in a text cell is written as. */
+export const NUL_REPLACEMENT = "\uFFFD";
 
 const NEEDS_QUOTES = /[",\r\n]/;
 
@@ -30,7 +41,8 @@ export function csvCell(value: CsvCell): string {
     if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${String(value)}`);
     return String(value);
   }
-  const text = (FORMULA_PREFIXES as readonly string[]).includes(value.charAt(0)) ? `'${value}` : value;
+  const visible = value.replace(/\0/g, NUL_REPLACEMENT);
+  const text = (FORMULA_PREFIXES as readonly string[]).includes(visible.charAt(0)) ? `'${visible}` : visible;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, FORMULA_PREFIXES, toCsv } from "~/domain/csv";
+import { csvCell, FORMULA_PREFIXES, NUL_REPLACEMENT, toCsv } from "~/domain/csv";
 
 /** A minimal RFC 4180 reader, to prove what we write reads back as the same cells. */
 function parseCsv(text: string): string[][] {
@@ -84,7 +84,7 @@ describe("toCsv formula injection", () => {
   });
 
   it("escapes every prefix the module lists", () => {
-    expect([...FORMULA_PREFIXES].sort()).toEqual(["\t", "\r", "+", "-", "=", "@"].sort());
+    expect([...FORMULA_PREFIXES].sort()).toEqual(["\t", "\r", "\n", "+", "-", "=", "@"].sort());
     for (const prefix of FORMULA_PREFIXES) {
       const written = parseCsv(toCsv([[`${prefix}cmd`]]))[0][0];
       expect(written).toBe(`'${prefix}cmd`);
@@ -101,6 +101,32 @@ describe("toCsv formula injection", () => {
     expect(csvCell("a=b")).toBe("a=b");
     expect(csvCell("2025-05-01 to 2026-04-30")).toBe("2025-05-01 to 2026-04-30");
     expect(csvCell(" =1")).toBe(" =1");
+  });
+
+  it("prefixes a cell starting with a line feed, then quotes it", () => {
+    expect(csvCell("\n=1+1")).toBe(`"'\n=1+1"`);
+  });
+
+  it("writes every NUL as U+FFFD, so nothing is hidden after it and a leading NUL cannot uncover a formula", () => {
+    expect(NUL_REPLACEMENT).toBe("\uFFFD");
+    expect(csvCell("a\0b\0")).toBe("a\uFFFDb\uFFFD");
+    expect(csvCell("\0=1+1")).toBe("\uFFFD=1+1");
+    expect(csvCell("=1+1\0")).toBe("'=1+1\uFFFD");
+    expect(csvCell("\0")).toBe("\uFFFD");
+    expect(toCsv([["\0", "x\0,y"]])).not.toContain("\0");
+  });
+
+  it("no written cell reads back as a formula, whatever it starts with", () => {
+    const payloads = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "\n=1+1", "\0=1+1", "\0\t=1", '=HYPERLINK("http://evil.example","x")'];
+    const cells = parseCsv(toCsv([payloads]))[0];
+    expect(cells).toHaveLength(payloads.length);
+    cells.forEach((cell, i) => {
+      expect(cell).not.toContain("\0");
+      // What a spreadsheet decides on: the first character after any leading tab, CR or LF.
+      expect(cell.replace(/^[\t\r\n]+/, "").charAt(0)).not.toMatch(/[=+\-@]/);
+      // Nothing but the quote in front (and NUL made visible) is changed.
+      expect(cell.replace(/^'/, "").replace(/\uFFFD/g, "\0")).toBe(payloads[i]);
+    });
   });
 
   it("treats a number held in a string as text: the string '-3' is prefixed", () => {
