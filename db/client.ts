@@ -24,7 +24,7 @@ export const REQUIRED_BUSY_TIMEOUT_MS = 5000;
  * apply pending migrations, and refuse to go on if any setting is not in force.
  */
 export function openDatabase(file: string): { db: Db; sqlite: Sqlite } {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") createOwnerOnly(path.resolve(file));
   const sqlite = new Database(file);
   try {
     useIncrementalVacuum(sqlite);
@@ -41,6 +41,20 @@ export function openDatabase(file: string): { db: Db; sqlite: Sqlite } {
   } catch (error) {
     sqlite.close();
     throw error;
+  }
+}
+
+/**
+ * A new database starts as an empty owner-only file (0600) in an owner-only folder (0700):
+ * SQLite gives its -wal and -shm files the database file's permissions. An existing file keeps
+ * its mode (production refuses to start when it is open to others: startup checks).
+ */
+function createOwnerOnly(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.closeSync(fs.openSync(file, "wx", 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
 }
 

@@ -24,6 +24,7 @@ export function StaffForm({
   warning = false,
   className,
   draftButton,
+  reloadDocument = false,
 }: {
   errors?: Array<{ text: string | undefined; href: string }>;
   children?: ReactNode;
@@ -35,12 +36,14 @@ export function StaffForm({
   className?: string;
   /** A secondary button that keeps what was typed as a draft instead of sending it. */
   draftButton?: { text: string; name: string; value: string };
+  /** Post as a plain browser form even with JavaScript (a response that must be a whole new page). */
+  reloadDocument?: boolean;
 }) {
   const shown = errors.filter((e): e is { text: string; href: string } => Boolean(e.text));
   return (
     <>
       <ErrorSummary key={shown.map((e) => e.text).join("|")} errors={shown} />
-      <Form method="post" action={action} noValidate className={className}>
+      <Form method="post" action={action} noValidate className={className} reloadDocument={reloadDocument}>
         <CsrfInput />
         {children}
         {draftButton ? (

@@ -10,7 +10,6 @@ const NOT_RETURNED_TO = [
   "/staff/signed-out",
   "/staff/second-factor",
   "/staff/enrol",
-  "/staff/recovery-codes",
   "/staff/setup",
   "/staff/session-ended",
   "/staff/still-there",

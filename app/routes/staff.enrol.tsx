@@ -1,13 +1,12 @@
 import { parseWithZod } from "@conform-to/zod";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Input } from "~/components/govuk";
+import { Button, Input, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
-import { stashFlash } from "~/services/flash.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireSessionStage } from "~/services/guard.server";
 import { confirmTotpEnrolment, pendingTotpSecret, totpUriFor } from "~/services/staff-accounts.server";
@@ -15,14 +14,24 @@ import { createSession, endSession } from "~/services/staff-sessions.server";
 import { qrCodeSvg } from "~/services/totp.server";
 
 const FORM_KEY = "staff-enrol";
-export const RECOVERY_CODES_FLASH = "recovery-codes";
 const schema = z.object({
   code: z.string({ required_error: "Enter the 6-digit code from your authenticator app" }).trim().max(20, "Enter the 6-digit code from your authenticator app"),
 });
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Set up your second factor", data?.hasErrors);
+/**
+ * Requests whose action has just completed enrolment. The recovery codes are shown once, in the
+ * response to that POST, from its own memory: they are never stored in clear (not in form_flash,
+ * not in a cookie), only their hashes. The page's loader runs in the same request after the action,
+ * with the old cookie of the session the action has just ended: this tells it not to send the
+ * person to sign in.
+ */
+const enrolledInThisRequest = new WeakSet<AppLoadContext>();
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data && "enrolled" in data ? staffPageTitle("Save your recovery codes") : staffPageTitle("Set up your second factor", data?.hasErrors);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (enrolledInThisRequest.has(context)) return { enrolled: true as const };
   const { user } = await requireSessionStage(request, "enrol");
   const secret = pendingTotpSecret(user);
   const svg = await qrCodeSvg(totpUriFor(user, secret));
@@ -43,13 +52,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   endSession(session.id);
   const { setCookie } = await createSession(user.id, "active", request, context.clientIp, new Date());
-  const headers = new Headers({ "Set-Cookie": setCookie });
-  headers.append("Set-Cookie", await stashFlash(RECOVERY_CODES_FLASH, codes));
-  return redirect("/staff/recovery-codes", { status: 303, headers });
+  enrolledInThisRequest.add(context);
+  // The page with the codes is this POST's response (the form posts as a whole page, also with
+  // JavaScript). Reloading it cannot show them again: the enrolment session has ended.
+  return json({ recoveryCodes: codes }, { headers: { "Set-Cookie": setCookie, "Cache-Control": "no-store" } });
 }
 
 export default function EnrolPage() {
-  const { lastResult, secret, qrDataUri } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const enrolled = useActionData<typeof action>();
+  if (enrolled?.recoveryCodes) return <RecoveryCodes codes={enrolled.recoveryCodes} />;
+  if ("enrolled" in data) return null; // only with the action's data, above
+  return <EnrolForm lastResult={data.lastResult} secret={data.secret} qrDataUri={data.qrDataUri} />;
+}
+
+function EnrolForm({ lastResult, secret, qrDataUri }: { lastResult: Parameters<typeof useStepForm>[0]; secret: string; qrDataUri: string }) {
   const { errorOf } = useStepForm(lastResult, undefined);
   return (
     <div className="govuk-grid-row">
@@ -66,10 +83,31 @@ export default function EnrolPage() {
           <code>{secret}</code>
         </p>
         <h2 className="govuk-heading-m">2. Enter the code the app shows</h2>
-        <StaffForm submitText="Continue" errors={[{ text: errorOf("code"), href: "#code" }]}>
+        <StaffForm submitText="Continue" reloadDocument errors={[{ text: errorOf("code"), href: "#code" }]}>
           <Input id="code" name="code" label="Code from your authenticator app" inputMode="numeric" autoComplete="one-time-code"
             className="govuk-input--width-10" error={errorOf("code")} />
         </StaffForm>
+      </div>
+    </div>
+  );
+}
+
+/** Shown once, in the response that completed enrolment; only their hashes are stored. */
+function RecoveryCodes({ codes }: { codes: string[] }) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Save your recovery codes</h1>
+        <p className="govuk-body">If you lose your phone, you can sign in with one of these codes instead. Each code works once.</p>
+        <WarningText>This is the only time you will see these codes. Keep them somewhere safe, away from your phone.</WarningText>
+        <ul className="govuk-list app-recovery-codes">
+          {codes.map((code) => (
+            <li key={code}>
+              <code>{code}</code>
+            </li>
+          ))}
+        </ul>
+        <Button href="/staff">I have saved my codes</Button>
       </div>
     </div>
   );

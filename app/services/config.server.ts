@@ -47,6 +47,14 @@ const envSchema = z.object({
       return parsed;
     }),
   RATE_LIMITS: z.enum(["on", "off"], { errorMap: () => ({ message: "must be on or off" }) }).default("on"),
+  TOTP_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.split(",").every((key) => key.trim().length >= 32), {
+      message: "must be at least 32 characters (comma-separate to rotate: the first encrypts, all decrypt)",
+    }),
+  TOTP_KEY_FILE: z.string().trim().min(1).optional(),
+  BACKUP_DIR: z.string().trim().optional(),
 });
 
 export type TrustProxy = boolean | number | string[];
@@ -97,6 +105,15 @@ export type Config = {
   trustProxy: TrustProxy;
   /** False with RATE_LIMITS=off: the in-process per-address limits are off (limits at the edge instead). */
   rateLimits: boolean;
+  /**
+   * Keys that encrypt TOTP secrets at rest: the first encrypts, each one is tried to decrypt.
+   * From TOTP_KEY or TOTP_KEY_FILE (required in production); otherwise the session secrets, which
+   * live in the data folder beside the database (the development default).
+   */
+  totpKeys: string[];
+  totpKeySource: "TOTP_KEY" | "TOTP_KEY_FILE" | "session-secret";
+  /** The key file's path when the key comes from TOTP_KEY_FILE. */
+  totpKeyFile: string | null;
 };
 
 export class ConfigError extends Error {}
@@ -113,6 +130,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const dataDir = path.resolve(e.DATA_DIR);
   const appUrl = (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+  const sessionSecrets = (e.SESSION_SECRET ?? readOrCreateSecret(dataDir)).split(",");
+  const backupDir = path.resolve(e.BACKUP_DIR ? e.BACKUP_DIR : path.join(dataDir, "backups"));
+  const totp = totpKeysFrom(e.TOTP_KEY, e.TOTP_KEY_FILE, [dataDir, backupDir]);
   return {
     env: e.NODE_ENV,
     isProduction: e.NODE_ENV === "production",
@@ -124,7 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     appUrl,
     secureCookies: appUrl.startsWith("https:"),
-    sessionSecrets: (e.SESSION_SECRET ?? readOrCreateSecret(dataDir)).split(","),
+    sessionSecrets,
     forceName: e.FORCE_NAME,
     exitPageUrl: e.EXIT_PAGE_URL,
     draftTtlMs: e.DRAFT_TTL_HOURS * 60 * 60 * 1000,
@@ -133,13 +153,70 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     reminderPollMs: e.REMINDER_POLL_MS,
     trustProxy: e.TRUST_PROXY ?? false,
     rateLimits: e.RATE_LIMITS === "on",
+    // Outside production the session secrets stay usable for decrypting, so secrets stored before
+    // a TOTP_KEY was set still open; production uses only the key kept away from the data.
+    totpKeys: totp ? (e.NODE_ENV === "production" ? totp.keys : [...totp.keys, ...sessionSecrets]) : sessionSecrets,
+    totpKeySource: totp?.source ?? "session-secret",
+    totpKeyFile: totp?.file ?? null,
   };
+}
+
+/**
+ * The TOTP encryption key from TOTP_KEY, or read from TOTP_KEY_FILE. The file must be outside the
+ * data and backup folders: a key kept beside the database would travel with every copy of it.
+ */
+function totpKeysFrom(
+  inline: string | undefined,
+  file: string | undefined,
+  dataFolders: string[],
+): { keys: string[]; source: Config["totpKeySource"]; file?: string } | null {
+  if (inline !== undefined && file !== undefined) {
+    throw new ConfigError("Invalid configuration:\n  TOTP_KEY_FILE: set either TOTP_KEY or TOTP_KEY_FILE, not both");
+  }
+  if (inline !== undefined) return { keys: splitKeys(inline), source: "TOTP_KEY" };
+  if (file === undefined) return null;
+  const keyFile = realPath(path.resolve(file));
+  const inside = dataFolders.map(realPath).find((folder) => keyFile === folder || keyFile.startsWith(folder + path.sep));
+  if (inside) {
+    throw new ConfigError(
+      `Invalid configuration:\n  TOTP_KEY_FILE: ${keyFile} is inside ${inside}, which is copied with the database and its backups; keep the key file elsewhere (for example /etc/csods/totp-key)`,
+    );
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(keyFile, "utf8");
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  TOTP_KEY_FILE: cannot read ${keyFile}`);
+  }
+  const keys = splitKeys(text);
+  if (keys.length === 0 || keys.some((key) => key.length < 32)) {
+    throw new ConfigError("Invalid configuration:\n  TOTP_KEY_FILE: the key in the file must be at least 32 characters");
+  }
+  return { keys, source: "TOTP_KEY_FILE", file: keyFile };
+}
+
+function splitKeys(text: string): string[] {
+  return text
+    .split(",")
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0);
+}
+
+/** The real path (symbolic links followed) of a path or, while it does not exist yet, of its nearest existing parent. */
+function realPath(target: string): string {
+  try {
+    return fs.realpathSync(target);
+  } catch {
+    const parent = path.dirname(target);
+    return parent === target ? target : path.join(realPath(parent), path.basename(target));
+  }
 }
 
 /** The embedded default: a secret generated once and kept (owner-only) in the data folder. */
 function readOrCreateSecret(dataDir: string): string {
   const file = path.join(dataDir, "session-secret");
-  fs.mkdirSync(dataDir, { recursive: true });
+  // Owner-only: the folder holds the database, its backups and this secret.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     const existing = fs.readFileSync(file, "utf8").trim();
     if (existing.length >= 32) return existing;

@@ -28,7 +28,7 @@ export async function ensureDemoAccounts(): Promise<boolean> {
         roles: [account.role],
         passwordHash: await hashPassword(account.password),
         passwordChangedAt: at,
-        totpSecret: encryptSecret(generateTotpSecret(), config.sessionSecrets),
+        totpSecret: encryptSecret(generateTotpSecret(), config.totpKeys),
         totpEnrolledAt: at,
         createdAt: at,
         updatedAt: at,
@@ -45,7 +45,7 @@ export function demoCode(role: string): string | null {
   if (config.isProduction || !account) return null;
   const user = getDb().select().from(schema.staffUsers).where(eq(schema.staffUsers.email, account.email)).get();
   if (!user?.totpSecret) return null;
-  return totpCode(decryptSecret(user.totpSecret, config.sessionSecrets), currentStep(now()));
+  return totpCode(decryptSecret(user.totpSecret, config.totpKeys), currentStep(now()));
 }
 
 export function demoInstructions(): string {

@@ -164,7 +164,7 @@ export function checkSecondFactor(
   } else if (input.code && user.totpSecret && user.totpEnrolledAt) {
     const fresh = getDb().select({ last: schema.staffUsers.totpLastStep }).from(schema.staffUsers).where(eq(schema.staffUsers.id, user.id)).get();
     const last = fresh?.last ?? null;
-    const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().sessionSecrets), input.code, totpCheckTime(at, last), last);
+    const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().totpKeys), input.code, totpCheckTime(at, last), last);
     if (result.ok) {
       ok = true;
       getDb().update(schema.staffUsers).set({ totpLastStep: result.step }).where(eq(schema.staffUsers.id, user.id)).run();
@@ -209,7 +209,7 @@ export function verifyStepUp(user: StaffUser, code: string): boolean {
   if (!user.totpSecret || !user.totpEnrolledAt) return false;
   const fresh = getDb().select({ last: schema.staffUsers.totpLastStep }).from(schema.staffUsers).where(eq(schema.staffUsers.id, user.id)).get();
   const last = fresh?.last ?? null;
-  const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().sessionSecrets), code, totpCheckTime(now(), last), last);
+  const result = verifyTotp(decryptSecret(user.totpSecret, getConfig().totpKeys), code, totpCheckTime(now(), last), last);
   if (!result.ok) return false;
   getDb().update(schema.staffUsers).set({ totpLastStep: result.step }).where(eq(schema.staffUsers.id, user.id)).run();
   return true;

@@ -181,12 +181,12 @@ export async function changePassword(
 
 /** The secret being enrolled: made once and kept until confirmed, so a reload shows the same QR code. */
 export function pendingTotpSecret(user: StaffUser): string {
-  const { sessionSecrets } = getConfig();
-  if (user.totpSecret && !user.totpEnrolledAt) return decryptSecret(user.totpSecret, sessionSecrets);
+  const { totpKeys } = getConfig();
+  if (user.totpSecret && !user.totpEnrolledAt) return decryptSecret(user.totpSecret, totpKeys);
   const secret = generateTotpSecret();
   getDb()
     .update(schema.staffUsers)
-    .set({ totpSecret: encryptSecret(secret, sessionSecrets), totpEnrolledAt: null, totpLastStep: null, updatedAt: now() })
+    .set({ totpSecret: encryptSecret(secret, totpKeys), totpEnrolledAt: null, totpLastStep: null, updatedAt: now() })
     .where(eq(schema.staffUsers.id, user.id))
     .run();
   return secret;
@@ -200,7 +200,7 @@ export function totpUriFor(user: StaffUser, secret: string): string {
 export function confirmTotpEnrolment(user: StaffUser, code: string, requestId?: string): string[] | null {
   const fresh = getStaff(user.id)!;
   if (!fresh.totpSecret || fresh.totpEnrolledAt) return null;
-  const secret = decryptSecret(fresh.totpSecret, getConfig().sessionSecrets);
+  const secret = decryptSecret(fresh.totpSecret, getConfig().totpKeys);
   const at = now();
   const result = verifyTotp(secret, code, totpCheckTime(at, fresh.totpLastStep), fresh.totpLastStep);
   if (!result.ok) return null;

@@ -5,7 +5,8 @@ import { purgeExpiredDrafts } from "./drafts.server";
 import { purgeExpiredFlash } from "./flash.server";
 import { describeError, log } from "./logger.server";
 import { createMailTransport } from "./mailer.server";
-import { startBackupSchedule } from "./backup.server";
+import { backupDirectory, startBackupSchedule } from "./backup.server";
+import { assertSafeForProduction, demoAccountsPresent } from "./production-safety.server";
 import { seedBankHolidaysIfEmpty } from "./bank-holidays.server";
 import { purgeSentMessages, startOutboxWorker } from "./outbox.server";
 import { sendClockReminders, sendUrgentEscalations } from "./staff-notifications.server";
@@ -23,6 +24,10 @@ export async function startServices(): Promise<{ config: Config; stop: () => Pro
   loadConfig(); // throws a ConfigError naming each bad variable
   const config = getConfig();
   getDb(); // opens, checks the pragmas, applies migrations
+  if (config.isProduction) {
+    // http APP_URL, demo accounts, files open to others, no TOTP_KEY: each refused, naming the fix.
+    assertSafeForProduction({ config, backupDir: backupDirectory(), demoAccounts: demoAccountsPresent() });
+  }
   loadCommonPasswords(); // ~0.3 s once, at start rather than on someone's first password change
   seedBankHolidaysIfEmpty();
   if (!config.isProduction) {

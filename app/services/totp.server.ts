@@ -170,7 +170,7 @@ function escapeAttribute(value: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Secrets at rest: AES-256-GCM with a key derived from the session secret(s)
+// Secrets at rest: AES-256-GCM with a key derived (HKDF) from TOTP_KEY, or in development from the session secret(s)
 
 const FORMAT = "v1";
 const HKDF_INFO = "csods-totp";
@@ -183,7 +183,7 @@ function deriveKey(secret: string): Buffer {
 
 /**
  * Encrypt a TOTP secret for the database with the first (newest) of `secrets`
- * (`getConfig().sessionSecrets`). Output: `v1.<iv>.<tag>.<ciphertext>`, each part base64url.
+ * (`getConfig().totpKeys`). Output: `v1.<iv>.<tag>.<ciphertext>`, each part base64url.
  */
 export function encryptSecret(plain: string, secrets: string[]): string {
   const secret = secrets[0];

@@ -1,12 +1,10 @@
 // Attacks that rely on the server misreading who is asking: clients behind a proxy sharing one
 // address, a forged Host header passing the cross-site check, and settings the server should refuse.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { request as playwrightRequest } from "@playwright/test";
-import { findFreePort } from "../support/smtp";
-import { E2E_SESSION_SECRET, expect, randomToken, startAppServer, test, type AppServer } from "./support";
+import { expect, randomToken, refusedStart, startAppServer, test, type AppServer } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -69,32 +67,9 @@ test("a forged Host header with a matching Origin is refused as cross-site", asy
   expect(status).toBe(403);
 });
 
-/** Starts server.js with `env` and resolves with its exit code and output (it must not start). */
-async function refusedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  const port = await findFreePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ["DATABASE_PATH", "CLOCK_OFFSET_MS", "SMTP_URL", "HOST", "TRUST_PROXY", "RATE_LIMITS", "TOTP_KEY", "TOTP_KEY_FILE"]) delete childEnv[key];
-  Object.assign(childEnv, {
-    NODE_ENV: "test",
-    PORT: String(port),
-    DATA_DIR: newDir(),
-    APP_URL: `http://127.0.0.1:${port}`,
-    SESSION_SECRET: E2E_SESSION_SECRET,
-    ...env,
-  });
-  const child = spawn(process.execPath, ["server.js"], { cwd: path.resolve("."), env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
-  clearTimeout(timer);
-  return { code, output };
-}
-
 for (const bad of ["banana", "1.2.3.4/99", "yes"]) {
   test(`TRUST_PROXY=${bad} stops the server with a message naming the variable`, async () => {
-    const { code, output } = await refusedStart({ TRUST_PROXY: bad });
+    const { code, output } = await refusedStart({ dataDir: newDir(), env: { TRUST_PROXY: bad } });
     expect(code).toBe(1);
     expect(output).toContain("TRUST_PROXY: must be true, false, a number of proxy hops");
   });

@@ -108,9 +108,12 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${person.name}`);
   await expect(page.getByText("You are signed in as: Reviewer (public protection officer).")).toBeVisible();
-  // The codes are shown once only.
-  await page.goto("/staff/recovery-codes");
+  // The codes are shown once only: the enrolment page now leads home, and nothing keeps them.
+  await page.goto("/staff/enrol");
   await expect(page).toHaveURL(/\/staff$/);
+  await expect(page.locator(".app-recovery-codes")).toHaveCount(0);
+  const flashRows = JSON.stringify(withDb((db) => db.prepare("select * from form_flash").all()));
+  for (const code of recoveryCodes) expect(flashRows).not.toContain(code);
 
   // Sign out: the session row goes, and the browser is told to forget the site.
   const sessionId = await sessionIdOf(page.context());
@@ -329,7 +332,7 @@ test("every staff page and form refuses a signed-out visitor: they are sent to s
   const paths = routes.map((r) => r.path);
   // The list really is every page (a broken list would pass vacuously).
   expect(paths.length).toBeGreaterThanOrEqual(30);
-  for (const known of ["/staff", "/staff/admin/users", "/staff/cases", "/staff/cases/new", "/staff/recovery-codes", "/staff/sign-out"]) {
+  for (const known of ["/staff", "/staff/admin/users", "/staff/cases", "/staff/cases/new", "/staff/enrol", "/staff/sign-out"]) {
     expect(paths).toContain(known);
   }
   const protectedRoutes = routes.filter((r) => !PUBLIC_PATHS.includes(r.path));

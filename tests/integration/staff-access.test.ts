@@ -27,7 +27,6 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff._index": "any-staff",
   "staff.account._index": "any-staff",
   "staff.account.password": "any-staff",
-  "staff.recovery-codes": "any-staff",
   "staff.sign-out": "any-staff",
   "staff.admin.users._index": ["admin"],
   "staff.admin.users.new": ["admin"],

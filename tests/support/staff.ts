@@ -25,7 +25,7 @@ export async function insertStaff(
       roles,
       passwordHash: await hashPassword(password),
       passwordChangedAt: at,
-      totpSecret: encryptSecret(totpSecret, getConfig().sessionSecrets),
+      totpSecret: encryptSecret(totpSecret, getConfig().totpKeys),
       totpEnrolledAt: at,
       createdAt: at,
       updatedAt: at,

@@ -62,8 +62,9 @@ export async function enrolTotp(page: Page): Promise<{ secret: string; step: num
   const { code, step } = await codeForSecret(secret);
   await page.getByLabel("Code from your authenticator app", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Continue", exact: true }).click();
-  await expect(page).toHaveURL(/\/staff\/recovery-codes$/);
+  // The codes are the response to the enrolling POST itself (never stored in clear): same address.
   await expect(page).toHaveTitle(staffTitle("Save your recovery codes"));
+  await expect(page).toHaveURL(/\/staff\/enrol$/);
   const recoveryCodes = (await page.locator(".app-recovery-codes li").allInnerTexts()).map((c) => c.trim());
   return { secret, step, recoveryCodes };
 }
