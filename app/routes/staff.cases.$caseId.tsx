@@ -67,7 +67,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   const clocks = [
     { name: "Immediate-risk check", due: view.riskCheckDueAt, met: view.riskCheckedAt },
-    { name: "Interview", due: view.interviewDueAt, met: view.interviewedAt },
+    // A proactive (right to be told) case has no applicant, so no interview and no interview clock.
+    ...(schemeRoute(view.channel) === "right_to_be_told" ? [] : [{ name: "Interview", due: view.interviewDueAt, met: view.interviewedAt }]),
     { name: "Decision", due: view.decisionDueAt, met: view.decidedAt },
     // Only when abuse is suspected: the referral to children's social care.
     ...(view.referralDueAt ? [{ name: "Referral to children's social care", due: view.referralDueAt, met: view.referralMadeAt }] : []),
@@ -396,6 +397,18 @@ export default function CasePage() {
         <SummaryList key={`r${i}`} card={{ title: r.title }} rows={r.rows.map((row) => ({ key: row.key, value: <span className="app-preserve-lines">{row.value}</span> }))} />
       ))}
       <Records section="referrals" />
+      {/* The joint-working actions again where they are read: the same pages as the buttons at the top. */}
+      {data.others.some((n) => n.path === "referral" || n.path === "strategy-discussion") ? (
+        <ul className="govuk-list">
+          {data.others
+            .filter((n) => n.path === "referral" || n.path === "strategy-discussion")
+            .map((n) => (
+              <li key={n.path}>
+                <a className="govuk-link" href={`/staff/cases/${data.id}/${n.path}`}>{n.text}</a>
+              </li>
+            ))}
+        </ul>
+      ) : null}
 
       <h2 className="govuk-heading-m" id="notes">Notes</h2>
       {data.canNote ? (
