@@ -3,13 +3,14 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { staffCaseSchema } from "~/domain/staff-case-schema";
+import * as casePage from "~/routes/staff.cases.$caseId";
 import { checkTransition } from "~/domain/workflow";
 import { getDb, schema } from "~/services/db.server";
 import { listQueue } from "~/services/queues.server";
 import { createStaffCase } from "~/services/staff-cases.server";
 import { now } from "~/services/app-clock.server";
 import { submitTestCase } from "../support/cases";
-import { insertStaff } from "../support/staff";
+import { insertStaff, signedIn } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
 let reviewer: Staff;
@@ -57,5 +58,24 @@ describe("a proactive (right to be told) case", () => {
     const rows = listQueue({ queue: "all_open", viewerId: reviewer.id, pageSize: 100 }, now()).rows;
     expect(rows.find((r) => r.id === caseId)?.route).toBe("right_to_be_told");
     expect(rows.find((r) => r.id === application.caseId)?.route).toBe("right_to_ask");
+  });
+
+  it("shows no interview clock on its case page (an application still has one), and offers the referral and strategy discussion", async () => {
+    const { cookie } = await signedIn(reviewer.id);
+    const context = { cspNonce: "t", requestId: "proactive-test", clientIp: "127.0.0.1" };
+    const view = async (caseId: number) => {
+      const data = (await casePage.loader({ request: new Request(`http://localhost:3000/staff/cases/${caseId}`, { headers: { Cookie: cookie } }), params: { caseId: String(caseId) }, context })) as unknown as {
+        clocks: { name: string }[];
+        others: { path: string }[];
+        route: string;
+      };
+      return data;
+    };
+    const proactive = await view(openProactive().caseId);
+    expect(proactive.route).toBe("Right to be told");
+    expect(proactive.clocks.map((c) => c.name)).toEqual(["Immediate-risk check", "Decision"]);
+    expect(proactive.others.map((o) => o.path)).toEqual(expect.arrayContaining(["referral", "strategy-discussion"]));
+    const application = await view((await submitTestCase()).caseId);
+    expect(application.clocks.map((c) => c.name)).toEqual(["Immediate-risk check", "Interview", "Decision"]);
   });
 });
