@@ -1,6 +1,7 @@
 // The frame of every case page, after the MOJ Pattern Library: an identity bar (reference, children,
 // subject, stage, next clock) and a sub-navigation through the case's sections.
 import { CASE_SECTIONS, type CaseBar, type CaseSection, type Evidence } from "~/domain/case-identity";
+import { PROTECTIVE_MARKING } from "~/domain/printing";
 import { SummaryList, Tag } from "./govuk";
 
 const CLOCK_TAG: Record<string, { text: string; colour?: "red" | "yellow" }> = {
@@ -12,6 +13,8 @@ export function CaseIdentityBar({ bar }: { bar: CaseBar }) {
   const clock = bar.nextDue ? CLOCK_TAG[bar.nextDue.state] : undefined;
   return (
     <section className="app-identity-bar" aria-label={`Case ${bar.reference}`}>
+      {/* On paper only: the case record carries its protective marking. */}
+      <p className="app-protective-marking app-print-only">{PROTECTIVE_MARKING}</p>
       <p className="app-identity-bar__title">
         <span className="govuk-!-font-weight-bold">Case {bar.reference}</span>{" "}
         <Tag colour={bar.closed ? "grey" : undefined}>{bar.stage}</Tag>

@@ -9,6 +9,7 @@ import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput, StaffForm } from "~/components/staff-form";
 import { TextareaField, useFormKit } from "~/components/form-kit";
+import { CasePrintLinks } from "~/components/printable";
 import { caseBar } from "~/domain/case-identity";
 import { CONTACT_METHODS, GENDERS, PARENTS_AWARE, SUBJECT_CONTACT_TYPES } from "~/domain/application";
 import { noteForm, RECOMMENDATIONS, recordForm } from "~/domain/case-forms";
@@ -17,6 +18,7 @@ import { CHANNEL_NAMES } from "~/domain/staff-case-schema";
 import { clockState, describeDue } from "~/domain/clocks";
 import { formatIsoDate } from "~/domain/dates";
 import { formatDateTime } from "~/domain/format";
+import { printableDocuments } from "~/domain/printing";
 import { SCHEME_ROUTES, schemeRoute, urgentReasonText } from "~/domain/urgency";
 import { CASEWORKERS } from "~/domain/roles";
 import { receivingAgency, REFERRAL_METHODS, strategyDiscussionForm } from "~/domain/referrals";
@@ -124,6 +126,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     records: view.records
       .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
       .map((r) => ({ section: RECORD_SECTION[r.kind] ?? "delivery", title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: r.kind === "strategy_discussion" ? summaryRows(strategyDiscussionForm, r.data) : describeData(r.kind, r.data) })),
+    printable: printableDocuments({ ...view, today: at }),
     decisions: view.decisions.map((d) => ({
       title: `Decision ${d.version}: ${d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned"}`,
       outcome: d.outcome ? (RECOMMENDATIONS[d.outcome as keyof typeof RECOMMENDATIONS] ?? d.outcome) : null,
@@ -363,6 +366,7 @@ export default function CasePage() {
           ) : null}
         </div>
       ) : null}
+      <CasePrintLinks caseId={data.id} {...data.printable} />
       <Table caption="Clocks" captionClassName="govuk-table__caption--m" head={["Clock", "Due", "State"]}
         rows={data.clocks.map((c) => [c.name, c.due, <span key="s"><Tag colour={STATE_TAG[c.state]?.colour}>{STATE_TAG[c.state]?.text ?? c.state}</Tag> {c.text}</span>])} />
 

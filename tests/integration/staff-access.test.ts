@@ -49,6 +49,8 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.cases.$caseId_.extend": ["reviewer", "manager"],
   "staff.cases.$caseId_.retriage": ["reviewer", "manager"],
   "staff.cases.$caseId_.linked": ["reviewer", "manager"],
+  "staff.cases.$caseId_.disclosure-record": ["reviewer", "manager"],
+  "staff.cases.$caseId_.outcome-letter": ["reviewer", "manager"],
   "staff.cases.new": ["reviewer", "manager"],
   "staff.cases._index": ["reviewer", "manager"],
   "staff.search": ["reviewer", "manager"],

@@ -10,13 +10,15 @@ import { validAnswers } from "./answers";
 let seq = 0;
 
 /** A complete, submitted online application; returns the case id and reference. */
-export async function submitTestCase(overrides: { urgent?: boolean; childName?: string; subjectName?: string; ip?: string } = {}) {
+export async function submitTestCase(
+  overrides: { urgent?: boolean; childName?: string; subjectName?: string; ip?: string; contact?: Record<string, string | readonly string[]> } = {},
+) {
   seq += 1;
   const today = new Date();
   const data: DraftData = {
     danger: { childInDanger: overrides.urgent ? "yes" : "no" },
     applicant: applicantSchema(today).parse(validAnswers.applicant),
-    contact: contactSchema().parse(validAnswers.contact),
+    contact: contactSchema().parse(overrides.contact ?? validAnswers.contact),
     children: [childSchema(today).parse({ ...validAnswers.child, fullName: overrides.childName ?? `Child ${seq}` })],
     subject: subjectSchema(today).parse({ ...validAnswers.subject, fullName: overrides.subjectName ?? `Subject ${seq}` }),
     "subject-contact": subjectContactSchema().parse(validAnswers.subjectContact),
