@@ -97,11 +97,24 @@ export function pendingErasureCountFor(viewer: StaffUser): number {
 }
 
 /** The tables that hold a case's personal data, and what erasure does with each. */
-export const ERASED_DATA = ["case_people", "case_records", "case_checks", "case_notes", "case_decisions", "staff_form_drafts", "cases.concern", "cases.contact_details"] as const;
+export const ERASED_DATA = [
+  "case_people",
+  "case_records",
+  "case_checks",
+  "case_notes",
+  "case_decisions",
+  "staff_form_drafts",
+  "cases.concern",
+  "cases.contact_details",
+  "case_referrals.shared_summary",
+  "case_referrals.their_reference",
+  "case_referrals.team",
+  "case_referrals.made_by",
+] as const;
 
 /**
  * A manager's decision on a proposed erasure. Approval erases at once, in one transaction:
- * people, records, checks, notes and decisions are deleted, free text on the case is cleared,
+ * people, records, checks, notes and decisions are deleted, free text on the case and its referrals is cleared,
  * and an erasure audit row records what went (names of data, never the data).
  */
 export function decideErasure(caseId: number, approve: boolean, reason: string, manager: StaffUser, requestId?: string): void {
@@ -123,6 +136,9 @@ export function decideErasure(caseId: number, approve: boolean, reason: string, 
       for (const table of [schema.casePeople, schema.caseRecords, schema.caseChecks, schema.caseNotes, schema.caseDecisions, schema.staffFormDrafts]) {
         tx.delete(table).where(eq(table.caseId, caseId)).run();
       }
+      // A referral keeps what the statistics count (agency, body, when, how, suspected abuse; the
+      // s.62 log names the body anyway); what was shared, their reference, team and officer go.
+      tx.update(schema.caseReferrals).set({ sharedSummary: "", theirReference: null, team: null, madeBy: "" }).where(eq(schema.caseReferrals.caseId, caseId)).run();
       // Staff reasons for keeping or erasing may quote the case: they go too.
       tx.update(schema.retentionReviews).set({ reason: "(erased)" }).where(eq(schema.retentionReviews.caseId, caseId)).run();
       tx.insert(schema.caseEvents).values({ caseId, at, actorId: manager.id, actorKind: "staff", type: "erased", summary: "Personal data erased after retention review" }).run();

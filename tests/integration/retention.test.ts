@@ -33,6 +33,16 @@ async function closedDisclosureCase() {
   ok(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "Erasable reasons" } }, manager));
   ok(performAction(caseId, { action: "record_delivery", disclosed: true, recipient: "Erasable Parent", data: { wordingUsed: "Erasable words" } }, reviewer));
   ok(performAction(caseId, { action: "add_note", text: "Erasable note" }, reviewer));
+  ok(
+    performAction(
+      caseId,
+      {
+        action: "add_referral",
+        referral: { agency: "Children's social care", agencyName: "Leeds City Council", team: "Erasable team", madeAt: new Date(), madeBy: "PC Erasable", method: "phone", theirReference: "Erasable-123", sharedSummary: "Erasable summary of the child", suspectedAbuse: true },
+      },
+      reviewer,
+    ),
+  );
   ok(performAction(caseId, { action: "close", outcomes: ["disclosure_cso"] }, reviewer));
   return { caseId, reference };
 }
@@ -75,6 +85,11 @@ describe("retention review and erasure", () => {
       row,
       sqlite.prepare("select * from case_events where case_id = ?").all(caseId),
       sqlite.prepare("select * from retention_reviews where case_id = ?").all(caseId),
+      sqlite.prepare("select * from case_referrals where case_id = ?").all(caseId),
+    ]);
+    // The referral stays for the statistics (agency, when, suspected abuse), its free text gone.
+    expect(sqlite.prepare("select agency, agency_name, suspected_abuse, shared_summary, their_reference from case_referrals where case_id = ?").all(caseId)).toEqual([
+      { agency: "Children's social care", agency_name: "Leeds City Council", suspected_abuse: 1, shared_summary: "", their_reference: null },
     ]);
     expect(everything).not.toMatch(/Erasable/);
     // The s.62 log keeps what the law asks of a disclosure log (who received it) and nothing else.
