@@ -35,12 +35,13 @@ export function useStepForm(lastResult: LastResult, values: unknown) {
   return { form, errorOf, valueOf, valuesOf };
 }
 
-/** Which inputs of a date to highlight, worked out again from the answer itself. */
+/** Which inputs of a date to highlight, worked out again from the answer itself (`latest`: the latest date allowed). */
 export function datePartsInError(
   parts: { day?: string; month?: string; year?: string },
   label: string,
+  latest: Date,
 ): DatePart[] {
-  const result = parseDateParts(parts, label);
+  const result = parseDateParts(parts, label, latest);
   return result.ok ? [] : result.parts;
 }
 

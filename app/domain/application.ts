@@ -1,7 +1,8 @@
 // The public application: its steps, the questions' schemas, and the rules that join them.
 // Pure: knows no HTTP and no database. Schemas take `today` so tests can move time.
 import { z } from "zod";
-import { ageOn, formatIsoDate, parseDateParts, toIsoDate } from "./dates";
+import { parseDateParts } from "./dates";
+import { ageOn, formatIsoDate, toIsoDate } from "./time";
 import { describeDobOrAge } from "./describe";
 import { datePartsOf, defineForm, fieldHref, NOT_GIVEN, summaryRows, YES_NO, type AnyForm } from "./form-spec";
 

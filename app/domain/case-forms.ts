@@ -7,7 +7,7 @@ import { OUTCOMES, SIDE_EXITS } from "./workflow";
 
 const LONG = 5000;
 
-export { parseTime } from "./moments";
+export { parseTime } from "./time";
 
 /**
  * What the police did at once. Referrals and strategy discussions are recorded as referrals

@@ -3,7 +3,7 @@
 // shown beside: the concern on the immediate-risk check, the subject's details on the checks.
 import { SUBJECT_CONTACT_TYPES } from "./application";
 import { clockState, describeDue, type ClockState } from "./clocks";
-import { formatIsoDate } from "./dates";
+import { formatIsoDate } from "./time";
 import { STATUS_NAMES, type Action, type Status } from "./workflow";
 
 export type IdentityPerson = {

@@ -24,6 +24,7 @@
 //
 // Bank holidays are ISO dates (YYYY-MM-DD) in England and Wales; see
 // app/services/bank-holidays.server.ts and db/seed/bank-holidays-england-and-wales.json.
+import { clockTime, fromLondonWallClock, londonParts, MONTH_NAMES, WEEKDAY_NAMES } from "./time";
 
 export type DayCounting = "calendar" | "working";
 
@@ -53,7 +54,6 @@ export type ClockOptions = { urgent?: boolean };
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
-const LONDON = "Europe/London";
 
 /** When each clock started at `t0` is due. */
 export function computeDueDates(
@@ -278,100 +278,18 @@ export function describeDue(dueAt: Date, now: Date): string {
   const time = clockTime(due.hour, due.minute);
   if (days === 0) return `Due today at ${time}`;
   if (days === 1) return `Due tomorrow at ${time}`;
-  const weekday = WEEKDAYS[new Date(Date.UTC(due.year, due.month - 1, due.day)).getUTCDay()];
+  const weekday = WEEKDAY_NAMES[new Date(Date.UTC(due.year, due.month - 1, due.day)).getUTCDay()];
   const year = due.year === today.year ? "" : ` ${due.year}`;
-  return `Due in ${days} days (${weekday} ${due.day} ${MONTHS[due.month - 1]}${year} at ${time})`;
+  return `Due in ${days} days (${weekday} ${due.day} ${MONTH_NAMES[due.month - 1]}${year} at ${time})`;
 }
-
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
 
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? "" : "s"}`;
 }
 
-/** "2:05pm", "12:00am": the style of formatDateTime in format.ts. */
-function clockTime(hour: number, minute: number): string {
-  const h = hour % 12 === 0 ? 12 : hour % 12;
-  return `${h}:${String(minute).padStart(2, "0")}${hour < 12 ? "am" : "pm"}`;
-}
-
 // ---------------------------------------------------------------------------------------------
-// London time
+// Helpers (London time itself is in time.ts)
 // ---------------------------------------------------------------------------------------------
-
-type LocalParts = {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-};
-
-const londonFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: LONDON,
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
-
-/** The UK wall-clock date and time of an instant. */
-function londonParts(date: Date): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const part of londonFormat.formatToParts(date)) {
-    if (part.type !== "literal") parts[part.type] = Number(part.value);
-  }
-  return {
-    year: parts.year,
-    month: parts.month,
-    day: parts.day,
-    hour: parts.hour === 24 ? 0 : parts.hour,
-    minute: parts.minute,
-    second: parts.second,
-    millisecond: ((date.getTime() % 1000) + 1000) % 1000,
-  };
-}
-
-/** How far London is ahead of UTC at an instant, in ms (0 in GMT, one hour in BST). */
-function londonOffset(utcMs: number): number {
-  const p = londonParts(new Date(utcMs));
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond) - utcMs;
-}
-
-/**
- * The instant at which London clocks show this date and time. A time skipped when the clocks go
- * forward is read with the offset before the change (01:30 becomes 02:30 BST); a time shown
- * twice when they go back gives the first (BST) occurrence.
- */
-function fromLondonWallClock(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  millisecond: number,
-): Date {
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  // Try both offsets in force around the date, earliest instant first.
-  const candidates = [...new Set([londonOffset(asUtc - DAY_MS), londonOffset(asUtc + DAY_MS)])]
-    .map((offset) => asUtc - offset)
-    .sort((a, b) => a - b);
-  for (const instant of candidates) {
-    if (instant + londonOffset(instant) === asUtc) return new Date(instant);
-  }
-  // In a gap: use the offset in force before the change.
-  return new Date(asUtc - londonOffset(asUtc - DAY_MS));
-}
 
 function isoOfUtcDate(utcMs: number): string {
   return new Date(utcMs).toISOString().slice(0, 10);

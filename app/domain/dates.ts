@@ -1,14 +1,12 @@
-// GOV.UK date input parsing: accept what people type, explain clearly what is wrong.
+// GOV.UK date input parsing: accept what people type, explain clearly what is wrong. Dates in
+// words and UK time are in time.ts.
+import { MONTH_NAMES, toIsoDate } from "./time";
+
 export type DatePart = "day" | "month" | "year";
 export type DateParts = { day?: string; month?: string; year?: string };
 export type DateResult =
   | { ok: true; iso: string }
   | { ok: false; message: string; parts: DatePart[] };
-
-const MONTH_NAMES = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
-];
 
 function clean(value: string | undefined): string {
   return (value ?? "").replace(/\s+/g, "");
@@ -19,7 +17,7 @@ function parseMonth(value: string): number | null {
   if (/^\d{1,2}$/.test(value)) return Number(value);
   const lower = value.toLowerCase();
   if (lower.length < 3) return null;
-  const index = MONTH_NAMES.findIndex((name) => name.startsWith(lower));
+  const index = MONTH_NAMES.findIndex((name) => name.toLowerCase().startsWith(lower));
   return index >= 0 ? index + 1 : null;
 }
 
@@ -29,13 +27,9 @@ function listParts(parts: DatePart[]): string {
 
 /**
  * @param label how the error names the date, e.g. "Your date of birth" (sentence case).
- * @param today the current date, injectable for tests.
+ * @param today the latest date allowed: the app clock's today, or a far date when any is allowed.
  */
-export function parseDateParts(
-  input: DateParts,
-  label: string,
-  today: Date = new Date(),
-): DateResult {
+export function parseDateParts(input: DateParts, label: string, today: Date): DateResult {
   const values = { day: clean(input.day), month: clean(input.month), year: clean(input.year) };
   const missing = (["day", "month", "year"] as const).filter((p) => values[p] === "");
   if (missing.length === 3) return { ok: false, message: `Enter ${lowerFirst(label)}`, parts: ["day", "month", "year"] };
@@ -76,21 +70,8 @@ function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
-/** The calendar date in the UK (Europe/London), as YYYY-MM-DD. */
-export function toIsoDate(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" }).format(date);
-}
-
-/** Whole years between an ISO date of birth and today. */
-export function ageOn(isoDateOfBirth: string, today: Date = new Date()): number {
-  const [y, m, d] = isoDateOfBirth.split("-").map(Number);
-  const [ty, tm, td] = toIsoDate(today).split("-").map(Number);
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-}
-
-/** "2014-03-07" → "7 March 2014" (GOV.UK date style). */
-export function formatIsoDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  const name = MONTH_NAMES[m - 1];
-  return `${d} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${y}`;
+/** The ISO date from the parts of a valid GOV.UK date input (already validated by the schema). */
+export function isoFromParts(day: unknown, month: unknown, year: unknown): string {
+  const clean = (v: unknown) => String(v ?? "").replace(/\s+/g, "");
+  return `${clean(year)}-${pad(parseMonth(clean(month)) ?? 0)}-${clean(day).padStart(2, "0")}`;
 }

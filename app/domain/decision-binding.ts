@@ -1,7 +1,7 @@
 // What binds one stage to the next: a decision to the assessment version the manager read, a
 // delivery to the decision signed, and what the applicant may be told to the facts of the case.
 // Pure functions over plain values.
-import { formatDateTime } from "./format";
+import { formatDateTime } from "./time";
 
 export const STALE_ASSESSMENT = "The assessment changed since you opened it — read it again";
 export const STALE_DECISION = "The decision changed since you opened this page — read it again";

@@ -1,5 +1,5 @@
 // Plain-English descriptions of answers, shared by check-your-answers and the staff case page.
-import { formatIsoDate } from "./dates";
+import { formatIsoDate } from "./time";
 
 type Dated = { dobKnown?: string; dobDay?: string; dobMonth?: string; dobYear?: string; age?: string };
 

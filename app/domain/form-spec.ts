@@ -5,9 +5,8 @@
 //
 // Pure: no HTTP, no database, no React.
 import { z } from "zod";
-import { formatIsoDate, parseDateParts, toIsoDate, type DatePart } from "./dates";
-import { formatDateTime } from "./format";
-import { isoFromParts, parseTime, ukDateTime } from "./moments";
+import { isoFromParts, parseDateParts, type DatePart } from "./dates";
+import { formatDateTime, formatIsoDate, parseTime, toIsoDate, ukDateTime } from "./time";
 import { optionalText, requiredText } from "./fields";
 
 export const NOT_GIVEN = "Not given";

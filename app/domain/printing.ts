@@ -2,7 +2,7 @@
 // signs, and the outcome letter to an applicant who said post is safe. Pure: the route reads the
 // case (logged as a consultation) and hands plain values here.
 import { DEFAULT_APPLICANT_WORDING, DEFAULT_NOT_PROGRESSED_WORDING } from "./decision-binding";
-import { formatDate, formatDateTime } from "./format";
+import { formatDate, formatDateTime } from "./time";
 import { normaliseName } from "./names";
 
 /** The Government Security Classification every printed page carries. */

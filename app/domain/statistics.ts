@@ -33,13 +33,13 @@
 //   - Today: open cases (`closed_at` not set), open urgent cases, and open cases with a clock
 //     overdue (`next_due_at` before now), whenever they were received: the same rules as the queues.
 import { z } from "zod";
-import { parseDateParts, toIsoDate, type DatePart } from "./dates";
+import { parseDateParts, type DatePart } from "./dates";
+import { toIsoDate, ukDayStart as ukDayStartAt } from "./time";
 import { SCHEME_ROUTES, type SchemeRoute } from "./urgency";
 import { OUTCOMES } from "./workflow";
 import type { CsvCell } from "./csv";
 
 export const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /** A range of UK calendar dates (YYYY-MM-DD), both ends included. */
 export type DateRange = { from: string; to: string };
@@ -244,9 +244,7 @@ export function addIsoDays(iso: string, days: number): string {
  * at midnight, so midnight always exists and is never doubled.)
  */
 export function ukDayStart(iso: string): number {
-  const [y, m, d] = isoParts(iso);
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  return toIsoDate(new Date(utcMidnight - HOUR_MS)) === iso ? utcMidnight - HOUR_MS : utcMidnight;
+  return ukDayStartAt(iso).getTime();
 }
 
 /** The instants a range covers: [start, end), T0 ≥ start and T0 < end. */
@@ -337,22 +335,8 @@ export function financialYearsOf(range: DateRange, months: ({ month: string } & 
   return [...years.values()];
 }
 
-const MONTH_NAMES = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
-
-/** "2026-03" → "March 2026". */
-export function formatMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return `${MONTH_NAMES[m - 1]} ${y}`;
-}
-
-/** "2026-03-07" → "7 March 2026". */
-export function formatUkDate(iso: string): string {
-  const [y, m, d] = isoParts(iso);
-  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
-}
+// The page's words for months and dates come from the one time module.
+export { formatMonth, formatIsoDate as formatUkDate } from "./time";
 
 // ---------------------------------------------------------------------------------------------
 // The date range, from the page's GOV.UK date inputs or the export's query string

@@ -7,7 +7,7 @@ import type { StaffUser } from "../../db/schema";
 import { CASEWORKERS } from "~/domain/roles";
 import { DRAFT_INTENT, SAVE_DRAFT } from "~/components/case-form";
 import { caseBar, evidenceFor, SECTION_OF_ACTION } from "~/domain/case-identity";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { checkTransition, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf, type ActionInput } from "~/services/case-actions.server";
 import { caseIdentity, caseSummary, logConsultation } from "~/services/case-view.server";

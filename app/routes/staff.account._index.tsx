@@ -6,7 +6,7 @@ import { z } from "zod";
 import { Button, SummaryList, Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { ROLE_NAMES } from "~/domain/roles";
 import { requireStaff } from "~/services/guard.server";
 import { setOnDuty } from "~/services/staff-accounts.server";

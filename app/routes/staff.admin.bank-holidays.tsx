@@ -10,7 +10,8 @@ import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
-import { parseDateParts, toIsoDate, type DatePart, type DateParts } from "~/domain/dates";
+import { parseDateParts, type DatePart, type DateParts } from "~/domain/dates";
+import { formatLongIsoDate, toIsoDate } from "~/domain/time";
 import { datePartFields, optionalText } from "~/domain/fields";
 import { ADMINS } from "~/domain/roles";
 import {
@@ -84,7 +85,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     notice: takeNotice(request, session),
     year,
     years,
-    holidays: listBankHolidays(year).map((h) => ({ date: h.date, name: h.name, label: longDate(h.date) })),
+    holidays: listBankHolidays(year).map((h) => ({ date: h.date, name: h.name, label: formatLongIsoDate(h.date) })),
     settings,
   };
 }
@@ -101,14 +102,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   if (value.intent === "remove") {
     const removed = removeBankHoliday(value.date, actor, context.requestId);
-    return done(request, removed ? `Bank holiday on ${longDate(value.date)} removed` : null, value.date);
+    return done(request, removed ? `Bank holiday on ${formatLongIsoDate(value.date)} removed` : null, value.date);
   }
 
   const date = dateOf({ day: value.dateDay, month: value.dateMonth, year: value.dateYear });
   if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ date: date.message }, submission.payload), { ...back, schema: formSchema });
   try {
     const added = addBankHoliday({ date: date.iso, name: value.name ?? "" }, actor, context.requestId);
-    return done(request, `${added.name} added on ${longDate(added.date)}`, added.date);
+    return done(request, `${added.name} added on ${formatLongIsoDate(added.date)}`, added.date);
   } catch (error) {
     if (!(error instanceof BankHolidayError)) throw error;
     return redirectWithErrors(request, FORM_KEY, errorResult({ [error.field]: error.message }, submission.payload), { ...back, schema: formSchema });
@@ -119,18 +120,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 async function done(request: Request, notice: string | null, isoDate: string) {
   const to = `${PATH}?year=${isoDate.slice(0, 4)}`;
   return notice ? redirectWithNotice(request, to, notice) : redirect(to, { status: 303 });
-}
-
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-];
-
-/** "2026-04-03" → "Friday 3 April 2026". */
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${MONTHS[m - 1]} ${y}`;
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;

@@ -7,7 +7,7 @@ import { BackLink, Button, Checkboxes, SummaryList, WarningText } from "~/compon
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput, StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { ROLE_NAMES, ADMINS } from "~/domain/roles";
 import { staffRolesField } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";

@@ -4,7 +4,7 @@ import { Button, DateInput, ErrorSummary, Input, Table } from "~/components/govu
 import { staffPageTitle } from "~/components/page-title";
 import { datePartsInError } from "~/components/step-form";
 import { AUDIT_ACTION_NAMES, auditQueryString, describeAuditActor, describeAuditEntity, parseAuditQuery } from "~/domain/audit-filter";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { OVERSIGHT } from "~/domain/roles";
 import { auditLabels, searchAudit } from "~/services/audit-viewer.server";
 import { now } from "~/services/app-clock.server";
@@ -14,13 +14,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("A
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, OVERSIGHT);
-  const { query, errors, values } = parseAuditQuery(new URL(request.url).searchParams, now());
+  const at = now();
+  const { query, errors, values } = parseAuditQuery(new URL(request.url).searchParams, at);
   const { rows, hasMore } = Object.keys(errors).length ? { rows: [], hasMore: false } : searchAudit(query, user, context.requestId);
   const labels = auditLabels(rows);
   const names = labels.staffNames;
   return {
     values,
     errors,
+    // The app clock's now, for working out which date inputs to highlight.
+    today: at.toISOString(),
     page: query.page,
     hasMore,
     staff: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
@@ -37,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
-  const { values, errors, rows, page, hasMore, staff } = useLoaderData<typeof loader>();
+  const { values, errors, today, rows, page, hasMore, staff } = useLoaderData<typeof loader>();
   const from = { day: values.fromDay, month: values.fromMonth, year: values.fromYear };
   const to = { day: values.toDay, month: values.toMonth, year: values.toYear };
   const query = auditQueryString(values);
@@ -77,9 +80,9 @@ export default function AuditPage() {
           </select>
         </div>
         <DateInput idPrefix="from" legend="From" legendSize="s" names={{ day: "fromDay", month: "fromMonth", year: "fromYear" }} values={from}
-          error={errors.from} errorParts={errors.from ? datePartsInError(from, "The start date") : undefined} />
+          error={errors.from} errorParts={errors.from ? datePartsInError(from, "The start date", new Date(today)) : undefined} />
         <DateInput idPrefix="to" legend="To" legendSize="s" names={{ day: "toDay", month: "toMonth", year: "toYear" }} values={to}
-          error={errors.to} errorParts={errors.to ? datePartsInError(to, "The end date") : undefined} />
+          error={errors.to} errorParts={errors.to ? datePartsInError(to, "The end date", new Date(today)) : undefined} />
         <Button>Search</Button>
       </Form>
       <p className="govuk-body">

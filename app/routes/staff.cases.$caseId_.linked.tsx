@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BackLink, Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { linkedCases, logConsultation } from "~/services/case-view.server";
 import { requireCase } from "./__case-form.server";

@@ -6,7 +6,7 @@ import { CaseFormPage } from "~/components/case-form";
 import { DateField, RadiosField, TextareaField, TextField, useFormKit } from "~/components/form-kit";
 import { staffPageTitle } from "~/components/page-title";
 import { toRecord } from "~/domain/form-spec";
-import { nowTime, todayParts } from "~/domain/moments";
+import { nowTime, todayParts } from "~/domain/time";
 import { referralForm } from "~/domain/referrals";
 import { now } from "~/services/app-clock.server";
 import { getSetting } from "~/services/settings.server";

@@ -5,7 +5,7 @@ import { CheckboxesField, DateField, RadiosField, TextareaField, TextField, useF
 import { staffPageTitle } from "~/components/page-title";
 import { riskCheckForm } from "~/domain/case-forms";
 import { toRecord } from "~/domain/form-spec";
-import { nowTime, todayParts } from "~/domain/moments";
+import { nowTime, todayParts } from "~/domain/time";
 import { now } from "~/services/app-clock.server";
 import { handleCaseForm, loadCaseForm } from "./__case-form.server";
 

@@ -5,7 +5,7 @@ import { CaseFormPage } from "~/components/case-form";
 import { DateField, RadiosField, TextareaField, useFormKit } from "~/components/form-kit";
 import { staffPageTitle } from "~/components/page-title";
 import { toRecord } from "~/domain/form-spec";
-import { todayParts } from "~/domain/moments";
+import { todayParts } from "~/domain/time";
 import { strategyDiscussionForm } from "~/domain/referrals";
 import { now } from "~/services/app-clock.server";
 import { handleCaseForm, loadCaseForm } from "./__case-form.server";

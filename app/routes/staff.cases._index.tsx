@@ -24,7 +24,7 @@ import { requireStaff } from "~/services/guard.server";
 import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 // The queues' names and options come from ~/domain: the page's meta and component use them in the browser.
 import { CLOSED_COUNT_CAP, QUEUE_NAMES, QUEUE_SORT_NAMES, QUEUE_SORTS, QUEUE_STATUSES, QUEUE_TABS, type QueueTab } from "~/domain/queues";
-import { formatDate } from "~/domain/format";
+import { formatDate } from "~/domain/time";
 import { listQueue, logQueueView, queueCounts, queueStaff, type QueueQuery } from "~/services/queues.server";
 
 const PATH = "/staff/cases";
@@ -104,9 +104,6 @@ function problemOf(lastResult: Awaited<ReturnType<typeof loadFormResult>>["lastR
   return field && messages?.[0] ? { text: messages[0], href: `#${field}` } : null;
 }
 
-/** "7 March 2026", in UK time (one formatter for the module: making one per row is slow). */
-const receivedDate = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
-
 /** A case's public reference (not personal data), for the message after an action. */
 function referenceOf(id: number): string | undefined {
   return getDb().select({ reference: schema.cases.reference }).from(schema.cases).where(eq(schema.cases.id, id)).get()?.reference;
@@ -147,7 +144,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       route: SCHEME_ROUTES[r.route],
       urgent: r.urgent,
       urgentReason: r.urgent ? urgentReasonText(r.urgentReason) : null,
-      received: receivedDate.format(r.receivedAt),
+      received: formatDate(r.receivedAt),
       // Worked out here with the server's clock, so the page and any re-render agree.
       due: r.nextDueAt ? describeDue(r.nextDueAt, at) : null,
       clock: r.clock,

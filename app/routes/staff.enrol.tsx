@@ -7,6 +7,7 @@ import { Button, Input, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
+import { now } from "~/services/app-clock.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireSessionStage } from "~/services/guard.server";
 import { confirmTotpEnrolment, pendingTotpSecret, totpUriFor } from "~/services/staff-accounts.server";
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirectWithErrors(request, FORM_KEY, errorResult({ code: "The code is not right. Check the app shows this account and enter the current code" }), { schema: schema });
   }
   endSession(session.id);
-  const { setCookie } = await createSession(user.id, "active", request, context.clientIp, new Date());
+  const { setCookie } = await createSession(user.id, "active", request, context.clientIp, now());
   enrolledInThisRequest.add(context);
   // The page with the codes is this POST's response (the form posts as a whole page, also with
   // JavaScript). Reloading it cannot show them again: the enrolment session has ended.

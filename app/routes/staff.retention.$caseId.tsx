@@ -9,7 +9,7 @@ import { StaffForm } from "~/components/staff-form";
 import { datePartsInError, useStepForm } from "~/components/step-form";
 import { parseDateParts } from "~/domain/dates";
 import { datePartFields, requiredText } from "~/domain/fields";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { CASEWORKERS } from "~/domain/roles";
 import { now } from "~/services/app-clock.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
@@ -18,6 +18,8 @@ import { decideErasure, proposeErasure, proposeKeep, RetentionError, retentionSt
 import { caseIdOf } from "./__case-form.server";
 
 const FORM_KEY = "retention-review";
+/** A review date is in the future: any real date up to this is allowed. */
+const ANY_REVIEW_DATE = new Date(Date.UTC(2200, 0, 1));
 const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("propose"), proposal: z.enum(["keep", "erase"], { errorMap: () => ({ message: "Select keep or erase" }) }), reason: requiredText(2000, "Enter the reason", "The reason"), reviewDay: datePartFields.day, reviewMonth: datePartFields.month, reviewYear: datePartFields.year }),
   z.object({ intent: z.literal("decide"), decision: z.enum(["approve", "reject"], { errorMap: () => ({ message: "Select approve or reject" }) }), decisionReason: requiredText(2000, "Enter the reason for your decision", "The reason") }),
@@ -54,8 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     } else if (v.proposal === "erase") {
       proposeErasure(caseId, v.reason, user, context.requestId);
     } else {
-      const farFuture = new Date(Date.UTC(2200, 0, 1));
-      const date = parseDateParts({ day: v.reviewDay, month: v.reviewMonth, year: v.reviewYear }, "The next review date", farFuture);
+      const date = parseDateParts({ day: v.reviewDay, month: v.reviewMonth, year: v.reviewYear }, "The next review date", ANY_REVIEW_DATE);
       if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ review: date.message }, submission.payload), { schema: schema });
       const when = new Date(`${date.iso}T00:00:00Z`);
       if (when <= now()) return redirectWithErrors(request, FORM_KEY, errorResult({ review: "The next review date must be in the future" }, submission.payload), { schema: schema });
@@ -107,7 +108,7 @@ export default function RetentionReviewPage() {
                 text: "Keep the case",
                 conditional: (
                   <DateInput idPrefix="review" legend="Next review date" legendSize="s" names={{ day: "reviewDay", month: "reviewMonth", year: "reviewYear" }}
-                    values={review} error={errorOf("review")} errorParts={errorOf("review") ? datePartsInError(review, "The next review date") : undefined} />
+                    values={review} error={errorOf("review")} errorParts={errorOf("review") ? datePartsInError(review, "The next review date", ANY_REVIEW_DATE) : undefined} />
                 ),
               },
               { value: "erase", text: "Propose erasing its personal data", hint: "A manager must approve it" },

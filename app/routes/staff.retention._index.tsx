@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { CASEWORKERS } from "~/domain/roles";
 import { now } from "~/services/app-clock.server";
 import { requireStaff } from "~/services/guard.server";

@@ -11,7 +11,7 @@ import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { datePartsInError, useStepForm } from "~/components/step-form";
 import { parseDateParts } from "~/domain/dates";
-import { formatDate } from "~/domain/format";
+import { formatDate } from "~/domain/time";
 import { criteriaOf, SEARCH_LIMIT, SEARCH_PURPOSES, SEARCH_ROLES, SEARCH_STATES, searchSchema, type SearchCriteria } from "~/domain/search";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { loadSearch, saveSearch, searchAndLog } from "~/services/case-search.server";
@@ -28,7 +28,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
-  const form = await loadFormResult(request, FORM_KEY);
+  // The app clock's now, for working out which date inputs to highlight.
+  const form = { ...(await loadFormResult(request, FORM_KEY)), today: now().toISOString() };
   const token = new URL(request.url).searchParams.get("results");
   const criteria = token ? loadSearch(user, token) : null;
   if (!criteria) return { ...form, expired: Boolean(token), values: null, results: null, more: false };
@@ -81,7 +82,7 @@ function formValuesOf(c: SearchCriteria): Record<string, string> {
 }
 
 export default function SearchPage() {
-  const { lastResult, values, results, more, expired } = useLoaderData<typeof loader>();
+  const { lastResult, today, values, results, more, expired } = useLoaderData<typeof loader>();
   const { errorOf, valueOf } = useStepForm(lastResult, values);
   const dob = { day: valueOf("dobDay"), month: valueOf("dobMonth"), year: valueOf("dobYear") };
   return (
@@ -117,7 +118,7 @@ export default function SearchPage() {
               autoComplete="off" spellCheck={false} error={errorOf("name")} defaultValue={valueOf("name")} />
             <DateInput idPrefix="dob" legend="Date of birth" legendSize="s" hint="For example 27 3 2017"
               names={{ day: "dobDay", month: "dobMonth", year: "dobYear" }} values={dob}
-              error={errorOf("dob")} errorParts={errorOf("dob") ? datePartsInError(dob, "The date of birth") : undefined} />
+              error={errorOf("dob")} errorParts={errorOf("dob") ? datePartsInError(dob, "The date of birth", new Date(today)) : undefined} />
             <Input id="postcode" name="postcode" label="Postcode" hint="Whole or the first part, for example SW1A"
               className="govuk-input--width-10" autoComplete="off" error={errorOf("postcode")} defaultValue={valueOf("postcode")} />
             <Radios name="role" legend="Whose name, date of birth or postcode is it?" legendSize="s" small

@@ -7,6 +7,7 @@ import { Details, Input } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
 import { useStepForm } from "~/components/step-form";
+import { now } from "~/services/app-clock.server";
 import { requireSessionStage } from "~/services/guard.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { checkSecondFactor } from "~/services/sign-in.server";
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // Signed in: a new session id for the new privilege level; the half-signed-in one ends.
   endSession(session.id);
-  const { setCookie } = await createSession(user.id, "active", request, context.clientIp, new Date());
+  const { setCookie } = await createSession(user.id, "active", request, context.clientIp, now());
   // Back to the page they were on when their session ended (a safe staff path), else home.
   const back = await takeReturnTo(request);
   const headers = new Headers();

@@ -5,7 +5,7 @@
 // is logged (s.62 consultation of "statistics") as a record of what left the system.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toCsv } from "~/domain/csv";
-import { toIsoDate } from "~/domain/dates";
+import { toIsoDate } from "~/domain/time";
 import { OVERSIGHT } from "~/domain/roles";
 import { financialYearLabel, returnCsvRows } from "~/domain/statistics";
 import { recordAudit } from "~/services/audit.server";

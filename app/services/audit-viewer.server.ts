@@ -3,6 +3,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { AuditRow, StaffUser } from "../../db/schema";
 import type { AuditLabels, AuditQuery } from "~/domain/audit-filter";
+import { ukDayEnd, ukDayStart } from "~/domain/time";
 import { listAudit, recordAudit, verifyAuditChain, type AuditFilter } from "./audit.server";
 import { now } from "./app-clock.server";
 import { getDb, getSqlite, schema } from "./db.server";
@@ -21,14 +22,8 @@ function toFilter(query: AuditQuery): AuditFilter | null {
   }
   // Dates are UK calendar dates; the day runs to its last millisecond.
   if (query.from) filter.from = ukDayStart(query.from);
-  if (query.to) filter.to = new Date(ukDayStart(query.to).getTime() + 24 * 3_600_000 - 1);
+  if (query.to) filter.to = ukDayEnd(query.to);
   return filter;
-}
-
-function ukDayStart(iso: string): Date {
-  const utc = new Date(`${iso}T00:00:00Z`);
-  const hour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", hour12: false }).format(utc));
-  return new Date(utc.getTime() - (hour === 1 ? 3_600_000 : 0));
 }
 
 function describe(query: AuditQuery): string {

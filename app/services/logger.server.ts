@@ -1,10 +1,12 @@
 // Structured JSON logs on stdout. Callers pass event names and ids only: never names,
 // addresses, free text or tokens (the log is not a place for case data).
+import { machineNow } from "./app-clock.server";
+
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
 function write(level: "info" | "warn" | "error", event: string, fields: Fields = {}) {
   if (process.env.NODE_ENV === "test" && level === "info") return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
+  const line = JSON.stringify({ time: machineNow().toISOString(), level, event, ...fields });
   (level === "error" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { machineNow } from "./app-clock.server";
 import type { Config } from "./config.server";
 
 /** One message, as the outbox hands it to a transport. */
@@ -70,7 +71,8 @@ export function createFileTransport(dir: string): MailTransport {
       const message = info.message;
       if (!Buffer.isBuffer(message)) throw new Error("stream transport did not return a buffer");
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-      const stamp = new Date().toISOString().replace(/[-:.]/g, "");
+      // File names sort in the order written (the machine clock, like the files' own times).
+      const stamp = machineNow().toISOString().replace(/[-:.]/g, "");
       const id = outboxId !== undefined ? `outbox-${outboxId}` : `adhoc-${crypto.randomUUID()}`;
       const file = path.join(dir, `${stamp}-${id}.eml`);
       // Write then rename: a reader never sees half a message.

@@ -98,7 +98,7 @@ export async function deliverDueMessages(options: {
   limit?: number;
 }): Promise<DeliveryCounts> {
   const db = options.db ?? getDb();
-  const now = options.now ?? new Date();
+  const now = options.now ?? appNow();
   const limit = options.limit ?? DEFAULT_BATCH;
   const config = getConfig();
   const host = new URL(config.appUrl).hostname || "localhost";
@@ -268,7 +268,7 @@ export type OutboxHealth = {
   failed: number;
 };
 
-export function outboxHealth(now: Date = new Date(), db: Db = getDb()): OutboxHealth {
+export function outboxHealth(now: Date = appNow(), db: Db = getDb()): OutboxHealth {
   const pendingRow = db
     .select({ pending: count(), oldest: min(outbox.createdAt) })
     .from(outbox)
@@ -295,7 +295,7 @@ function toMs(value: Date | number | string): number {
 /** Sent messages hold addresses: they are kept 30 days (for delivery questions), then deleted. */
 export const SENT_RETENTION_MS = 30 * 24 * 3_600_000;
 
-export function purgeSentMessages(at: Date = new Date(), db: Db = getDb()): number {
+export function purgeSentMessages(at: Date = appNow(), db: Db = getDb()): number {
   return db
     .delete(outbox)
     .where(and(isNotNull(outbox.sentAt), lte(outbox.sentAt, new Date(at.getTime() - SENT_RETENTION_MS))))

@@ -55,7 +55,7 @@ import {
   type TimelinessRow,
   type TodayFigures,
 } from "~/domain/statistics";
-import { toIsoDate } from "~/domain/dates";
+import { toIsoDate } from "~/domain/time";
 import { schemeRoute } from "~/domain/urgency";
 import { OUTCOMES, STATUSES } from "~/domain/workflow";
 import { now } from "./app-clock.server";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, formatIsoDate, parseDateParts, toIsoDate } from "~/domain/dates";
+import { parseDateParts } from "~/domain/dates";
+import { ageOn, formatIsoDate, toIsoDate } from "~/domain/time";
 
 const today = new Date("2026-11-23T12:00:00Z");
 const parse = (day: string, month: string, year: string) =>

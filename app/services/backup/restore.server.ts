@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase, type Sqlite } from "../../../db/client";
+import { machineNow } from "../app-clock.server";
 import { MAX_REASON_LENGTH, recordAudit } from "../audit.server";
 import { getConfig } from "../config.server";
 import { describeError } from "../logger.server";
@@ -42,7 +43,7 @@ export function restoreFrom(
   // Refuse early, before spending time on the copy; checked again just before the swap.
   if (fs.existsSync(target)) releaseCurrent(target);
 
-  const stamp = utcStamp(options.now ?? new Date());
+  const stamp = utcStamp(options.now ?? machineNow());
   const staging = `${target}.restoring`;
   fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
   removeWithSidecars(staging);

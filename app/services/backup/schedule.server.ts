@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Sqlite } from "../../../db/client";
+import { machineNow } from "../app-clock.server";
 import { getConfig } from "../config.server";
 import { getSqlite } from "../db.server";
 import { describeError, log } from "../logger.server";
@@ -70,7 +71,7 @@ export function startBackupSchedule(options: BackupScheduleOptions = {}): Backup
       const folder = dir();
       try {
         removeStalePartials(folder);
-        const result = await backupTo(path.join(folder, backupFileName(new Date())), options.sqlite ?? getSqlite());
+        const result = await backupTo(path.join(folder, backupFileName(machineNow())), options.sqlite ?? getSqlite());
         const pruned = pruneBackups(folder, keep());
         log.info("backup_completed", {
           file: path.basename(result.file),
@@ -123,7 +124,7 @@ export function startBackupSchedule(options: BackupScheduleOptions = {}): Backup
     const interval = intervalMs();
     if (interval > 0) {
       const newest = newestBackupTime(dir());
-      firstDelay = newest === null ? interval : Math.min(interval, Math.max(0, newest + interval - Date.now()));
+      firstDelay = newest === null ? interval : Math.min(interval, Math.max(0, newest + interval - machineNow().getTime()));
     }
   } catch (error) {
     log.error("backup_failed", { reason: "settings", error: describeError(error) });
