@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { Tx } from "../../db/client";
 import {
   completeApplication,
   firstIncompleteStep,
@@ -9,16 +10,12 @@ import {
 } from "~/domain/application";
 import { addressKey } from "~/domain/addresses";
 import { parseDateParts } from "~/domain/dates";
-import { normaliseName } from "~/domain/names";
-import { generateReference } from "~/domain/reference";
-import { recordAudit } from "./audit.server";
 import { now } from "./app-clock.server";
-import { dueDatesFor } from "./case-clocks.server";
-import { notifyUrgentApplication } from "./staff-notifications.server";
 import { getConfig } from "./config.server";
 import { getDb, schema, type Db } from "./db.server";
 import type { Draft } from "./drafts.server";
 import { log } from "./logger.server";
+import { openCase } from "./open-case.server";
 import { enqueueEmail } from "./outbox.server";
 import { createLimiter } from "./rate-limit.server";
 
@@ -122,147 +119,100 @@ function referenceOf(tx: Pick<Db, "select">, caseId: number): string {
   return tx.select({ r: schema.cases.reference }).from(schema.cases).where(eq(schema.cases.id, caseId)).get()!.r;
 }
 
-/** A new random reference no case has yet. */
-export function uniqueReference(tx: Pick<Db, "select">): string {
-  for (;;) {
-    const reference = generateReference();
-    const clash = tx.select({ id: schema.cases.id }).from(schema.cases).where(eq(schema.cases.reference, reference)).get();
-    if (!clash) return reference;
-  }
-}
-
 function isoDateOrNull(p: { dobKnown?: string; dobDay?: string; dobMonth?: string; dobYear?: string }, today: Date) {
   if (p.dobKnown && p.dobKnown !== "date") return null;
   const r = parseDateParts({ day: p.dobDay, month: p.dobMonth, year: p.dobYear }, "Date of birth", today);
   return r.ok ? r.iso : null;
 }
 
-function insertCase(tx: Db, app: Application, draftId: number, at: Date, overLimit: boolean, requestId?: string) {
-  const reference = uniqueReference(tx);
-  const urgent = app.danger.childInDanger === "yes";
-  const due = dueDatesFor(at, { urgent });
-  const row = tx
-    .insert(schema.cases)
-    .values({
-      reference,
-      status: "received",
-      channel: "online",
-      urgent,
-      urgentReason: urgent ? "applicant_danger_now" : null,
-      overSubmissionLimit: overLimit,
-      receivedAt: at,
-      contactTypes: app.subjectContact.contactTypes,
-      contactDetails: app.subjectContact.contactDetails ?? null,
-      concern: app.concern.concern,
-      declarationsAcceptedAt: at,
-      submissionKey: `draft-${draftId}`,
-      ...due,
-      nextDueAt: due.riskCheckDueAt,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .returning({ id: schema.cases.id })
-    .get();
-  const caseId = row.id;
-
+function insertCase(tx: Tx, app: Application, draftId: number, at: Date, overLimit: boolean, requestId?: string) {
   const { applicant, contact, subject } = app;
-  const people: (typeof schema.casePeople.$inferInsert)[] = [
+  const opened = openCase(
+    tx,
     {
-      caseId,
-      role: "applicant",
-      position: 1,
-      fullName: applicant.fullName,
-      normalisedName: normaliseName(applicant.fullName),
-      otherNames: applicant.otherNames ?? null,
-      dateOfBirth: isoDateOrNull(applicant, at),
-      address: [applicant.addressLine1, applicant.addressLine2, applicant.town, applicant.postcode.toUpperCase()]
-        .filter(Boolean)
-        .join("\n"),
-      details: {
-        language: applicant.language ?? null,
-        interpreter: applicant.interpreter,
-        accessibilityNeeds: applicant.accessibilityNeeds ?? null,
-        contactMethods: contact.methods,
-        email: contact.email ?? null,
-        phone: contact.phone ?? null,
-        safeTimes: contact.safeTimes ?? null,
-        leaveMessages: contact.leaveMessages,
-        safetyNotes: contact.safetyNotes ?? null,
+      channel: "online",
+      openedBy: { kind: "public" },
+      urgent: app.danger.childInDanger === "yes" ? { reason: "applicant_danger_now", summary: "Applicant said a child is in danger now" } : null,
+      answers: {
+        overSubmissionLimit: overLimit,
+        contactTypes: app.subjectContact.contactTypes,
+        contactDetails: app.subjectContact.contactDetails ?? null,
+        concern: app.concern.concern,
+        declarationsAcceptedAt: at,
+        submissionKey: `draft-${draftId}`,
       },
-      createdAt: at,
+      people: [
+        {
+          role: "applicant",
+          position: 1,
+          fullName: applicant.fullName,
+          otherNames: applicant.otherNames ?? null,
+          dateOfBirth: isoDateOrNull(applicant, at),
+          address: [applicant.addressLine1, applicant.addressLine2, applicant.town, applicant.postcode.toUpperCase()]
+            .filter(Boolean)
+            .join("\n"),
+          details: {
+            language: applicant.language ?? null,
+            interpreter: applicant.interpreter,
+            accessibilityNeeds: applicant.accessibilityNeeds ?? null,
+            contactMethods: contact.methods,
+            email: contact.email ?? null,
+            phone: contact.phone ?? null,
+            safeTimes: contact.safeTimes ?? null,
+            leaveMessages: contact.leaveMessages,
+            safetyNotes: contact.safetyNotes ?? null,
+          },
+        },
+        ...app.children.map((child: Child, i: number) => ({
+          role: "child" as const,
+          position: i + 1,
+          fullName: child.fullName,
+          dateOfBirth: isoDateOrNull(child, at),
+          ageYears: child.dobKnown === "age" ? Number(child.age) : null,
+          address: child.livesWith,
+          details: {
+            gender: child.gender,
+            applicantRelationship: child.applicantRelationship,
+            subjectRelationship: child.subjectRelationship ?? null,
+            parentsAware: child.parentsAware,
+          },
+        })),
+        {
+          role: "subject",
+          position: 1,
+          fullName: subject.fullName,
+          otherNames: subject.otherNames ?? null,
+          dateOfBirth: isoDateOrNull(subject, at),
+          ageYears: subject.dobKnown === "age" ? Number(subject.age) : null,
+          address: subject.addressKnown === "yes" ? (subject.address ?? null) : null,
+          details: {
+            ageIsApproximate: subject.dobKnown === "age",
+            description: subject.description ?? null,
+            occupation: subject.occupation ?? null,
+            relationshipToApplicant: subject.relationshipToApplicant ?? null,
+          },
+        },
+      ],
+      receivedSummary: "Application received online",
+      moreEvents: overLimit ? [{ actorKind: "system", type: "over_submission_limit", summary: SUBMISSION_LIMIT_EVENT }] : [],
+      collected: {
+        fields: ["applicant", "contact", "children", "subject", "subject_contact", "concern", "declarations"],
+        reason: "application submitted online",
+      },
+      requestId,
     },
-    ...app.children.map((child: Child, i: number) => ({
-      caseId,
-      role: "child" as const,
-      position: i + 1,
-      fullName: child.fullName,
-      normalisedName: normaliseName(child.fullName),
-      dateOfBirth: isoDateOrNull(child, at),
-      ageYears: child.dobKnown === "age" ? Number(child.age) : null,
-      address: child.livesWith,
-      details: {
-        gender: child.gender,
-        applicantRelationship: child.applicantRelationship,
-        subjectRelationship: child.subjectRelationship ?? null,
-        parentsAware: child.parentsAware,
-      },
-      createdAt: at,
-    })),
-    {
-      caseId,
-      role: "subject",
-      position: 1,
-      fullName: subject.fullName,
-      normalisedName: normaliseName(subject.fullName),
-      otherNames: subject.otherNames ?? null,
-      dateOfBirth: isoDateOrNull(subject, at),
-      ageYears: subject.dobKnown === "age" ? Number(subject.age) : null,
-      address: subject.addressKnown === "yes" ? (subject.address ?? null) : null,
-      details: {
-        ageIsApproximate: subject.dobKnown === "age",
-        description: subject.description ?? null,
-        occupation: subject.occupation ?? null,
-        relationshipToApplicant: subject.relationshipToApplicant ?? null,
-      },
-      createdAt: at,
-    },
-  ];
-  tx.insert(schema.casePeople).values(people).run();
-
-  tx.insert(schema.caseEvents)
-    .values([
-      { caseId, at, actorKind: "public", type: "application_received", summary: "Application received online" },
-      ...(urgent
-        ? [{ caseId, at, actorKind: "public" as const, type: "marked_urgent", summary: "Applicant said a child is in danger now" }]
-        : []),
-      ...(overLimit
-        ? [{ caseId, at, actorKind: "system" as const, type: "over_submission_limit", summary: SUBMISSION_LIMIT_EVENT }]
-        : []),
-    ])
-    .run();
-
-  // s.62: the collection of the application's personal data, in the same transaction.
-  recordAudit(tx, {
-    action: "collection",
-    actor: { kind: "public" },
-    entityType: "case",
-    entityId: caseId,
-    fields: ["applicant", "contact", "children", "subject", "subject_contact", "concern", "declarations"],
-    reason: "application submitted online",
-    requestId,
-  }, at);
-
-  if (urgent) notifyUrgentApplication(tx, caseId, reference, at);
+    at,
+  );
 
   if (contact.methods.includes("email") && contact.email) {
     enqueueEmail(tx, {
       kind: "application_acknowledgement",
       to: contact.email,
-      ...acknowledgementEmail(reference),
+      ...acknowledgementEmail(opened.reference),
       now: at,
     });
   }
-  return { caseId, reference };
+  return opened;
 }
 
 /**
