@@ -2,24 +2,15 @@
 // same transaction as the read, naming who read which case and why.
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { CaseDecision, CasePerson, StaffUser } from "../../db/schema";
+import type { IdentityPerson } from "~/domain/case-identity";
 import { recordAudit } from "./audit.server";
 import { now } from "./app-clock.server";
 import { getDb, schema } from "./db.server";
 
 export type CaseView = NonNullable<ReturnType<typeof readCase>>;
 
-type PersonJson = {
-  id: number;
-  role: CasePerson["role"];
-  position: number;
-  fullName: string;
-  otherNames: string | null;
-  dateOfBirth: string | null;
-  ageYears: number | null;
-  address: string | null;
-  details: string;
-  createdAt: number;
-};
+/** A person as the case query's json_group_array gives it: details still JSON, times in ms. */
+type PersonJson = Omit<IdentityPerson, "role" | "details"> & { id: number; role: CasePerson["role"]; details: string; createdAt: number };
 type DecisionJson = {
   version: number;
   decision: CaseDecision["decision"];

@@ -23,22 +23,7 @@ export function Footer({ meta, metaTitle = "Support links" }: FooterProps) {
         <GovukLogo className="govuk-footer__crown" />
         <div className="govuk-footer__meta">
           <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
-            {meta && (
-              <>
-                <h2 className="govuk-visually-hidden">{metaTitle}</h2>
-                {meta.length > 0 && (
-                  <ul className="govuk-footer__inline-list">
-                    {meta.map((link) => (
-                      <li key={link.href} className="govuk-footer__inline-list-item">
-                        <a className="govuk-footer__link" href={link.href}>
-                          {link.text}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            )}
+            {meta && <FooterLinks title={metaTitle} links={meta} />}
             <LicenceLogo />
             <span className="govuk-footer__licence-description">
               All content is available under the{" "}
@@ -56,6 +41,26 @@ export function Footer({ meta, metaTitle = "Support links" }: FooterProps) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The footer's support links under their visually hidden heading (also in the force's own footer). */
+export function FooterLinks({ title, links }: { title: string; links: FooterLink[] }) {
+  return (
+    <>
+      <h2 className="govuk-visually-hidden">{title}</h2>
+      {links.length > 0 && (
+        <ul className="govuk-footer__inline-list">
+          {links.map((link) => (
+            <li key={link.href} className="govuk-footer__inline-list-item">
+              <a className="govuk-footer__link" href={link.href}>
+                {link.text}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
   );
 }
 

@@ -11,7 +11,7 @@ export { ErrorMessage, type ErrorMessageProps } from "./error-message";
 export { ErrorSummary, type ErrorSummaryProps } from "./error-summary";
 export { ExitThisPage, type ExitThisPageProps } from "./exit-this-page";
 export { Fieldset, type FieldsetProps, type LegendSize } from "./fieldset";
-export { Footer, type FooterLink, type FooterProps } from "./footer";
+export { Footer, FooterLinks, type FooterLink, type FooterProps } from "./footer";
 export { Header, type HeaderProps } from "./header";
 export { Hint, type HintProps } from "./hint";
 export { Input, type InputProps } from "./input";
