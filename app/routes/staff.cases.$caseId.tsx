@@ -66,10 +66,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     researchers: view.status === "decision" ? researchersOf(getDb(), view.id) : [],
     assignedTo: view.assignedTo,
   });
+  const proactive = schemeRoute(view.channel) === "right_to_be_told";
   const clocks = [
-    { name: "Immediate-risk check", due: view.riskCheckDueAt, met: view.riskCheckedAt },
-    // A proactive (right to be told) case has no applicant, so no interview and no interview clock.
-    ...(schemeRoute(view.channel) === "right_to_be_told" ? [] : [{ name: "Interview", due: view.interviewDueAt, met: view.interviewedAt }]),
+    // A proactive (right to be told) case starts at checks with no applicant: no immediate-risk or
+    // interview clock unless one was set (an urgent proactive case has the immediate-risk clock).
+    ...(proactive && !view.riskCheckDueAt ? [] : [{ name: "Immediate-risk check", due: view.riskCheckDueAt, met: view.riskCheckedAt }]),
+    ...(proactive ? [] : [{ name: "Interview", due: view.interviewDueAt, met: view.interviewedAt }]),
     { name: "Decision", due: view.decisionDueAt, met: view.decidedAt },
     // Only when abuse is suspected: the referral to children's social care.
     ...(view.referralDueAt ? [{ name: "Referral to children's social care", due: view.referralDueAt, met: view.referralMadeAt }] : []),
@@ -97,6 +99,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     closed: view.status === "closed",
     urgent: view.urgent,
     urgentReason: view.urgent ? urgentReasonText(view.urgentReason) : null,
+    // A proactive case has no immediate-risk clock, so its page must not promise one.
+    urgentClock: Boolean(view.riskCheckDueAt && !view.riskCheckedAt),
     overSubmissionLimit: view.overSubmissionLimit,
     channel: CHANNEL_NAMES[view.channel as keyof typeof CHANNEL_NAMES] ?? view.channel,
     route: SCHEME_ROUTES[schemeRoute(view.channel)],
@@ -271,7 +275,8 @@ const STATE_TAG: Record<string, { text: string; colour?: "green" | "red" | "yell
   met: { text: "Met", colour: "green" },
   met_late: { text: "Met late", colour: "yellow" },
   on_time: { text: "On time" },
-  due_soon: { text: "Due within 24 hours", colour: "yellow" },
+  // "Soon" whatever the clock: an urgent case's is an hour (the words after the tag say when).
+  due_soon: { text: "Due soon", colour: "yellow" },
   overdue: { text: "Overdue", colour: "red" },
   none: { text: "Not needed", colour: "grey" },
 };
@@ -305,7 +310,9 @@ export default function CasePage() {
       </h1>
       <ErrorSummary key={errorOf("assignee") ?? ""} errors={errorOf("assignee") ? [{ text: errorOf("assignee")!, href: "#assignee" }] : []} />
       {data.urgent && !data.closed ? (
-        <WarningText>Urgent: {data.urgentReason}. The immediate-risk check has a short clock; act on it now.</WarningText>
+        <WarningText>
+          Urgent: {data.urgentReason}. {data.urgentClock ? "The immediate-risk check has a short clock; act on it now." : "Act on it now."}
+        </WarningText>
       ) : null}
       {data.overSubmissionLimit ? (
         <InsetText>
@@ -369,14 +376,14 @@ export default function CasePage() {
       <Table caption="Clocks" captionClassName="govuk-table__caption--m" head={["Clock", "Due", "State"]}
         rows={data.clocks.map((c) => [c.name, c.due, <span key="s"><Tag colour={STATE_TAG[c.state]?.colour}>{STATE_TAG[c.state]?.text ?? c.state}</Tag> {c.text}</span>])} />
 
-      <h2 className="govuk-heading-m" id="application">The application</h2>
+      <h2 className="govuk-heading-m" id="application">{data.route === SCHEME_ROUTES.right_to_be_told ? "The case" : "The application"}</h2>
       {data.application.people.map((p, i) => (
         <SummaryList key={i} card={{ title: p.title }} rows={p.rows.map((r) => ({ key: r.key, value: <span className="app-preserve-lines">{r.value}</span> }))} />
       ))}
       <SummaryList card={{ title: "Contact with the child and the concern" }} rows={[
         { key: "How the subject has contact", value: <span className="app-preserve-lines">{data.application.contact}</span> },
         ...(data.application.contactDetails ? [{ key: "More about the contact", value: <span className="app-preserve-lines">{data.application.contactDetails}</span> }] : []),
-        { key: "Why the applicant is worried", value: <span className="app-preserve-lines">{data.application.concern}</span> },
+        { key: data.route === SCHEME_ROUTES.right_to_be_told ? "Reason for concern" : "Why the applicant is worried", value: <span className="app-preserve-lines">{data.application.concern}</span> },
       ]} />
 
       {data.records.length > 0 ? <h2 className="govuk-heading-l govuk-!-margin-top-8">What has been recorded</h2> : null}

@@ -143,7 +143,10 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   await staff.goto(`/staff/cases/${urgentId}`);
   await expect(staff.locator(".govuk-warning-text").first()).toContainText("Urgent: The applicant said a child is in danger now");
   await expect(staff.getByText("Possible misuse: this urgent application was sent from an internet connection")).toBeVisible();
-  await expect(staff.getByRole("row", { name: /Immediate-risk check/ })).toContainText(/Due in (59|60) minutes|Due in 1 hour/);
+  const riskClock = staff.getByRole("row", { name: /Immediate-risk check/ });
+  await expect(riskClock).toContainText(/Due in (59|60) minutes|Due in 1 hour/);
+  await expect(riskClock.locator(".govuk-tag")).toHaveText("Due soon");
+  await expect(staff.locator(".govuk-warning-text").first()).toContainText("The immediate-risk check has a short clock");
   await expectNoAxeViolations(staff, "urgent case page");
 
   // No reviewer on duty: the alert goes to the duty address (and the managers), never to the off-duty reviewer.
@@ -240,6 +243,8 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   const main = police.locator("main");
   await expect(main.getByRole("row", { name: /Decision/ }).first()).toBeVisible();
   await expect(main).not.toContainText(/interview/i);
+  await expect(main.getByRole("heading", { level: 2, name: "The case" })).toBeVisible();
+  await expect(main.getByRole("row", { name: /Immediate-risk check/ })).toHaveCount(0);
   await expect(main).not.toContainText(/applicant not verified/i);
   await expectNoAxeViolations(police, "proactive case page");
   await police.goto("/staff/cases?queue=all_open");

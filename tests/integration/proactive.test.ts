@@ -60,7 +60,7 @@ describe("a proactive (right to be told) case", () => {
     expect(rows.find((r) => r.id === application.caseId)?.route).toBe("right_to_ask");
   });
 
-  it("shows no interview clock on its case page (an application still has one), and offers the referral and strategy discussion", async () => {
+  it("shows only the clocks that apply on its case page (no immediate-risk or interview clock; an application has all three), and offers the referral and strategy discussion", async () => {
     const { cookie } = await signedIn(reviewer.id);
     const context = { cspNonce: "t", requestId: "proactive-test", clientIp: "127.0.0.1" };
     const view = async (caseId: number) => {
@@ -73,7 +73,7 @@ describe("a proactive (right to be told) case", () => {
     };
     const proactive = await view(openProactive().caseId);
     expect(proactive.route).toBe("Right to be told");
-    expect(proactive.clocks.map((c) => c.name)).toEqual(["Immediate-risk check", "Decision"]);
+    expect(proactive.clocks.map((c) => c.name)).toEqual(["Decision"]);
     expect(proactive.others.map((o) => o.path)).toEqual(expect.arrayContaining(["referral", "strategy-discussion"]));
     const application = await view((await submitTestCase()).caseId);
     expect(application.clocks.map((c) => c.name)).toEqual(["Immediate-risk check", "Interview", "Decision"]);
