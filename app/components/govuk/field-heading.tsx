@@ -4,6 +4,19 @@ import { Hint } from "./hint";
 import { Label } from "./label";
 import { hasContent } from "./utils";
 
+/** What a text input and a textarea both take: the field, its heading and what it holds. */
+export interface TextFieldProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  /** Renders the label inside `<h1>` at size "l". */
+  labelIsPageHeading?: boolean;
+  hint?: ReactNode;
+  error?: ReactNode;
+  defaultValue?: string;
+  autoComplete?: string;
+}
+
 /** The label, hint and error message above a text input or textarea, with GOV.UK's ids. */
 export function FieldHeading({
   id,
@@ -11,13 +24,7 @@ export function FieldHeading({
   labelIsPageHeading,
   hint,
   error,
-}: {
-  id: string;
-  label: ReactNode;
-  labelIsPageHeading?: boolean;
-  hint?: ReactNode;
-  error?: ReactNode;
-}) {
+}: Pick<TextFieldProps, "id" | "label" | "labelIsPageHeading" | "hint" | "error">) {
   return (
     <>
       <Label htmlFor={id} isPageHeading={labelIsPageHeading} className={labelIsPageHeading ? "govuk-label--l" : undefined}>

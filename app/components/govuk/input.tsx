@@ -1,18 +1,9 @@
-import type { HTMLAttributes, ReactNode } from "react";
-import { FieldHeading } from "./field-heading";
+import type { HTMLAttributes } from "react";
+import { FieldHeading, type TextFieldProps } from "./field-heading";
 import { cx, describedBy, hasContent } from "./utils";
 
-export interface InputProps {
-  id: string;
-  name: string;
-  label: ReactNode;
-  /** Renders the label inside `<h1>` at size "l". */
-  labelIsPageHeading?: boolean;
-  hint?: ReactNode;
-  error?: ReactNode;
-  defaultValue?: string;
+export interface InputProps extends TextFieldProps {
   type?: "text" | "email" | "tel" | "url" | "search" | "password";
-  autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>["inputMode"];
   spellCheck?: boolean;
   /** Extra classes for the `<input>`, for example "govuk-input--width-10". */

@@ -1,18 +1,9 @@
 import type { HTMLAttributes, ReactNode, RefObject } from "react";
-import { FieldHeading } from "./field-heading";
+import { FieldHeading, type TextFieldProps } from "./field-heading";
 import { cx, describedBy, hasContent } from "./utils";
 
-export interface TextareaProps {
-  id: string;
-  name: string;
-  label: ReactNode;
-  /** Renders the label inside `<h1>` at size "l". */
-  labelIsPageHeading?: boolean;
-  hint?: ReactNode;
-  error?: ReactNode;
-  defaultValue?: string;
+export interface TextareaProps extends TextFieldProps {
   rows?: number;
-  autoComplete?: string;
 }
 
 export function Textarea(props: TextareaProps) {
