@@ -1,7 +1,7 @@
 // Attacks on signing in: guessing second-factor codes across fresh sessions, locking a real person
 // out with wrong passwords from elsewhere, IPv6 address hopping, and floods of argon2 work.
 import { eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { addressKey } from "~/domain/addresses";
 import { getDb, schema } from "~/services/db.server";
 import { argon2Load, ARGON2_CONCURRENCY, DUMMY_HASH, verifyPassword } from "~/services/passwords.server";
@@ -17,7 +17,14 @@ import { createSession } from "~/services/staff-sessions.server";
 import { currentStep, totpCode } from "~/services/totp.server";
 import { insertStaff } from "../support/staff";
 
+// Time stands still unless a test moves it (advance): on a busy machine, real seconds passing
+// between two attempts would otherwise end a 1-second wait early. Only Date is frozen; timers,
+// argon2 and the database run as ever.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+});
 afterEach(() => {
+  vi.useRealTimers();
   delete process.env.CLOCK_OFFSET_MS;
 });
 

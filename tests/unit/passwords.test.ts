@@ -5,6 +5,7 @@ import { argon2id, argon2i, hash as argon2Hash } from "argon2";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   COMMON_PASSWORDS_FILE,
+  argon2Load,
   DUMMY_HASH,
   PASSWORD_MESSAGES,
   PASSWORD_POLICY,
@@ -110,23 +111,18 @@ describe("hashing", () => {
   });
 
   it("verifyAgainstDummy always says no, after doing a real argon2 verification", async () => {
-    const time = async (fn: () => Promise<unknown>) => {
-      const start = performance.now();
-      await fn();
-      return performance.now() - start;
-    };
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const dummy: number[] = [];
-    const real: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      dummy.push(await time(async () => expect(await verifyAgainstDummy(GOOD)).toBe(false)));
-      real.push(await time(() => verifyPassword(stored, "wrong password, same cost")));
-    }
-    // The dummy hash has the policy's own parameters, so it costs what a real account's hash costs.
+    // The dummy hash has the policy's own parameters, so checking it costs what a real account's
+    // hash costs (the timings themselves are in `npm run bench:auth`, not in a test: machines are noisy).
     expect(DUMMY_HASH).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(needsRehash(DUMMY_HASH)).toBe(false);
-    // Loose bound (machines are noisy): the dummy path must cost about as much as a real check.
-    expect(median(dummy)).toBeGreaterThan(median(real) * 0.4);
+    // A real computation runs: it takes an argon2 slot while it works, and gives it back.
+    expect(argon2Load().running).toBe(0);
+    const pending = verifyAgainstDummy(GOOD);
+    expect(argon2Load().running).toBe(1);
+    expect(await pending).toBe(false);
+    expect(argon2Load().running).toBe(0);
+    // And it is a real verification: the dummy hash is well formed, so a wrong password is simply wrong.
+    expect(await verifyPassword(DUMMY_HASH, "not the dummy's password")).toBe(false);
   });
 });
 
