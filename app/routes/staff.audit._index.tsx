@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { Button, DateInput, ErrorSummary, Input, Table } from "~/components/govuk";
+import { Button, DateInput, ErrorSummary, Input, Pagination, Select, Table } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { datePartsInError } from "~/components/step-form";
 import { AUDIT_ACTION_NAMES, auditQueryString, describeAuditActor, describeAuditEntity, parseAuditQuery } from "~/domain/audit-filter";
@@ -60,25 +60,11 @@ export default function AuditPage() {
       </p>
       <ErrorSummary key={errorList.map((e) => e.text).join("|")} errors={errorList} />
       <Form method="get" className="app-filter">
-        <div className={`govuk-form-group${errors.staff ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label" htmlFor="staff">Member of staff</label>
-          <select className="govuk-select" id="staff" name="staff" defaultValue={values.staff}>
-            <option value="">Anyone</option>
-            {staff.map((s) => (
-              <option key={s.id} value={String(s.id)}>{s.name}</option>
-            ))}
-          </select>
-        </div>
+        <Select id="staff" name="staff" label="Member of staff" error={errors.staff} defaultValue={values.staff}
+          items={[{ value: "", text: "Anyone" }, ...staff.map((s) => ({ value: String(s.id), text: s.name }))]} />
         <Input id="case" name="case" label="Case reference" className="govuk-input--width-20" error={errors.case} defaultValue={values.case} spellCheck={false} />
-        <div className={`govuk-form-group${errors.action ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label" htmlFor="action">Action</label>
-          <select className="govuk-select" id="action" name="action" defaultValue={values.action}>
-            <option value="">Any action</option>
-            {Object.entries(AUDIT_ACTION_NAMES).map(([value, text]) => (
-              <option key={value} value={value}>{text}</option>
-            ))}
-          </select>
-        </div>
+        <Select id="action" name="action" label="Action" error={errors.action} defaultValue={values.action}
+          items={[{ value: "", text: "Any action" }, ...Object.entries(AUDIT_ACTION_NAMES).map(([value, text]) => ({ value, text }))]} />
         <DateInput idPrefix="from" legend="From" legendSize="s" names={{ day: "fromDay", month: "fromMonth", year: "fromYear" }} values={from}
           error={errors.from} errorParts={errors.from ? datePartsInError(from, "The start date", new Date(today)) : undefined} />
         <DateInput idPrefix="to" legend="To" legendSize="s" names={{ day: "toDay", month: "toMonth", year: "toYear" }} values={to}
@@ -97,22 +83,13 @@ export default function AuditPage() {
           head={["#", "When", "Who", "Action", "What", "Fields", "Why"]}
           rows={rows.map((r) => [String(r.id), r.at, r.who, r.action, r.what, r.fields, r.why])} />
       )}
-      <nav className="govuk-pagination govuk-pagination--block" aria-label="Pages of results">
-        {page > 1 ? (
-          <div className="govuk-pagination__prev">
-            <a className="govuk-link govuk-pagination__link" href={`/staff/audit${auditQueryString(values, page - 1)}`} rel="prev">
-              <span className="govuk-pagination__link-title">Newer entries</span>
-            </a>
-          </div>
-        ) : null}
-        {hasMore ? (
-          <div className="govuk-pagination__next">
-            <a className="govuk-link govuk-pagination__link" href={`/staff/audit${auditQueryString(values, page + 1)}`} rel="next">
-              <span className="govuk-pagination__link-title">Older entries</span>
-            </a>
-          </div>
-        ) : null}
-      </nav>
+      {page > 1 || hasMore ? (
+        <Pagination
+          landmarkLabel="Pages of results"
+          previous={page > 1 ? { href: `/staff/audit${auditQueryString(values, page - 1)}`, text: "Newer entries" } : undefined}
+          next={hasMore ? { href: `/staff/audit${auditQueryString(values, page + 1)}`, text: "Older entries" } : undefined}
+        />
+      ) : null}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CaseIdentityBar, CaseSubNavigation } from "~/components/case-layout";
-import { Button, ErrorSummary, InsetText, SummaryList, Table, Tag, WarningText } from "~/components/govuk";
+import { Button, ErrorSummary, InsetText, Select, SummaryList, Table, Tag, WarningText } from "~/components/govuk";
 import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput, StaffForm } from "~/components/staff-form";
@@ -354,17 +354,9 @@ export default function CasePage() {
             <Form method="post">
               <CsrfInput />
               <input type="hidden" name="intent" value="assign" />
-              <div className={`govuk-form-group govuk-!-margin-bottom-2${errorOf("assignee") ? " govuk-form-group--error" : ""}`}>
-                <label className="govuk-label govuk-label--s" htmlFor="assignee">Assign to</label>
-                {errorOf("assignee") ? <p className="govuk-error-message" id="assignee-error"><span className="govuk-visually-hidden">Error:</span> {errorOf("assignee")}</p> : null}
-                <select className="govuk-select" id="assignee" name="assignee" defaultValue={data.assigneeId === null ? "none" : String(data.assigneeId)}
-                  aria-describedby={errorOf("assignee") ? "assignee-error" : undefined}>
-                  <option value="none">Nobody (unassigned)</option>
-                  {data.assignTo.map((s) => (
-                    <option key={s.id} value={s.id}>{s.name}</option>
-                  ))}
-                </select>
-              </div>
+              <Select id="assignee" name="assignee" label="Assign to" labelClassName="govuk-label--s" formGroupClassName="govuk-!-margin-bottom-2"
+                error={errorOf("assignee")} defaultValue={data.assigneeId === null ? "none" : String(data.assigneeId)}
+                items={[{ value: "none", text: "Nobody (unassigned)" }, ...data.assignTo.map((s) => ({ value: String(s.id), text: s.name }))]} />
               <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" data-prevent-double-click="true">
                 Assign the case
               </button>

@@ -8,7 +8,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { Button, ErrorSummary, Table, Tag } from "~/components/govuk";
+import { Button, ErrorSummary, PageTabs, Pagination, paginationItems, Select, Table, Tag } from "~/components/govuk";
 import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput } from "~/components/staff-form";
@@ -230,19 +230,11 @@ export default function CaseQueuesPage() {
         <Link className="govuk-link" to="/staff/search">Search for a case</Link> by reference, name, date of birth or postcode, open or closed.
       </p>
 
-      <div className="govuk-tabs">
-        <nav aria-label="Case queues">
-          <ul className="govuk-tabs__list">
-          {QUEUE_TABS.map((q) => (
-            <li key={q} className={`govuk-tabs__list-item${q === queue ? " govuk-tabs__list-item--selected" : ""}`}>
-              <Link className="govuk-tabs__tab" to={hrefOf({ queue: q, sort: query.sort })} aria-current={q === queue ? "page" : undefined}>
-                {QUEUE_NAMES[q]} ({countText(q)})
-              </Link>
-            </li>
-          ))}
-          </ul>
-        </nav>
-        <div className="govuk-tabs__panel" id="queue">
+      <PageTabs
+        label="Case queues"
+        panelId="queue"
+        items={QUEUE_TABS.map((q) => ({ href: hrefOf({ queue: q, sort: query.sort }), text: `${QUEUE_NAMES[q]} (${countText(q)})`, current: q === queue }))}
+      >
           <h2 className="govuk-heading-m">{QUEUE_NAMES[queue]}</h2>
           <Filters query={query} staff={staff} />
           {rows.length === 0 ? (
@@ -284,11 +276,10 @@ export default function CaseQueuesPage() {
                   ...(closedQueue ? [] : [<RowActions key="actions" row={row} staff={staff} canTake={canTake} canAssign={canAssign} />]),
                 ])}
               />
-              <Pagination page={page} pageCount={pageCount} href={(n) => hrefOf({ ...query, page: n } as Params)} />
+              <QueuePagination page={page} pageCount={pageCount} href={(n) => hrefOf({ ...query, page: n } as Params)} />
             </>
           )}
-        </div>
-      </div>
+      </PageTabs>
     </>
   );
 }
@@ -354,19 +345,15 @@ function RowActions({ row, staff, canTake, canAssign }: { row: Row; staff: Data[
           <CsrfInput />
           <input type="hidden" name="intent" value="assign" />
           <input type="hidden" name="caseId" value={row.id} />
-          <div className="govuk-form-group govuk-!-margin-bottom-1">
-            <label className="govuk-label govuk-label--s" htmlFor={`assign-${row.id}`}>
-              Assign to<span className="govuk-visually-hidden"> (case {row.reference})</span>
-            </label>
-            <select className="govuk-select" id={`assign-${row.id}`} name="assignee" defaultValue={row.assigneeId === null ? "none" : String(row.assigneeId)}>
-              <option value="none">Nobody (unassigned)</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Select
+            id={`assign-${row.id}`}
+            name="assignee"
+            label={<>Assign to<span className="govuk-visually-hidden"> (case {row.reference})</span></>}
+            labelClassName="govuk-label--s"
+            formGroupClassName="govuk-!-margin-bottom-1"
+            items={[{ value: "none", text: "Nobody (unassigned)" }, ...staff.map((s) => ({ value: String(s.id), text: s.name }))]}
+            defaultValue={row.assigneeId === null ? "none" : String(row.assigneeId)}
+          />
           <Button variant="secondary" className="govuk-!-margin-bottom-0" preventDoubleClick>
             Assign<span className="govuk-visually-hidden"> case {row.reference}</span>
           </Button>
@@ -385,19 +372,19 @@ function Filters({ query, staff }: { query: Data["query"]; staff: Data["staff"] 
         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{query.queue === "closed" ? "Filter" : "Filter and sort"}</legend>
         <div className="govuk-grid-row">
           {query.queue === "closed" ? null : (
-            <Select name="status" label="Stage" value={query.status ?? ""}
+            <FilterSelect name="status" label="Stage" value={query.status ?? ""}
               options={[{ value: "", text: "Any stage" }, ...QUEUE_STATUSES.map((s) => ({ value: s, text: STATUS_NAMES[s] }))]} />
           )}
-          <Select name="urgent" label="Urgency" value={query.urgent ?? ""}
+          <FilterSelect name="urgent" label="Urgency" value={query.urgent ?? ""}
             options={[{ value: "", text: "Urgent or not" }, { value: "yes", text: "Urgent only" }, { value: "no", text: "Not urgent" }]} />
-          <Select name="assignee" label="Assigned to" value={query.assignee === undefined ? "" : String(query.assignee)}
+          <FilterSelect name="assignee" label="Assigned to" value={query.assignee === undefined ? "" : String(query.assignee)}
             options={[
               { value: "", text: "Anyone" },
               { value: "none", text: "Nobody (unassigned)" },
               ...staff.map((s) => ({ value: String(s.id), text: s.name })),
             ]} />
           {query.queue === "closed" ? null : (
-            <Select name="sort" label="Sort by" value={query.sort}
+            <FilterSelect name="sort" label="Sort by" value={query.sort}
               options={QUEUE_SORTS.map((s) => ({ value: s, text: QUEUE_SORT_NAMES[s] }))} />
           )}
         </div>
@@ -412,75 +399,22 @@ function Filters({ query, staff }: { query: Data["query"]; staff: Data["staff"] 
   );
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; text: string }[] }) {
+function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: { value: string; text: string }[] }) {
   return (
     <div className="govuk-grid-column-one-quarter">
-      <div className="govuk-form-group">
-        <label className="govuk-label" htmlFor={`filter-${name}`}>
-          {label}
-        </label>
-        <select className="govuk-select govuk-!-width-full" id={`filter-${name}`} name={name} defaultValue={value}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.text}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Select id={`filter-${name}`} name={name} label={label} items={options} defaultValue={value} className="govuk-!-width-full" />
     </div>
   );
 }
 
-/** GOV.UK pagination: first, last, and the pages either side of this one, with ellipses between. */
-function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+/** The pages of this queue: first, last, and the pages either side of this one. */
+function QueuePagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
   if (pageCount <= 1) return null;
-  const shown = [...new Set([1, page - 1, page, page + 1, pageCount])].filter((n) => n >= 1 && n <= pageCount).sort((a, b) => a - b);
-  const items: (number | "gap")[] = [];
-  shown.forEach((n, i) => {
-    if (i > 0 && n - shown[i - 1] > 1) items.push("gap");
-    items.push(n);
-  });
   return (
-    <nav className="govuk-pagination" aria-label="Pagination">
-      {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <Link className="govuk-link govuk-pagination__link" to={href(page - 1)} rel="prev">
-            <svg className="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-              <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
-            </svg>
-            <span className="govuk-pagination__link-title">
-              Previous<span className="govuk-visually-hidden"> page</span>
-            </span>
-          </Link>
-        </div>
-      ) : null}
-      <ul className="govuk-pagination__list">
-        {items.map((item, i) =>
-          item === "gap" ? (
-            <li key={`gap-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipsis">
-              {"\u22EF"}
-            </li>
-          ) : (
-            <li key={item} className={`govuk-pagination__item${item === page ? " govuk-pagination__item--current" : ""}`}>
-              <Link className="govuk-link govuk-pagination__link" to={href(item)} aria-label={`Page ${item}`} aria-current={item === page ? "page" : undefined}>
-                {item}
-              </Link>
-            </li>
-          ),
-        )}
-      </ul>
-      {page < pageCount ? (
-        <div className="govuk-pagination__next">
-          <Link className="govuk-link govuk-pagination__link" to={href(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">
-              Next<span className="govuk-visually-hidden"> page</span>
-            </span>
-            <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
-              <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
-            </svg>
-          </Link>
-        </div>
-      ) : null}
-    </nav>
+    <Pagination
+      previous={page > 1 ? { href: href(page - 1) } : undefined}
+      next={page < pageCount ? { href: href(page + 1) } : undefined}
+      items={paginationItems(page, pageCount, href)}
+    />
   );
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { ErrorMessage } from "./error-message";
 import { Hint } from "./hint";
 import { Label } from "./label";
-import { hasContent } from "./utils";
+import { cx, hasContent } from "./utils";
 
 /** What a text input and a textarea both take: the field, its heading and what it holds. */
 export interface TextFieldProps {
@@ -22,12 +22,16 @@ export function FieldHeading({
   id,
   label,
   labelIsPageHeading,
+  labelClassName,
   hint,
   error,
-}: Pick<TextFieldProps, "id" | "label" | "labelIsPageHeading" | "hint" | "error">) {
+}: Pick<TextFieldProps, "id" | "label" | "labelIsPageHeading" | "hint" | "error"> & {
+  /** Extra classes for the label, for example "govuk-label--s". */
+  labelClassName?: string;
+}) {
   return (
     <>
-      <Label htmlFor={id} isPageHeading={labelIsPageHeading} className={labelIsPageHeading ? "govuk-label--l" : undefined}>
+      <Label htmlFor={id} isPageHeading={labelIsPageHeading} className={cx(labelIsPageHeading && "govuk-label--l", labelClassName) || undefined}>
         {label}
       </Label>
       {hasContent(hint) && <Hint id={`${id}-hint`}>{hint}</Hint>}

@@ -18,8 +18,10 @@ export { Input, type InputProps } from "./input";
 export { InsetText } from "./inset-text";
 export { Label, type LabelProps } from "./label";
 export { NotificationBanner, type NotificationBannerProps } from "./notification-banner";
+export { Pagination, paginationItems, type PaginationItem, type PaginationLink, type PaginationProps } from "./pagination";
 export { Panel, type PanelProps } from "./panel";
 export { Radios, type RadioItem, type RadiosProps } from "./radios";
+export { Select, type SelectItem, type SelectProps } from "./select";
 export {
   ServiceNavigation,
   type ServiceNavigationItem,
@@ -28,6 +30,7 @@ export {
 export { SkipLink, type SkipLinkProps } from "./skip-link";
 export { SummaryList, type SummaryAction, type SummaryListProps, type SummaryListRow } from "./summary-list";
 export { Table, type TableProps } from "./table";
+export { PageTabs, Tabs, type PageTabsItem, type PageTabsProps, type TabsItem, type TabsProps } from "./tabs";
 export { Tag, type TagColour, type TagProps } from "./tag";
 export { Textarea, type TextareaProps } from "./textarea";
 export { useGovukModule, type GovukModuleName } from "./use-govuk-module";

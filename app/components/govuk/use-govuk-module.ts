@@ -10,7 +10,8 @@ export type GovukModuleName =
   | "NotificationBanner"
   | "Radios"
   | "ServiceNavigation"
-  | "SkipLink";
+  | "SkipLink"
+  | "Tabs";
 
 export type GovukModule = new (element: Element, config?: object) => unknown;
 
