@@ -18,6 +18,7 @@ import { CHANNEL_NAMES } from "~/domain/staff-case-schema";
 import { clockState, describeDue } from "~/domain/clocks";
 import { formatDateTime, formatIsoDate } from "~/domain/time";
 import { printableDocuments } from "~/domain/printing";
+import { closureMessageRecordForm, closureMessageRoutes } from "~/domain/closure-message";
 import { SCHEME_ROUTES, schemeRoute, urgentReasonText } from "~/domain/urgency";
 import { CASEWORKERS } from "~/domain/roles";
 import { receivingAgency, REFERRAL_METHODS, strategyDiscussionForm } from "~/domain/referrals";
@@ -128,8 +129,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     application: describeApplication(view),
     records: view.records
       .sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime())
-      .map((r) => ({ section: RECORD_SECTION[r.kind] ?? "delivery", title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: r.kind === "strategy_discussion" ? summaryRows(strategyDiscussionForm, r.data) : describeData(r.kind, r.data) })),
+      .map((r) => ({ section: RECORD_SECTION[r.kind] ?? "delivery", title: recordTitle(r.kind, r.version), by: r.recorderName ?? "Unknown", at: formatDateTime(r.recordedAt), rows: r.kind === "strategy_discussion" ? summaryRows(strategyDiscussionForm, r.data) : r.kind === "closure_message" ? summaryRows(closureMessageRecordForm, r.data) : describeData(r.kind, r.data) })),
     printable: printableDocuments({ ...view, today: at }),
+    canTellApplicant: closureMessageRoutes(view).ok,
     decisions: view.decisions.map((d) => ({
       title: `Decision ${d.version}: ${d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned"}`,
       outcome: d.outcome ? (RECOMMENDATIONS[d.outcome as keyof typeof RECOMMENDATIONS] ?? d.outcome) : null,
@@ -195,6 +197,7 @@ const RECORD_SECTION: Record<string, "checks" | "assessment" | "decision" | "del
   extension: "decision",
   delivery: "delivery",
   side_exit: "delivery",
+  closure_message: "delivery",
 };
 
 const RECORD_TITLES: Record<string, string> = {
@@ -208,6 +211,7 @@ const RECORD_TITLES: Record<string, string> = {
   extension: "Extension",
   retriage: "Re-triage",
   strategy_discussion: "Strategy discussion",
+  closure_message: "Applicant told the case is closed",
 };
 
 function recordTitle(kind: string, version: number) {
@@ -329,6 +333,9 @@ export default function CasePage() {
         {data.next.map((n) => (
           <Button key={n.path} href={`/staff/cases/${data.id}/${n.path}`}>{n.text}</Button>
         ))}
+        {data.canTellApplicant ? (
+          <Button href={`/staff/cases/${data.id}/tell-applicant`}>Tell the applicant the case is closed</Button>
+        ) : null}
         {data.others.map((n) => (
           <Button key={n.path} href={`/staff/cases/${data.id}/${n.path}`} variant="secondary">{n.text}</Button>
         ))}

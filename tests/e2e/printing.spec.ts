@@ -5,6 +5,9 @@ import type { Page, TestInfo } from "@playwright/test";
 import {
   approveRecommendation,
   caseIdOf,
+  closeCase,
+  fillDate,
+  group,
   caseToDecision,
   expect,
   expectNoAxeViolations,
@@ -16,6 +19,8 @@ import {
   staffTitle,
   submitApplication,
   takeFromQueue,
+  timelineOf,
+  todayInLondon,
   withDb,
 } from "./support";
 
@@ -130,4 +135,24 @@ test("the disclosure record with its undertaking, the case record and the outcom
   await expect(reviewer.getByRole("heading", { name: "Outcome letter to the applicant" })).toBeHidden();
   await expect(reviewer.locator(".app-letter")).toBeVisible();
   await expect(reviewer.locator(".app-protective-marking")).toHaveCount(0);
+
+  // Once the case is closed, the applicant is told so through her safe route (a letter here).
+  await reviewer.emulateMedia({ media: "screen" });
+  await closeCase(reviewer, caseId, ["Disclosure (child sexual offence convictions)"]);
+  await reviewer.getByRole("button", { name: "Tell the applicant the case is closed" }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/staff/cases/${caseId}/tell-applicant$`));
+  await expect(reviewer).toHaveTitle(staffTitle("Tell the applicant the case is closed"));
+  await expect(group(reviewer, "How are you telling them?").getByRole("radio")).toHaveCount(1);
+  await expectNoAxeViolations(reviewer, "tell the applicant the case is closed");
+  await group(reviewer, "How are you telling them?").getByLabel("Letter to your address", { exact: true }).check();
+  await reviewer.getByRole("button", { name: "Save" }).click();
+  await expect(reviewer).toHaveTitle(staffTitle("Tell the applicant the case is closed", true));
+  await expect(reviewer.locator(".govuk-error-summary")).toContainText("Enter the date you told them");
+  await group(reviewer, "How are you telling them?").getByLabel("Letter to your address", { exact: true }).check();
+  await fillDate(group(reviewer, "Date you phoned them or posted the letter"), todayInLondon());
+  await reviewer.getByRole("button", { name: "Save" }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/staff/cases/${caseId}$`));
+  await expect(reviewer.locator(".govuk-notification-banner")).toContainText("Recorded: the applicant was told the case is closed");
+  expect((await timelineOf(reviewer))[0].what).toBe("Applicant told the case is closed (letter to your address)");
+  await expect(reviewer.locator(".govuk-summary-card", { hasText: "Applicant told the case is closed" })).toContainText("We have finished dealing with your enquiry.");
 });

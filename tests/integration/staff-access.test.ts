@@ -51,6 +51,7 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.cases.$caseId_.linked": ["reviewer", "manager"],
   "staff.cases.$caseId_.disclosure-record": ["reviewer", "manager"],
   "staff.cases.$caseId_.outcome-letter": ["reviewer", "manager"],
+  "staff.cases.$caseId_.tell-applicant": ["reviewer", "manager"],
   "staff.cases.new": ["reviewer", "manager"],
   "staff.cases._index": ["reviewer", "manager"],
   "staff.search": ["reviewer", "manager"],
