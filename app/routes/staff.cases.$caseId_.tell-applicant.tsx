@@ -11,7 +11,7 @@ import { staffPageTitle } from "~/components/page-title";
 import { caseBar } from "~/domain/case-identity";
 import { CLOSURE_WORDS, closureMessageForm, closureMessageRecordForm } from "~/domain/closure-message";
 import { isoDateOf, summaryRows } from "~/domain/form-spec";
-import { formatDateTime } from "~/domain/format";
+import { formatDateTime } from "~/domain/time";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { now } from "~/services/app-clock.server";
 import { caseIdentity, logConsultation } from "~/services/case-view.server";
