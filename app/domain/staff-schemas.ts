@@ -1,8 +1,21 @@
 import { z } from "zod";
 import { choices, requiredText } from "./fields";
+import { defineForm } from "./form-spec";
 
 /** The field of the per-session form token every staff form carries (checked by the guard). */
 export const CSRF_FIELD = "csrf";
+
+/** Completing second-factor set-up: the first code the authenticator app shows. */
+export const enrolForm = defineForm({
+  code: {
+    kind: "text",
+    label: "Code from your authenticator app",
+    max: 20,
+    required: "Enter the 6-digit code from your authenticator app",
+    noun: "The code",
+    summary: false,
+  },
+});
 
 export const staffRolesField = () => choices(["reviewer", "manager", "admin"], "Select at least one role");
 

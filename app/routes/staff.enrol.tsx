@@ -2,11 +2,11 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Button, Input, WarningText } from "~/components/govuk";
+import { TextField, useFormKit } from "~/components/form-kit";
+import { Button, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
+import { enrolForm } from "~/domain/staff-schemas";
 import { now } from "~/services/app-clock.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireSessionStage } from "~/services/guard.server";
@@ -15,9 +15,7 @@ import { createSession, endSession } from "~/services/staff-sessions.server";
 import { qrCodeSvg } from "~/services/totp.server";
 
 const FORM_KEY = "staff-enrol";
-const schema = z.object({
-  code: z.string({ required_error: "Enter the 6-digit code from your authenticator app" }).trim().max(20, "Enter the 6-digit code from your authenticator app"),
-});
+const schema = enrolForm.schema();
 
 /**
  * Requests whose action has just completed enrolment. The recovery codes are shown once, in the
@@ -67,8 +65,8 @@ export default function EnrolPage() {
   return <EnrolForm lastResult={data.lastResult} secret={data.secret} qrDataUri={data.qrDataUri} />;
 }
 
-function EnrolForm({ lastResult, secret, qrDataUri }: { lastResult: Parameters<typeof useStepForm>[0]; secret: string; qrDataUri: string }) {
-  const { errorOf } = useStepForm(lastResult, undefined);
+function EnrolForm({ lastResult, secret, qrDataUri }: { lastResult: Parameters<typeof useFormKit>[1]; secret: string; qrDataUri: string }) {
+  const { fields, errors } = useFormKit(enrolForm, lastResult);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -84,9 +82,8 @@ function EnrolForm({ lastResult, secret, qrDataUri }: { lastResult: Parameters<t
           <code>{secret}</code>
         </p>
         <h2 className="govuk-heading-m">2. Enter the code the app shows</h2>
-        <StaffForm submitText="Continue" reloadDocument errors={[{ text: errorOf("code"), href: "#code" }]}>
-          <Input id="code" name="code" label="Code from your authenticator app" inputMode="numeric" autoComplete="one-time-code"
-            className="govuk-input--width-10" error={errorOf("code")} />
+        <StaffForm submitText="Continue" reloadDocument errors={errors}>
+          <TextField field={fields.code} inputMode="numeric" autoComplete="one-time-code" className="govuk-input--width-10" noValue />
         </StaffForm>
       </div>
     </div>
