@@ -21,6 +21,7 @@ import {
   takeFromQueue,
   timelineOf,
   todayInLondon,
+  waitOutDoubleClickGuard,
   withDb,
 } from "./support";
 
@@ -145,8 +146,11 @@ test("the disclosure record with its undertaking, the case record and the outcom
   await expect(group(reviewer, "How are you telling them?").getByRole("radio")).toHaveCount(1);
   await expectNoAxeViolations(reviewer, "tell the applicant the case is closed");
   await group(reviewer, "How are you telling them?").getByLabel("Letter to your address", { exact: true }).check();
+  const clickedAt = Date.now();
   await reviewer.getByRole("button", { name: "Save" }).click();
   await expect(reviewer).toHaveTitle(staffTitle("Tell the applicant the case is closed", true));
+  // The button ignores a second click within a second of the first (GOV.UK's double-click guard).
+  await waitOutDoubleClickGuard(reviewer, clickedAt);
   await expect(reviewer.locator(".govuk-error-summary")).toContainText("Enter the date you told them");
   await group(reviewer, "How are you telling them?").getByLabel("Letter to your address", { exact: true }).check();
   await fillDate(group(reviewer, "Date you phoned them or posted the letter"), todayInLondon());
