@@ -68,6 +68,7 @@ for (const javaScriptEnabled of [true, false]) {
       context,
       externalRequests,
     }) => {
+      test.setTimeout(180_000); // a ceiling, not a wait: a whole journey, then every response's headers, on a busy machine
       const answers = makeAnswers({ children: [makeChild(), makeChild()] });
       const urls: string[] = [];
       const titles: string[] = [];
