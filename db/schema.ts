@@ -57,6 +57,8 @@ export const cases = sqliteTable(
     /** For the Annual Data Requirement: did the case concern a registered sex offender, and was anything disclosed. */
     subjectIsRso: integer("subject_is_rso", { mode: "boolean" }),
     disclosureMade: integer("disclosure_made", { mode: "boolean" }),
+    /** The signed decision departs from the presumption to disclose (counted in statistics). */
+    presumptionDeparture: integer("presumption_departure", { mode: "boolean" }).notNull().default(false),
     /** Retention: when the case is next reviewed (keep or erase), set at closure from the outcome. */
     reviewDueAt: integer("review_due_at", { mode: "timestamp_ms" }),
     /** Set when the personal data was erased; the row stays as an anonymous statistical record. */
@@ -138,6 +140,14 @@ export const caseChecks = sqliteTable(
     doneAt: integer("done_at", { mode: "timestamp_ms" }).notNull(),
     resultSummary: text("result_summary").notNull(),
     relevant: integer("relevant", { mode: "boolean" }).notNull(),
+    /** trace / no_trace / not_applicable (app/domain/research-checks.ts); null on checks recorded before results were kept. */
+    result: text("result", { enum: ["trace", "no_trace", "not_applicable"] }),
+    /** What a trace found (cso_convictions, other_convictions, registered_sex_offender, intelligence). */
+    findings: text("findings", { mode: "json" }).$type<string[]>().notNull().default([]),
+    /** Another officer who did the check with the signed-in user (who is `doneBy`). */
+    otherOfficer: text("other_officer"),
+    /** Children's social care: each named child's child protection plan status. */
+    childPlans: text("child_plans", { mode: "json" }).$type<Array<{ childId: number; status: string }>>().notNull().default([]),
     recordedBy: integer("recorded_by").notNull(),
     recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -160,10 +170,37 @@ export const caseDecisions = sqliteTable(
     outcome: text("outcome", { enum: ["disclose", "no_disclosure", "other_safeguarding"] }),
     reasons: text("reasons").notNull(),
     assessmentRecordId: integer("assessment_record_id").notNull(),
+    /** The version of the assessment the manager read and decided (the form carries it). */
+    assessmentVersion: integer("assessment_version"),
+    /** For a disclosure: the approved recipient (a case_people row), why best placed, and the words. */
+    recipientPersonId: integer("recipient_person_id"),
+    recipientName: text("recipient_name"),
+    recipientReason: text("recipient_reason"),
+    wording: text("wording"),
+    /** A departure from the presumption to disclose (app/domain/assessment-rules.ts) and its rationale. */
+    departure: text("departure", { enum: ["convictions_not_disclosed", "disclosure_without_information"] }),
+    departureRationale: text("departure_rationale"),
     decidedBy: integer("decided_by").notNull(),
     decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [uniqueIndex("case_decisions_version_unique").on(t.caseId, t.version)],
+);
+
+/** The second manager's signature on a decision that departs from the presumption. Locked once signed. */
+export const caseCountersignatures = sqliteTable(
+  "case_countersignatures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    decisionId: integer("decision_id")
+      .notNull()
+      .references(() => caseDecisions.id, { onDelete: "cascade" }),
+    signedBy: integer("signed_by").notNull(),
+    signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("case_countersignatures_decision_unique").on(t.decisionId)],
 );
 
 export const caseOutcomes = sqliteTable(

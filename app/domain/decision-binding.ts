@@ -18,9 +18,10 @@ export function decisionVersionBlocker(shownDecisionId: number | null | undefine
   return shownDecisionId === latestDecisionId ? null : STALE_DECISION;
 }
 
-/** Delivery cannot be dated before the decision was signed. */
+/** Delivery cannot be dated before the decision was signed (to the minute: times are entered in minutes). */
 export function deliveryDateBlocker(deliveredAt: Date, decidedAt: Date): string | null {
-  return deliveredAt.getTime() < decidedAt.getTime()
+  const decidedMinute = Math.floor(decidedAt.getTime() / 60_000) * 60_000;
+  return deliveredAt.getTime() < decidedMinute
     ? `The date and time cannot be before the decision was signed (${formatDateTime(decidedAt)})`
     : null;
 }

@@ -65,7 +65,8 @@ export interface RadiosSpec extends Common {
 export interface CheckboxesSpec extends Common {
   kind: "checkboxes";
   options: Options;
-  required: string;
+  /** The message when nothing is ticked; without it the question is optional (an empty list). */
+  required?: string;
   /** The "none of these" option that unticks the others. */
   exclusive?: string;
 }
@@ -180,6 +181,16 @@ function fieldShape(name: string, spec: FieldSpec): Record<string, z.ZodTypeAny>
     }
     case "checkboxes": {
       const values = keysOf(spec.options);
+      if (!spec.required) {
+        const invalid = "Select only options from the list";
+        return {
+          [name]: z
+            .array(z.string(), { invalid_type_error: invalid })
+            .optional()
+            .refine((list) => !list || list.every((v) => values.includes(v)), invalid)
+            .transform((list) => [...new Set(list ?? [])]),
+        };
+      }
       // Checked at the array level so the error belongs to the whole group, not to item [0].
       return {
         [name]: z

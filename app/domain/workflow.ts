@@ -51,11 +51,13 @@ export type Action =
   | "scope_out"
   | "verification"
   | "add_check"
+  | "confirm_identity"
   | "complete_checks"
   | "submit_assessment"
   | "approve"
   | "reject"
   | "return"
+  | "countersign"
   | "record_delivery"
   | "close"
   | "side_exit"
@@ -67,6 +69,9 @@ export type Action =
   | "assign"
   | "take";
 
+/** Actions that sign or return a decision: never by someone who researched or assessed the case. */
+export const DECIDING_ACTIONS: readonly Action[] = ["approve", "reject", "return", "countersign"];
+
 type Rule = { from: readonly Status[]; to: Status | "same"; roles: readonly Role[] };
 
 /** The whole transition table. `to: "same"` means the action records something without moving the case. */
@@ -76,11 +81,14 @@ export const TRANSITIONS: Record<Action, Rule> = {
   scope_out: { from: ["scope"], to: "closed", roles: CASEWORKERS },
   verification: { from: ["verification"], to: "checks", roles: CASEWORKERS },
   add_check: { from: ["checks", "assessment"], to: "same", roles: CASEWORKERS },
+  confirm_identity: { from: ["checks", "assessment"], to: "same", roles: CASEWORKERS },
   complete_checks: { from: ["checks"], to: "assessment", roles: CASEWORKERS },
   submit_assessment: { from: ["assessment"], to: "decision", roles: CASEWORKERS },
   approve: { from: ["decision"], to: "delivery", roles: MANAGERS },
   reject: { from: ["decision"], to: "delivery", roles: MANAGERS },
   return: { from: ["decision"], to: "assessment", roles: MANAGERS },
+  /** The second signature on a decision that departs from the presumption to disclose. */
+  countersign: { from: ["decision"], to: "delivery", roles: MANAGERS },
   record_delivery: { from: ["delivery"], to: "closure", roles: CASEWORKERS },
   close: { from: ["closure"], to: "closed", roles: CASEWORKERS },
   side_exit: { from: OPEN_STATUSES, to: "closed", roles: CASEWORKERS },
@@ -113,7 +121,7 @@ export function checkTransition({ status, action, actor, researchers = [], assig
   if (!rule.roles.some((r) => actor.roles.includes(r))) {
     return { ok: false, reason: `Only a ${rule.roles.join(" or ")} can do this` };
   }
-  if ((action === "approve" || action === "reject" || action === "return") && researchers.includes(actor.id)) {
+  if (DECIDING_ACTIONS.includes(action) && researchers.includes(actor.id)) {
     return { ok: false, reason: "You researched or assessed this case, so another manager must decide it" };
   }
   if (action === "take" && assignedTo != null) {

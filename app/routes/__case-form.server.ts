@@ -8,7 +8,7 @@ import { CASEWORKERS } from "~/domain/roles";
 import { DRAFT_INTENT, SAVE_DRAFT } from "~/components/case-form";
 import { caseBar, evidenceFor, SECTION_OF_ACTION } from "~/domain/case-identity";
 import { formatDateTime } from "~/domain/time";
-import { checkTransition, STATUS_NAMES, type Action } from "~/domain/workflow";
+import { checkTransition, DECIDING_ACTIONS, STATUS_NAMES, type Action } from "~/domain/workflow";
 import { performAction, researchersOf, type ActionInput } from "~/services/case-actions.server";
 import { caseIdentity, caseSummary, logConsultation } from "~/services/case-view.server";
 import { now } from "~/services/app-clock.server";
@@ -38,7 +38,7 @@ export function blockedReason(user: StaffUser, summary: NonNullable<ReturnType<t
     status: summary.status,
     action,
     actor: { id: user.id, roles: user.roles },
-    researchers: ["approve", "reject", "return"].includes(action) ? researchersOf(getDb(), summary.id) : [],
+    researchers: DECIDING_ACTIONS.includes(action) ? researchersOf(getDb(), summary.id) : [],
     assignedTo: summary.assignedTo,
   });
   return check.ok ? null : check.reason;
@@ -129,11 +129,13 @@ export const SAVED_NOTICE: Partial<Record<Action, string>> = {
   scope_out: "Scope decision saved: the application is not progressed and the case is closed",
   verification: "Interview and verification saved",
   add_check: "Check recorded",
+  confirm_identity: "The subject's confirmed identity is saved",
   complete_checks: "Checks complete",
   submit_assessment: "Risk assessment sent for a decision",
   approve: "Decision signed",
   reject: "Decision signed",
   return: "Decision signed: the case is returned for more work",
+  countersign: "Second signature given: the decision is final",
   record_delivery: "Disclosure or outcome saved",
   close: "Case closed",
   side_exit: "Case closed",
@@ -153,8 +155,15 @@ const CONTINUE_TO: Partial<Record<Action, { path: string; whenStatus: string }>>
   risk_check: { path: "scope", whenStatus: "scope" },
   verification: { path: "checks", whenStatus: "checks" },
   add_check: { path: "checks", whenStatus: "checks" },
+  confirm_identity: { path: "checks", whenStatus: "checks" },
+  // A decision that departs from the presumption waits here for its second signature.
+  approve: { path: "decision", whenStatus: "decision" },
+  reject: { path: "decision", whenStatus: "decision" },
   complete_checks: { path: "assessment", whenStatus: "assessment" },
 };
+
+/** The subject\'s confirmed identity: a small form of its own on the checks page. */
+export const IDENTITY_FORM_KEY = "case-identity";
 
 export async function redirectToNext(request: Request, caseId: number, action: Action, status: string) {
   const next = CONTINUE_TO[action];

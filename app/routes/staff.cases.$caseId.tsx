@@ -10,6 +10,7 @@ import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput, StaffForm } from "~/components/staff-form";
 import { TextareaField, useFormKit } from "~/components/form-kit";
 import { CasePrintLinks } from "~/components/printable";
+import { DEPARTURE_NAMES } from "~/domain/assessment-rules";
 import { caseBar } from "~/domain/case-identity";
 import { CONTACT_METHODS, GENDERS, PARENTS_AWARE, SUBJECT_CONTACT_TYPES } from "~/domain/application";
 import { noteForm, RECOMMENDATIONS, recordForm } from "~/domain/case-forms";
@@ -99,6 +100,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     stage: STATUS_NAMES[view.status],
     closed: view.status === "closed",
     urgent: view.urgent,
+    departure: view.presumptionDeparture,
     urgentReason: view.urgent ? urgentReasonText(view.urgentReason) : null,
     // A proactive case has no immediate-risk clock, so its page must not promise one.
     urgentClock: Boolean(view.riskCheckDueAt && !view.riskCheckedAt),
@@ -136,6 +138,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       title: `Decision ${d.version}: ${d.decision === "approve" ? "approved" : d.decision === "reject" ? "rejected" : "returned"}`,
       outcome: d.outcome ? (RECOMMENDATIONS[d.outcome as keyof typeof RECOMMENDATIONS] ?? d.outcome) : null,
       reasons: d.reasons,
+      assessmentVersion: d.assessmentVersion ? `Version ${d.assessmentVersion}` : null,
+      recipient: d.recipientName,
+      wording: d.wording,
+      departure: d.departure ? DEPARTURE_NAMES[d.departure] : null,
+      departureRationale: d.departureRationale,
+      countersigned: d.departure ? (d.countersignerName ? `${d.countersignerName}, ${formatDateTime(d.countersignedAt!)}` : "Not yet: waiting for a second manager") : null,
       by: d.deciderName ?? "Unknown",
       at: formatDateTime(d.decidedAt),
     })),
@@ -192,6 +200,7 @@ const RECORD_SECTION: Record<string, "checks" | "assessment" | "decision" | "del
   scope: "checks",
   verification: "checks",
   check: "checks",
+  subject_identity: "checks",
   retriage: "checks",
   assessment: "assessment",
   extension: "decision",
@@ -212,6 +221,7 @@ const RECORD_TITLES: Record<string, string> = {
   retriage: "Re-triage",
   strategy_discussion: "Strategy discussion",
   closure_message: "Applicant told the case is closed",
+  subject_identity: "Subject's identity confirmed by the checks",
 };
 
 function recordTitle(kind: string, version: number) {
@@ -310,7 +320,7 @@ export default function CasePage() {
       <CaseSubNavigation caseId={data.id} current="summary" />
       <span className="govuk-caption-l">{data.route} · received {data.received} ({data.channel})</span>
       <h1 className="govuk-heading-l">
-        {data.reference} <Tag colour={data.closed ? "grey" : undefined}>{data.stage}</Tag> {data.urgent ? <Tag colour="red">Urgent</Tag> : null}
+        {data.reference} <Tag colour={data.closed ? "grey" : undefined}>{data.stage}</Tag> {data.urgent ? <Tag colour="red">Urgent</Tag> : null} {data.departure ? <Tag colour="yellow">Presumption departure</Tag> : null}
       </h1>
       <ErrorSummary key={errorOf("assignee") ?? ""} errors={errorOf("assignee") ? [{ text: errorOf("assignee")!, href: "#assignee" }] : []} />
       {data.urgent && !data.closed ? (
@@ -395,6 +405,11 @@ export default function CasePage() {
       {data.decisions.map((d, i) => (
         <SummaryList key={`d${i}`} card={{ title: `${d.title} – ${d.by}, ${d.at}` }} rows={[
           ...(d.outcome ? [{ key: "Decision", value: d.outcome }] : []),
+          ...(d.assessmentVersion ? [{ key: "Assessment decided", value: d.assessmentVersion }] : []),
+          ...(d.recipient ? [{ key: "Approved recipient", value: d.recipient }] : []),
+          ...(d.wording ? [{ key: "Approved wording", value: <span className="app-preserve-lines">{d.wording}</span> }] : []),
+          ...(d.departure ? [{ key: "Departure from the presumption", value: d.departure }, { key: "Rationale", value: <span className="app-preserve-lines">{d.departureRationale ?? ""}</span> }] : []),
+          ...(d.countersigned ? [{ key: "Second signature", value: d.countersigned }] : []),
           { key: "Reasons", value: <span className="app-preserve-lines">{d.reasons}</span> },
         ]} />
       ))}

@@ -1,10 +1,21 @@
 // Every change to a case goes through `performAction`: the state machine decides whether it is
 // allowed, and the change, its timeline event and its s.62 audit row commit together.
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { StaffUser } from "../../db/schema";
 import { addDays, nextDueAt } from "~/domain/clocks";
-import type { SideExit, Status, OutcomeCode, Action } from "~/domain/workflow";
-import { checkTransition, OUTCOMES } from "~/domain/workflow";
+import { checkTransition, DECIDING_ACTIONS, OUTCOMES, type Action, type OutcomeCode, type SideExit, type Status } from "~/domain/workflow";
+import {
+  countersignBlocker,
+  DEPARTURE_NAMES,
+  MAPPA_PENDING_REASON,
+  mappaDecisionPending,
+  presumptionDeparture,
+  presumptionFacts,
+  type DecisionOutcome,
+} from "~/domain/assessment-rules";
+import { assessmentVersionBlocker, decisionVersionBlocker, deliveryDateBlocker } from "~/domain/decision-binding";
+import { closureOutcomes, derivedOutcomes } from "~/domain/outcome-rules";
+import { checksCompleteBlocker, factsFromChecks, type CheckFinding, type CheckResult, type RecordedCheck } from "~/domain/research-checks";
 import { normaliseName } from "~/domain/names";
 import { reviewDueDate } from "~/domain/retention";
 import { isSocialCareRoute, receivingAgency, STRATEGY_OUTCOMES } from "~/domain/referrals";
@@ -14,7 +25,7 @@ import { clockSettings, referralDueFor } from "./case-clocks.server";
 import { now } from "./app-clock.server";
 import { getDb, schema, type Db, type Tx } from "./db.server";
 import { getSetting } from "./settings.server";
-import { notifyDecisionRequested } from "./staff-notifications.server";
+import { notifyDecisionRequested, notifyDecisionSigned } from "./staff-notifications.server";
 
 type Data = Record<string, unknown>;
 
@@ -23,12 +34,14 @@ export type ActionInput =
   | { action: "risk_check"; data: Data }
   | { action: "scope_in" | "scope_out"; data: Data }
   | { action: "verification"; data: Data }
-  | { action: "add_check"; check: { checkType: string; doneBy: string; doneAt: Date; resultSummary: string; relevant: boolean } }
+  | { action: "add_check"; check: NewCheck }
+  | { action: "confirm_identity"; identity: { fullName: string; dateOfBirth: string } }
   | { action: "complete_checks" }
   | { action: "submit_assessment"; data: Data }
-  | { action: "approve" | "reject" | "return"; decision: { outcome: string | null; reasons: string } }
-  | { action: "record_delivery"; data: Data; disclosed: boolean; recipient: string | null }
-  | { action: "close"; outcomes: OutcomeCode[] }
+  | { action: "approve" | "reject" | "return"; decision: DecisionInput }
+  | { action: "countersign"; decisionId: number }
+  | { action: "record_delivery"; decisionId: number; data: Data; disclosed: boolean; applicantMessage: ApplicantMessage | null }
+  | { action: "close"; outcomes: readonly string[] }
   | { action: "side_exit"; exit: SideExit; data: Data }
   | { action: "extend"; days: number; reason: string }
   | { action: "retriage"; data: Data }
@@ -51,6 +64,35 @@ export type ReferralInput = {
   suspectedAbuse: boolean;
 };
 
+export type NewCheck = {
+  checkType: string;
+  /** The signed-in user who did the check. */
+  doneBy: string;
+  otherOfficer?: string | null;
+  doneAt: Date;
+  result: CheckResult;
+  findings?: CheckFinding[];
+  childPlans?: Array<{ childId: number; status: string }>;
+  resultSummary: string;
+};
+
+export type RecipientInput = { is?: "applicant" | "other"; name?: string; relationship?: string; reason?: string };
+
+export type DecisionInput = {
+  /** The manager's own decision when rejecting (null when approving or returning). */
+  outcome: string | null;
+  reasons: string;
+  /** The assessment record the manager was shown: anything else is refused. */
+  assessmentId: number;
+  /** Rejecting and deciding to disclose: who receives it and the words. */
+  recipient?: RecipientInput;
+  wording?: string;
+  departureRationale?: string;
+};
+
+/** What the applicant was told (words, safe route, when), or why nothing. */
+export type ApplicantMessage = { policy: string; words: string | null; route: string | null; at: string | null };
+
 export type ActionResult = { ok: true; status: Status } | { ok: false; reason: string };
 
 const EVENT_SUMMARIES: Record<Action, string> = {
@@ -59,11 +101,13 @@ const EVENT_SUMMARIES: Record<Action, string> = {
   scope_out: "Application not progressed (out of scope)",
   verification: "Interview and verification recorded",
   add_check: "Research check recorded",
+  confirm_identity: "Subject's identity confirmed by the checks",
   complete_checks: "Research checks completed",
   submit_assessment: "Risk assessment and recommendation submitted for decision",
   approve: "Recommendation approved",
   reject: "Recommendation rejected",
   return: "Recommendation returned for more work",
+  countersign: "Second signature given: departure from the presumption to disclose",
   record_delivery: "Disclosure or outcome delivery recorded",
   close: "Case closed",
   side_exit: "Case closed early",
@@ -116,7 +160,7 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
         status: current.status,
         action: input.action,
         actor: { id: actor.id, roles: actor.roles },
-        researchers: ["approve", "reject", "return"].includes(input.action) ? researchersOf(tx, caseId) : [],
+        researchers: DECIDING_ACTIONS.includes(input.action) ? researchersOf(tx, caseId) : [],
         assignedTo: current.assignedTo,
       });
       if (!check.ok) return check;
@@ -159,70 +203,180 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
           audit.action = "collection";
           audit.fields = ["verification"];
           break;
-        case "add_check":
-          tx.insert(schema.caseChecks).values({ caseId, ...input.check, recordedBy: actor.id, recordedAt: at }).run();
+        case "add_check": {
+          const findings = input.check.result === "trace" ? (input.check.findings ?? []) : [];
+          tx.insert(schema.caseChecks)
+            .values({
+              caseId,
+              ...input.check,
+              otherOfficer: input.check.otherOfficer ?? null,
+              findings,
+              childPlans: input.check.childPlans ?? [],
+              relevant: findings.length > 0,
+              recordedBy: actor.id,
+              recordedAt: at,
+            })
+            .run();
           summary = `Research check recorded: ${input.check.checkType}`;
           // Research brings information from other systems into the case: a combination under s.62.
           audit.action = "combination";
           audit.fields = ["checks"];
           audit.reason = `check: ${input.check.checkType}`;
           break;
-        case "complete_checks":
+        }
+        case "confirm_identity":
+          addRecord(tx, caseId, "subject_identity", input.identity, actor.id, at);
+          audit.action = "collection";
+          audit.fields = ["subject_identity"];
           break;
+        case "complete_checks": {
+          const blocker = checksCompleteBlocker(getSetting("checks.mandatory"), recordedChecks(tx, caseId));
+          if (blocker) return { ok: false, reason: blocker };
+          break;
+        }
         case "submit_assessment": {
-          addRecord(tx, caseId, "assessment", input.data, actor.id, at);
-          changes.subjectIsRso = input.data.registeredSexOffender === "yes";
-          if (input.data.recommendation === "disclose") upsertRecipient(tx, caseId, input.data, at);
+          const data = { ...input.data };
+          if (data.recommendation === "disclose") {
+            data.recipientPersonId = resolveRecipient(tx, caseId, { is: data.recipientIs as RecipientInput["is"], name: data.recipientName as string, relationship: data.recipientRelationship as string, reason: data.recipientReason as string }, at);
+          }
+          addRecord(tx, caseId, "assessment", data, actor.id, at);
+          changes.subjectIsRso = data.registeredSexOffender === "yes" || factsFromChecks(recordedChecks(tx, caseId)).registeredSexOffender === true;
           audit.action = "collection";
           audit.fields = ["assessment", "recommendation"];
-          notifyDecisionRequested(tx, caseId, current.reference, at);
+          if (mappaDecisionPending(data)) {
+            // Held at assessment until the MAPPA meeting decides.
+            changes.status = "assessment";
+            summary = "Risk assessment saved: waiting for the MAPPA decision";
+          } else {
+            notifyDecisionRequested(tx, caseId, current.reference, at);
+          }
           break;
         }
         case "approve":
         case "reject":
         case "return": {
-          const assessment = tx
-            .select({ id: schema.caseRecords.id, data: schema.caseRecords.data })
-            .from(schema.caseRecords)
-            .where(and(eq(schema.caseRecords.caseId, caseId), eq(schema.caseRecords.kind, "assessment")))
-            .orderBy(sql`${schema.caseRecords.version} desc`)
-            .get();
-          if (!assessment) return { ok: false, reason: "There is no assessment to decide on" };
+          const assessment = latestAssessment(tx, caseId);
+          const stale = assessmentVersionBlocker(input.decision.assessmentId, assessment?.id ?? null);
+          if (stale || !assessment) return { ok: false, reason: stale ?? "There is no assessment to decide on" };
+          const waiting = awaitingCountersignature(tx, caseId);
+          if (waiting && input.action !== "return") {
+            return { ok: false, reason: "This decision is waiting for a second manager's signature" };
+          }
+          if (input.action !== "return" && mappaDecisionPending(assessment.data)) return { ok: false, reason: MAPPA_PENDING_REASON };
+          const recommendation = assessment.data.recommendation as DecisionOutcome;
+          const outcome: DecisionOutcome | null =
+            input.action === "approve" ? recommendation : input.action === "reject" ? (input.decision.outcome as DecisionOutcome | null) : null;
+          if (input.action === "reject" && !outcome) return { ok: false, reason: "Select the decision you are making instead" };
+          const departure = outcome ? presumptionDeparture(presumptionFacts(assessment.data, recordedChecks(tx, caseId)), outcome) : null;
+          const rationale = input.decision.departureRationale?.trim() || null;
+          if (departure && !rationale) return { ok: false, reason: "This decision departs from the presumption to disclose: give the rationale" };
+          let recipient: { id: number; name: string; reason: string; wording: string } | null = null;
+          if (outcome === "disclose") {
+            if (input.action === "approve") {
+              const personId = Number(assessment.data.recipientPersonId);
+              recipient = { id: personId, name: personName(tx, personId), reason: String(assessment.data.recipientReason ?? ""), wording: String(assessment.data.proposedWording ?? "") };
+            } else {
+              const r = input.decision.recipient ?? {};
+              if (!r.reason || !input.decision.wording || (r.is !== "applicant" && !r.name)) {
+                return { ok: false, reason: "Deciding to disclose needs the recipient, why they are best placed, and the wording" };
+              }
+              const personId = resolveRecipient(tx, caseId, r, at);
+              recipient = { id: personId, name: personName(tx, personId), reason: r.reason, wording: input.decision.wording };
+            }
+            if (!recipient.name || !recipient.wording) return { ok: false, reason: "Deciding to disclose needs the recipient, why they are best placed, and the wording" };
+          }
           const version = (tx.select({ v: sql<number>`coalesce(max(version), 0)` }).from(schema.caseDecisions).where(eq(schema.caseDecisions.caseId, caseId)).get()?.v ?? 0) + 1;
-          const outcome = input.action === "approve" ? (assessment.data.recommendation as string) : input.decision.outcome;
           tx.insert(schema.caseDecisions)
             .values({
               caseId,
               version,
               decision: input.action,
-              outcome: input.action === "return" ? null : (outcome as "disclose" | "no_disclosure" | "other_safeguarding"),
+              outcome,
               reasons: input.decision.reasons,
               assessmentRecordId: assessment.id,
+              assessmentVersion: assessment.version,
+              recipientPersonId: recipient?.id ?? null,
+              recipientName: recipient?.name ?? null,
+              recipientReason: recipient?.reason ?? null,
+              wording: recipient?.wording ?? null,
+              departure,
+              departureRationale: departure ? rationale : null,
               decidedBy: actor.id,
               decidedAt: at,
             })
             .run();
-          if (input.action !== "return") changes.decidedAt = at;
+          // The assignee and the reviewer who made the recommendation hear that it was decided.
+          notifyDecisionSigned(tx, caseId, current.reference, [current.assignedTo, assessment.recordedBy],
+            input.action === "return" ? "The recommendation was returned for more work" : departure ? "A decision was signed and waits for a second manager's signature" : "A decision was signed", at);
+          if (departure) {
+            // Not final until a second manager signs: the case waits at the decision stage.
+            changes.status = "decision";
+            summary = `${EVENT_SUMMARIES[input.action]}: a departure from the presumption to disclose, waiting for a second manager's signature`;
+            audit.reason = `presumption departure: ${DEPARTURE_NAMES[departure]}`;
+          } else if (input.action !== "return") {
+            changes.decidedAt = at;
+          }
           audit.fields = ["decision"];
           break;
         }
-        case "record_delivery":
-          addRecord(tx, caseId, "delivery", input.data, actor.id, at);
-          changes.disclosureMade = input.disclosed;
-          if (input.disclosed) {
-            // s.62(4): a disclosure log names who disclosed and who received.
+        case "countersign": {
+          const pending = awaitingCountersignature(tx, caseId);
+          const latest = latestDecision(tx, caseId);
+          const stale = decisionVersionBlocker(input.decisionId, latest?.id ?? null);
+          if (stale) return { ok: false, reason: stale };
+          if (!pending) return { ok: false, reason: "There is no decision waiting for a second signature" };
+          const blocker = countersignBlocker({ id: actor.id, roles: actor.roles }, researchersOf(tx, caseId), pending.decidedBy);
+          if (blocker) return { ok: false, reason: blocker };
+          tx.insert(schema.caseCountersignatures).values({ caseId, decisionId: pending.id, signedBy: actor.id, signedAt: at }).run();
+          changes.decidedAt = at;
+          changes.presumptionDeparture = true;
+          notifyDecisionSigned(tx, caseId, current.reference, [current.assignedTo, latestAssessment(tx, caseId)?.recordedBy ?? null], "The second signature was given: the decision is final", at);
+          audit.fields = ["decision", "countersignature"];
+          break;
+        }
+        case "record_delivery": {
+          const decision = latestDecision(tx, caseId);
+          const stale = decisionVersionBlocker(input.decisionId, decision?.id ?? null);
+          if (stale || !decision) return { ok: false, reason: stale ?? "There is no signed decision" };
+          const decidedAt = current.decidedAt ?? decision.decidedAt;
+          for (const moment of [input.data.deliveredAt, input.applicantMessage?.at]) {
+            const early = typeof moment === "string" ? deliveryDateBlocker(new Date(moment), decidedAt) : null;
+            if (early) return { ok: false, reason: early };
+          }
+          const disclosed = decision.outcome === "disclose" && input.disclosed;
+          // The recipient and words are the decision's, never typed again.
+          const told = input.applicantMessage;
+          const data: Data = {
+            ...input.data,
+            decisionId: decision.id,
+            messagePolicy: told?.policy ?? null,
+            messageWords: told?.words ?? null,
+            messageRoute: told?.route ?? null,
+            messageAt: told?.at ?? null,
+          };
+          if (decision.outcome === "disclose") Object.assign(data, { recipientPersonId: decision.recipientPersonId, recipientName: decision.recipientName, wordingUsed: decision.wording });
+          addRecord(tx, caseId, "delivery", data, actor.id, at);
+          changes.disclosureMade = disclosed;
+          if (disclosed) {
+            // s.62(4): a disclosure log names who disclosed and who received, and here the decision that allowed it.
             audit.action = "disclosure";
-            audit.recipient = input.recipient ?? undefined;
-            audit.reason = "disclosure under the Child Sex Offender Disclosure Scheme";
+            audit.recipient = decision.recipientName ?? undefined;
+            audit.reason = `disclosure under the Child Sex Offender Disclosure Scheme, as approved in decision ${decision.id}`;
           }
           audit.fields = ["delivery"];
           break;
-        case "close":
-          addOutcomes(tx, caseId, input.outcomes, actor.id, at);
+        }
+        case "close": {
+          const checked = closureOutcomes(derivedFor(tx, caseId, current.disclosureMade), input.outcomes);
+          if (!checked.ok) return checked;
+          const existing = tx.select({ code: schema.caseOutcomes.code }).from(schema.caseOutcomes).where(eq(schema.caseOutcomes.caseId, caseId)).all().map((r) => r.code as OutcomeCode);
+          addOutcomes(tx, caseId, checked.outcomes, actor.id, at);
           changes.closedAt = at;
           audit.fields = ["outcomes", "status"];
-          summary = `Case closed: ${input.outcomes.map((o) => OUTCOMES[o]).join("; ")}`;
+          const all = [...new Set([...existing, ...checked.outcomes])];
+          summary = `Case closed: ${all.map((o) => OUTCOMES[o] ?? o).join("; ")}`;
           break;
+        }
         case "side_exit":
           addRecord(tx, caseId, "side_exit", { exit: input.exit, ...input.data }, actor.id, at);
           addOutcomes(tx, caseId, [input.exit], actor.id, at);
@@ -290,7 +444,8 @@ export function performAction(caseId: number, input: ActionInput, actor: StaffUs
       for (const d of disclosures) {
         recordAudit(tx, { action: "disclosure", actor: { kind: "staff", id: actor.id }, entityType: "case", entityId: caseId, requestId, ...d }, at);
       }
-      return { ok: true, status: check.to };
+      // The status the case is now in (a departure or a pending MAPPA decision holds it where it was).
+      return { ok: true, status: merged.status };
     },
     { behavior: "immediate" },
   );
@@ -302,19 +457,72 @@ function reviewDateFor(tx: Tx, caseId: number, closedAt: Date): Date {
   return reviewDueDate(closedAt, codes.map((c) => c.code), getSetting("retention.reviewYears"));
 }
 
-/** The person best placed to protect the child: a person of their own in the case, not the applicant. */
-function upsertRecipient(tx: Tx, caseId: number, data: Data, at: Date) {
-  const name = String(data.recipientName ?? "");
-  tx.delete(schema.casePeople).where(and(eq(schema.casePeople.caseId, caseId), eq(schema.casePeople.role, "recipient"))).run();
-  tx.insert(schema.casePeople)
-    .values({
-      caseId,
-      role: "recipient",
-      position: 1,
-      fullName: name,
-      normalisedName: normaliseName(name),
-      details: { relationshipToChild: data.recipientRelationship ?? null, whyBestPlaced: data.recipientReason ?? null },
-      createdAt: at,
-    })
-    .run();
+/**
+ * The person best placed to protect the child, as a person record: the applicant, or a recipient
+ * of their own (the same record again when the name is the same, so a decision's reference stays good).
+ */
+function resolveRecipient(tx: Tx, caseId: number, r: RecipientInput, at: Date): number {
+  const people = tx.select().from(schema.casePeople).where(eq(schema.casePeople.caseId, caseId)).all();
+  if (r.is === "applicant") {
+    const applicant = people.find((p) => p.role === "applicant");
+    if (applicant) return applicant.id;
+  }
+  const name = String(r.name ?? "");
+  const details = { relationshipToChild: r.relationship ?? null, whyBestPlaced: r.reason ?? null };
+  const same = people.find((p) => p.role === "recipient" && p.normalisedName === normaliseName(name));
+  if (same) return same.id;
+  const position = Math.max(0, ...people.filter((p) => p.role === "recipient").map((p) => p.position)) + 1;
+  return tx
+    .insert(schema.casePeople)
+    .values({ caseId, role: "recipient", position, fullName: name, normalisedName: normaliseName(name), details, createdAt: at })
+    .returning({ id: schema.casePeople.id })
+    .get().id;
+}
+
+function personName(tx: Tx, personId: number): string {
+  return tx.select({ name: schema.casePeople.fullName }).from(schema.casePeople).where(eq(schema.casePeople.id, personId)).get()?.name ?? "";
+}
+
+/** The research checks of a case, as the rules read them. */
+export function recordedChecks(db: Pick<Db, "select">, caseId: number): RecordedCheck[] {
+  return db
+    .select({ checkType: schema.caseChecks.checkType, result: schema.caseChecks.result, findings: schema.caseChecks.findings })
+    .from(schema.caseChecks)
+    .where(eq(schema.caseChecks.caseId, caseId))
+    .all()
+    .map((c) => ({ checkType: c.checkType, result: c.result ?? null, findings: (c.findings ?? []) as CheckFinding[] }));
+}
+
+export function latestAssessment(db: Pick<Db, "select">, caseId: number) {
+  return db
+    .select({ id: schema.caseRecords.id, version: schema.caseRecords.version, data: schema.caseRecords.data, recordedBy: schema.caseRecords.recordedBy, recordedAt: schema.caseRecords.recordedAt })
+    .from(schema.caseRecords)
+    .where(and(eq(schema.caseRecords.caseId, caseId), eq(schema.caseRecords.kind, "assessment")))
+    .orderBy(desc(schema.caseRecords.version))
+    .get();
+}
+
+/** The latest decision of any kind (a return included). */
+export function latestDecision(db: Pick<Db, "select">, caseId: number) {
+  return db.select().from(schema.caseDecisions).where(eq(schema.caseDecisions.caseId, caseId)).orderBy(desc(schema.caseDecisions.version)).get();
+}
+
+/** The latest decision when it departs from the presumption and still needs its second signature. */
+export function awaitingCountersignature(db: Pick<Db, "select">, caseId: number) {
+  const latest = latestDecision(db, caseId);
+  if (!latest || latest.decision === "return" || !latest.departure) return null;
+  const signed = db.select({ id: schema.caseCountersignatures.id }).from(schema.caseCountersignatures).where(eq(schema.caseCountersignatures.decisionId, latest.id)).get();
+  return signed ? null : latest;
+}
+
+/** The outcomes the decision and the delivery settle (app/domain/outcome-rules.ts). */
+export function derivedFor(db: Pick<Db, "select">, caseId: number, disclosureMade: boolean | null): OutcomeCode[] {
+  const decision = latestDecision(db, caseId);
+  const assessment = latestAssessment(db, caseId);
+  const facts = presumptionFacts(assessment?.data ?? {}, recordedChecks(db, caseId));
+  return derivedOutcomes({
+    decisionOutcome: decision && decision.decision !== "return" ? (decision.outcome as DecisionOutcome | null) : null,
+    disclosed: disclosureMade,
+    csoConvictions: facts.csoConvictions,
+  });
 }

@@ -3,7 +3,10 @@
 import { and, asc, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { CaseDecision, CasePerson, StaffUser } from "../../db/schema";
 import type { IdentityPerson } from "~/domain/case-identity";
+import { applicantMessagePolicy, type VerificationResult } from "~/domain/decision-binding";
 import { recordAudit } from "./audit.server";
+import { awaitingCountersignature, derivedFor, latestAssessment, latestDecision } from "./case-actions.server";
+import { getSetting } from "./settings.server";
 import { now } from "./app-clock.server";
 import { getDb, schema } from "./db.server";
 
@@ -13,6 +16,13 @@ export type CaseView = NonNullable<ReturnType<typeof readCase>>;
 type PersonJson = Omit<IdentityPerson, "role" | "details"> & { id: number; role: CasePerson["role"]; details: string; createdAt: number };
 type DecisionJson = {
   version: number;
+  assessmentVersion: number | null;
+  recipientName: string | null;
+  wording: string | null;
+  departure: CaseDecision["departure"];
+  departureRationale: string | null;
+  countersignerName: string | null;
+  countersignedAt: number | null;
   decision: CaseDecision["decision"];
   outcome: CaseDecision["outcome"];
   reasons: string;
@@ -33,7 +43,7 @@ function readCase(caseId: number) {
       assigneeName: schema.staffUsers.displayName,
       outcomes: sql<string>`(select json_group_array(code) from ${schema.caseOutcomes} where ${schema.caseOutcomes.caseId} = ${schema.cases.id})`,
       people: sql<string>`(select json_group_array(json_object('id', p.id, 'role', p.role, 'position', p.position, 'fullName', p.full_name, 'otherNames', p.other_names, 'dateOfBirth', p.date_of_birth, 'ageYears', p.age_years, 'address', p.address, 'details', p.details, 'createdAt', p.created_at)) from (select * from case_people where case_id = ${schema.cases.id} order by role, position) p)`,
-      decisions: sql<string>`(select json_group_array(json_object('version', d.version, 'decision', d.decision, 'outcome', d.outcome, 'reasons', d.reasons, 'decidedBy', d.decided_by, 'decidedAt', d.decided_at, 'deciderName', (select display_name from staff_users where id = d.decided_by))) from (select * from case_decisions where case_id = ${schema.cases.id} order by version desc) d)`,
+      decisions: sql<string>`(select json_group_array(json_object('version', d.version, 'decision', d.decision, 'outcome', d.outcome, 'reasons', d.reasons, 'decidedBy', d.decided_by, 'decidedAt', d.decided_at, 'deciderName', (select display_name from staff_users where id = d.decided_by), 'assessmentVersion', d.assessment_version, 'recipientName', d.recipient_name, 'wording', d.wording, 'departure', d.departure, 'departureRationale', d.departure_rationale, 'countersignerName', (select u.display_name from case_countersignatures c join staff_users u on u.id = c.signed_by where c.decision_id = d.id), 'countersignedAt', (select signed_at from case_countersignatures where decision_id = d.id))) from (select * from case_decisions where case_id = ${schema.cases.id} order by version desc) d)`,
     })
     .from(schema.cases)
     .leftJoin(schema.staffUsers, eq(schema.staffUsers.id, schema.cases.assignedTo))
@@ -88,7 +98,7 @@ function readCase(caseId: number) {
         .select({
           kind: sql<string>`'check'`,
           version: schema.caseChecks.id,
-          data: sql<Record<string, unknown>>`json_object('checkType', ${schema.caseChecks.checkType}, 'doneBy', ${schema.caseChecks.doneBy}, 'doneAt', ${schema.caseChecks.doneAt}, 'resultSummary', ${schema.caseChecks.resultSummary}, 'relevant', ${schema.caseChecks.relevant})`,
+          data: sql<Record<string, unknown>>`json_object('checkType', ${schema.caseChecks.checkType}, 'result', ${schema.caseChecks.result}, 'findings', json(${schema.caseChecks.findings}), 'doneBy', ${schema.caseChecks.doneBy}, 'otherOfficer', ${schema.caseChecks.otherOfficer}, 'doneAt', ${schema.caseChecks.doneAt}, 'resultSummary', ${schema.caseChecks.resultSummary})`,
           recordedBy: schema.caseChecks.recordedBy,
           recordedAt: schema.caseChecks.recordedAt,
           recorderName: sql<string | null>`(select display_name from staff_users where id = ${schema.caseChecks.recordedBy})`,
@@ -179,36 +189,119 @@ export function logConsultation(caseId: number, viewer: StaffUser, requestId: st
   );
 }
 
+/** The research checks of a case, oldest first, with who recorded each. */
 export function checksOf(caseId: number) {
   return getDb()
-    .select({ checkType: schema.caseChecks.checkType, relevant: schema.caseChecks.relevant, doneAt: schema.caseChecks.doneAt })
+    .select({
+      id: schema.caseChecks.id,
+      checkType: schema.caseChecks.checkType,
+      result: schema.caseChecks.result,
+      findings: schema.caseChecks.findings,
+      childPlans: schema.caseChecks.childPlans,
+      doneBy: schema.caseChecks.doneBy,
+      otherOfficer: schema.caseChecks.otherOfficer,
+      doneAt: schema.caseChecks.doneAt,
+      resultSummary: schema.caseChecks.resultSummary,
+      relevant: schema.caseChecks.relevant,
+    })
     .from(schema.caseChecks)
     .where(eq(schema.caseChecks.caseId, caseId))
     .orderBy(asc(schema.caseChecks.doneAt))
     .all();
 }
 
-/** What the delivery page needs: the decided outcome, the recipient and wording, the safe routes. */
-export function deliveryContext(caseId: number) {
-  const db = getDb();
-  const decision = db
-    .select({ outcome: schema.caseDecisions.outcome })
-    .from(schema.caseDecisions)
-    .where(and(eq(schema.caseDecisions.caseId, caseId), ne(schema.caseDecisions.decision, "return")))
-    .orderBy(desc(schema.caseDecisions.version))
-    .get();
-  const assessment = latestRecord(caseId, "assessment");
-  const applicant = db
-    .select({ details: schema.casePeople.details })
+/** The named children of a case, in order (for the children's social care check). */
+export function childrenOf(caseId: number) {
+  return getDb()
+    .select({ id: schema.casePeople.id, name: schema.casePeople.fullName })
+    .from(schema.casePeople)
+    .where(and(eq(schema.casePeople.caseId, caseId), eq(schema.casePeople.role, "child")))
+    .orderBy(asc(schema.casePeople.position))
+    .all();
+}
+
+/** The subject's identity as confirmed by the checks (latest version), or null. */
+export function confirmedIdentity(caseId: number): { fullName: string; dateOfBirth: string } | null {
+  const record = latestRecord(caseId, "subject_identity");
+  return record ? { fullName: String(record.data.fullName), dateOfBirth: String(record.data.dateOfBirth) } : null;
+}
+
+export function hasApplicant(caseId: number): boolean {
+  return !!getDb()
+    .select({ id: schema.casePeople.id })
     .from(schema.casePeople)
     .where(and(eq(schema.casePeople.caseId, caseId), eq(schema.casePeople.role, "applicant")))
     .get();
+}
+
+/** The assessment the manager decides on, who recorded it and when. */
+export function assessmentForDecision(caseId: number) {
+  const db = getDb();
+  const assessment = latestAssessment(db, caseId);
+  if (!assessment) return null;
+  const assessor = db.select({ name: schema.staffUsers.displayName }).from(schema.staffUsers).where(eq(schema.staffUsers.id, assessment.recordedBy)).get();
+  return { ...assessment, assessorName: assessor?.name ?? "Unknown" };
+}
+
+/** A decision signed once that departs from the presumption and waits for a second manager. */
+export function pendingCountersignature(caseId: number) {
+  const db = getDb();
+  const pending = awaitingCountersignature(db, caseId);
+  if (!pending) return null;
+  const signer = db.select({ name: schema.staffUsers.displayName }).from(schema.staffUsers).where(eq(schema.staffUsers.id, pending.decidedBy)).get();
+  return { ...pending, signerName: signer?.name ?? "Unknown" };
+}
+
+/**
+ * The decision a delivery carries out: the latest signed decision (not a return), with the
+ * approved recipient and wording, and whether its second signature (if needed) is given.
+ * The printable disclosure record reads the same.
+ */
+export function approvedDecision(caseId: number) {
+  const db = getDb();
+  const latest = latestDecision(db, caseId);
+  if (!latest || latest.decision === "return") return null;
+  const countersigned = db
+    .select({ signedAt: schema.caseCountersignatures.signedAt, signedBy: schema.caseCountersignatures.signedBy })
+    .from(schema.caseCountersignatures)
+    .where(eq(schema.caseCountersignatures.decisionId, latest.id))
+    .get();
+  if (latest.departure && !countersigned) return null;
   return {
-    outcome: decision?.outcome ?? null,
-    recipientName: (assessment?.data.recipientName as string | undefined) ?? "",
-    proposedWording: (assessment?.data.proposedWording as string | undefined) ?? "",
-    // A proactive case may have no applicant to tell.
-    safeRoutes: applicant ? ((applicant.details.contactMethods as string[] | undefined) ?? []) : ["no_applicant"],
+    id: latest.id,
+    version: latest.version,
+    outcome: latest.outcome,
+    recipientPersonId: latest.recipientPersonId,
+    recipientName: latest.recipientName,
+    recipientReason: latest.recipientReason,
+    wording: latest.wording,
+    departure: latest.departure,
+    /** The moment the decision was complete (the second signature, when one was needed). */
+    decidedAt: countersigned?.signedAt ?? latest.decidedAt,
+  };
+}
+
+/** What the delivery page needs: the approved decision, the applicant's safe routes and what they may be told. */
+export function deliveryContext(caseId: number) {
+  const db = getDb();
+  const decision = approvedDecision(caseId);
+  const applicant = db
+    .select({ id: schema.casePeople.id, details: schema.casePeople.details })
+    .from(schema.casePeople)
+    .where(and(eq(schema.casePeople.caseId, caseId), eq(schema.casePeople.role, "applicant")))
+    .get();
+  const verification = latestRecord(caseId, "verification");
+  const policy = applicantMessagePolicy({
+    hasApplicant: !!applicant,
+    verification: (verification?.data.result as VerificationResult | undefined) ?? null,
+    applicantIsRecipient: !!applicant && decision?.recipientPersonId === applicant.id,
+    disclosing: decision?.outcome === "disclose",
+  });
+  return {
+    decision,
+    policy,
+    applicantWording: getSetting("messages.applicantOutcome"),
+    safeRoutes: applicant ? ((applicant.details.contactMethods as string[] | undefined) ?? []) : [],
     leaveMessages: applicant?.details.leaveMessages === "yes",
     safeTimes: (applicant?.details.safeTimes as string | null | undefined) ?? null,
   };
@@ -272,4 +365,12 @@ export function referralsOf(caseId: number) {
     .where(eq(schema.caseReferrals.caseId, caseId))
     .orderBy(asc(schema.caseReferrals.madeAt), asc(schema.caseReferrals.id))
     .all();
+}
+
+/** At closure: the outcomes already recorded (earlier stages) and those the decision and delivery settle. */
+export function outcomesAtClosure(caseId: number) {
+  const db = getDb();
+  const row = db.select({ disclosureMade: schema.cases.disclosureMade }).from(schema.cases).where(eq(schema.cases.id, caseId)).get();
+  const recorded = db.select({ code: schema.caseOutcomes.code }).from(schema.caseOutcomes).where(eq(schema.caseOutcomes.caseId, caseId)).all().map((r) => r.code);
+  return { recorded, derived: derivedFor(db, caseId, row?.disclosureMade ?? null) as string[] };
 }

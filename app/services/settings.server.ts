@@ -1,5 +1,7 @@
 // Per-force settings with defaults in code. Stored values override the defaults.
 import { eq } from "drizzle-orm";
+import { DEFAULT_APPLICANT_WORDING } from "~/domain/decision-binding";
+import { DEFAULT_MANDATORY_CHECKS } from "~/domain/research-checks";
 import { now } from "./app-clock.server";
 import { recordAudit } from "./audit.server";
 import { getDb, schema, type DbOrTx } from "./db.server";
@@ -51,6 +53,13 @@ export const SETTING_DEFAULTS = {
     "Other forces",
     "Health / education",
   ] as string[],
+  /** Checks that must each have a result before a case may go to risk assessment (issue 10). */
+  "checks.mandatory": [...DEFAULT_MANDATORY_CHECKS] as string[],
+  /**
+   * What an applicant who is not the person receiving a disclosure is told, whatever the outcome:
+   * never whether a disclosure was made to someone else or whether the subject has a record.
+   */
+  "messages.applicantOutcome": DEFAULT_APPLICANT_WORDING as string,
   /**
    * Retention: years after closure until a case is reviewed (keep or erase), by outcome; the
    * longest applying period wins. MoPI-style review, set by each force.

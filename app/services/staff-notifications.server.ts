@@ -95,6 +95,23 @@ export function notifyDecisionRequested(db: DbOrTx, caseId: number, reference: s
 }
 
 /**
+ * A decision signed (final, or waiting for a second signature, or returned): the case's assignee
+ * and the reviewer who submitted the recommendation, in the decision's own transaction. The
+ * reference and a link only: never the outcome or the reasons.
+ */
+export function notifyDecisionSigned(db: DbOrTx, caseId: number, reference: string, staffIds: readonly (number | null)[], what: string, at: Date): void {
+  const ids = [...new Set(staffIds.filter((id): id is number => id !== null))];
+  if (ids.length === 0) return;
+  const to = db
+    .select({ id: schema.staffUsers.id, email: schema.staffUsers.email, active: schema.staffUsers.active })
+    .from(schema.staffUsers)
+    .all()
+    .filter((u) => u.active && ids.includes(u.id))
+    .map((u) => u.email);
+  send(db, to, "decision_signed", `Decision signed: ${reference}`, [`${what} on case ${reference}. Open the case to see it.`, "", caseUrl(caseId)], at);
+}
+
+/**
  * An erasure proposed: every active manager except the proposer (four eyes), in the proposal's own
  * transaction. The reference and a link only: never the reason, which may quote the case.
  */

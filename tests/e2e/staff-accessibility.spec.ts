@@ -239,7 +239,8 @@ test("queues, a case at every stage, and every case form with and without errors
   // A case at each stage, and each form of the way, empty first.
   const formHook: CaseFormHook = async (form, p) => {
     await scan(p, form);
-    await scanWithErrors(p, form, SUBMIT[form], scan);
+    // Closing with nothing to add is valid (the outcomes come from the records): no empty-form error to scan.
+    if (form !== "close") await scanWithErrors(p, form, SUBMIT[form], scan);
   };
   const scanCase = async (viewer: Page, stage: string) => {
     await openCase(viewer, caseId);
@@ -327,7 +328,6 @@ test("queues, a case at every stage, and every case form with and without errors
     "delivery with errors",
     "case: closure",
     "close",
-    "close with errors",
     "case: closed",
     "linked cases",
     "open a case",

@@ -39,6 +39,9 @@ const caseRow = (caseId: number) =>
     disclosure_made: number | null;
   });
 
+const assessmentIdOf = (caseId: number) =>
+  withDb((db) => (db.prepare("select id from case_records where case_id = ? and kind = 'assessment' order by version desc").get(caseId) as { id: number }).id);
+
 // Long journeys (an application, then every stage of its case): a longer ceiling for a busy machine.
 test.describe.configure({ timeout: 270_000 });
 
@@ -122,8 +125,9 @@ test("an online application goes through every stage to a disclosure recorded an
         .prepare("select actor_kind, actor_id, recipient, reason from audit_log where action = 'disclosure' and entity_type = 'case' and entity_id = ?")
         .all(String(caseId)) as Array<{ actor_kind: string; actor_id: number; recipient: string; reason: string }>,
   );
+  const decisionId = withDb((db) => (db.prepare("select id from case_decisions where case_id = ?").get(caseId) as { id: number }).id);
   expect(disclosures).toEqual([
-    { actor_kind: "staff", actor_id: reviewerId, recipient: recipient.name, reason: "disclosure under the Child Sex Offender Disclosure Scheme" },
+    { actor_kind: "staff", actor_id: reviewerId, recipient: recipient.name, reason: `disclosure under the Child Sex Offender Disclosure Scheme, as approved in decision ${decisionId}` },
   ]);
   const delivery = withDb((db) => db.prepare("select data from case_records where case_id = ? and kind = 'delivery'").get(caseId) as { data: string });
   expect(JSON.parse(delivery.data)).toMatchObject({ kind: "disclosure", recipientName: recipient.name, wordingUsed: recipient.wording, undertaking: "signed" });
@@ -142,7 +146,9 @@ test("an online application goes through every stage to a disclosure recorded an
     { what: "Recommendation approved", by: MANAGER.name },
     { what: "Risk assessment and recommendation submitted for decision", by: REVIEWER.name },
     { what: "Research checks completed", by: REVIEWER.name },
+    { what: "Research check recorded: Children's social care", by: REVIEWER.name },
     { what: "Research check recorded: ViSOR", by: REVIEWER.name },
+    { what: "Research check recorded: PND (Police National Database)", by: REVIEWER.name },
     { what: "Research check recorded: PNC (Police National Computer)", by: REVIEWER.name },
     { what: "Interview and verification recorded", by: REVIEWER.name },
     { what: "Application in scope", by: REVIEWER.name },
@@ -171,11 +177,14 @@ test("no disclosure: the outcome is given only by a route the applicant said is 
   await openCase(reviewer, caseId);
   await reviewer.getByRole("button", { name: "Record the disclosure or outcome" }).click();
   await expect(reviewer).toHaveURL(new RegExp(`/staff/cases/${caseId}/delivery$`));
-  await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("Record how the outcome was given");
-  await expect(reviewer.locator(".govuk-inset-text")).toContainText("Decision: No disclosure.");
-  await expect(reviewer.locator(".govuk-inset-text")).toContainText("Do not leave messages.");
+  await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("Record the outcome");
+  await expect(reviewer.locator(".govuk-inset-text").first()).toContainText("Decision: No disclosure.");
+  // The applicant is verified and not a recipient: only the controlled wording, which says nothing about a record.
+  await expect(reviewer.getByTestId("applicant-wording")).toHaveText(/^The police have considered your application/);
+  await expect(reviewer.getByTestId("applicant-wording")).not.toContainText(/no disclosure|record/i);
+  await expect(reviewer.getByRole("group", { name: "What the applicant is told" })).toContainText("Do not leave messages.");
   // Only the routes the applicant chose are offered.
-  const routes = group(reviewer, "How it was given").getByRole("radio");
+  const routes = group(reviewer, "How the applicant was told").getByRole("radio");
   await expect(routes).toHaveCount(2);
   const labels = await Promise.all((await routes.all()).map(async (r) => (await reviewer.locator(`label[for="${await r.getAttribute("id")}"]`).innerText()).trim()));
   expect(labels).toEqual(["Phone call or text message", "Letter to your address"]);
@@ -183,8 +192,9 @@ test("no disclosure: the outcome is given only by a route the applicant said is 
 
   // A forged post with a route the applicant did not choose is refused, and nothing is recorded.
   const today = todayInLondon();
+  const decisionId = withDb((db) => (db.prepare("select id from case_decisions where case_id = ?").get(caseId) as { id: number }).id);
   const forged = await reviewer.request.post(`/staff/cases/${caseId}/delivery`, {
-    form: { csrf: await csrfTokenOf(reviewer), givenDay: today.day, givenMonth: today.month, givenYear: today.year, route: "email" },
+    form: { csrf: await csrfTokenOf(reviewer), decisionId: String(decisionId), messageDay: today.day, messageMonth: today.month, messageYear: today.year, messageTime: "23:59", messageRoute: "email" },
   });
   expect(forged.status()).toBe(200);
   expect(new URL(forged.url()).pathname).toBe(`/staff/cases/${caseId}/delivery`);
@@ -192,11 +202,7 @@ test("no disclosure: the outcome is given only by a route the applicant said is 
   expect(withDb((db) => db.prepare("select count(*) as n from case_records where case_id = ? and kind = 'delivery'").get(caseId))).toEqual({ n: 0 });
 
   await reviewer.goto(`/staff/cases/${caseId}/delivery`);
-  const given = group(reviewer, "Date the outcome was given");
-  await given.getByLabel("Day", { exact: true }).fill(today.day);
-  await given.getByLabel("Month", { exact: true }).fill(today.month);
-  await given.getByLabel("Year", { exact: true }).fill(today.year);
-  await group(reviewer, "How it was given").getByLabel("Letter to your address", { exact: true }).check();
+  await group(reviewer, "How the applicant was told").getByLabel("Letter to your address", { exact: true }).check();
   await reviewer.getByRole("button", { name: "Save", exact: true }).click();
   await expectStage(reviewer, caseId, "Outcomes and closure");
   await closeCase(reviewer, caseId, ["No disclosure"]);
@@ -204,7 +210,9 @@ test("no disclosure: the outcome is given only by a route the applicant said is 
   expect(caseRow(caseId)).toMatchObject({ status: "closed", disclosure_made: 0 });
   expect(outcomesOf(caseId)).toEqual(["no_disclosure"]);
   const delivery = withDb((db) => db.prepare("select data from case_records where case_id = ? and kind = 'delivery'").all(caseId) as Array<{ data: string }>);
-  expect(delivery.map((d) => JSON.parse(d.data))).toEqual([expect.objectContaining({ kind: "outcome", route: "letter" })]);
+  expect(delivery.map((d) => JSON.parse(d.data))).toEqual([
+    expect.objectContaining({ kind: "outcome", decisionId, messagePolicy: "controlled", messageRoute: "letter", messageWords: expect.stringMatching(/^The police have considered your application/) }),
+  ]);
   expect(withDb((db) => db.prepare("select count(*) as n from audit_log where action = 'disclosure' and entity_id = ?").get(String(caseId)))).toEqual({ n: 0 });
   const timeline = await timelineOf(reviewer);
   expect(timeline[0]).toEqual({ what: "Case closed: No disclosure", by: REVIEWER.name });
@@ -238,7 +246,7 @@ test("a manager who assessed a case cannot approve it: the pages refuse, and so 
   const csrf = await csrfTokenOf(manager);
   await withFreshCode(MANAGER.email, async (code) => {
     const response = await manager.request.post(`/staff/cases/${caseId}/decision`, {
-      form: { csrf, decision: "approve", reasons: "Approving my own assessment.", code },
+      form: { csrf, assessmentId: String(assessmentIdOf(caseId)), decision: "approve", reasons: "Approving my own assessment.", code },
     });
     expect(response.status()).toBe(200);
     expect(new URL(response.url()).pathname).toBe(`/staff/cases/${caseId}/decision`);

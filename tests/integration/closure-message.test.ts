@@ -9,6 +9,7 @@ import * as tellApplicant from "~/routes/staff.cases.$caseId_.tell-applicant";
 import { performAction } from "~/services/case-actions.server";
 import { getDb, schema } from "~/services/db.server";
 import { submitTestCase } from "../support/cases";
+import { assessment, decide, deliver, mandatoryChecks } from "../support/casework";
 import { insertStaff, signedIn } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
@@ -55,14 +56,11 @@ async function closedCase(verification: "verified" | "not_verified", contact: Re
     { action: "verification", data: { result: verification } },
   ] as const;
   for (const step of steps) expect(performAction(caseId, step, reviewer, "t")).toMatchObject({ ok: true });
-  performAction(caseId, { action: "add_check", check: { checkType: "PNC (Police National Computer)", doneBy: "PC 1", doneAt: new Date(), resultSummary: "No trace", relevant: false } }, reviewer);
+  for (const c of mandatoryChecks(false)) expect(performAction(caseId, { action: "add_check", check: c }, reviewer)).toMatchObject({ ok: true });
   expect(performAction(caseId, { action: "complete_checks" }, reviewer)).toMatchObject({ ok: true });
-  expect(performAction(caseId, { action: "submit_assessment", data: {
-    csoConvictions: "no", riskToChild: "Low", registeredSexOffender: "no", mappaManaged: "no", necessity: "n", proportionality: "p", article8: "a8",
-    representationsSought: "no", representationsReason: "not needed", recommendation: "no_disclosure",
-  } }, reviewer)).toMatchObject({ ok: true });
-  expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "Agreed" } }, manager)).toMatchObject({ ok: true });
-  expect(performAction(caseId, { action: "record_delivery", disclosed: false, recipient: null, data: { kind: "outcome", route: "email" } }, reviewer)).toMatchObject({ ok: true });
+  expect(performAction(caseId, { action: "submit_assessment", data: assessment("no_disclosure") }, reviewer)).toMatchObject({ ok: true });
+  expect(decide(caseId, manager, "approve", { reasons: "Agreed" })).toMatchObject({ ok: true });
+  expect(deliver(caseId, reviewer, false)).toMatchObject({ ok: true });
   if (close) expect(performAction(caseId, { action: "close", outcomes: ["no_disclosure"] }, reviewer)).toMatchObject({ ok: true, status: "closed" });
   return { caseId, reference };
 }

@@ -10,6 +10,7 @@ import * as outcomeLetterPage from "~/routes/staff.cases.$caseId_.outcome-letter
 import { performAction } from "~/services/case-actions.server";
 import { getDb, schema } from "~/services/db.server";
 import { submitTestCase } from "../support/cases";
+import { assessment, decide, mandatoryChecks } from "../support/casework";
 import { insertStaff, signedIn } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
@@ -45,22 +46,12 @@ async function decided(recommendation: "disclose" | "no_disclosure", contact: Re
     { action: "verification", data: { result: "verified" } },
   ] as const;
   for (const step of steps) expect(performAction(caseId, step, reviewer, "t")).toMatchObject({ ok: true });
-  performAction(caseId, { action: "add_check", check: { checkType: "PNC (Police National Computer)", doneBy: "PC 1", doneAt: new Date(), resultSummary: "Conviction 2015", relevant: true } }, reviewer);
-  expect(performAction(caseId, { action: "complete_checks" }, reviewer)).toMatchObject({ ok: true });
   const disclose = recommendation === "disclose";
-  expect(
-    performAction(caseId, {
-      action: "submit_assessment",
-      data: {
-        csoConvictions: disclose ? "yes" : "no", csoDetails: disclose ? "2015 conviction" : undefined, riskToChild: "High",
-        registeredSexOffender: disclose ? "yes" : "no", mappaManaged: "no", necessity: "n", proportionality: "p", article8: "a8",
-        representationsSought: "no", representationsReason: "risk of harm", recommendation,
-        recipientName: disclose ? "Pat Parent" : undefined, recipientRelationship: "Mother", recipientReason: "Lives with the child",
-        proposedWording: disclose ? "He has convictions for offences against children." : undefined,
-      },
-    }, reviewer),
-  ).toMatchObject({ ok: true });
-  expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "Agreed" } }, manager)).toMatchObject({ ok: true, status: "delivery" });
+  for (const c of mandatoryChecks(disclose)) expect(performAction(caseId, { action: "add_check", check: c }, reviewer)).toMatchObject({ ok: true });
+  expect(performAction(caseId, { action: "complete_checks" }, reviewer)).toMatchObject({ ok: true });
+  const data = assessment(recommendation, { recipientName: disclose ? "Pat Parent" : undefined, proposedWording: disclose ? "He has convictions for offences against children." : undefined });
+  expect(performAction(caseId, { action: "submit_assessment", data }, reviewer)).toMatchObject({ ok: true });
+  expect(decide(caseId, manager, "approve", { reasons: "Agreed" })).toMatchObject({ ok: true, status: "delivery" });
   return caseId;
 }
 

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/services/audit.server";
 import { performAction } from "~/services/case-actions.server";
+import { assessment, decide, deliver, mandatoryChecks, ok } from "../support/casework";
 import { getConfig } from "~/services/config.server";
 import { getDb, getSqlite, schema } from "~/services/db.server";
 import { decideErasure, pendingErasureCountFor, pendingErasures, proposeErasure, proposeKeep, reviewQueue } from "~/services/retention.server";
@@ -23,15 +24,14 @@ beforeAll(async () => {
 /** A case taken to a recorded disclosure and closed, with notes, checks and a decision. */
 async function closedDisclosureCase() {
   const { caseId, reference } = await submitTestCase({ childName: "Erasable Child", subjectName: "Erasable Subject" });
-  const ok = (r: { ok: boolean }) => expect(r.ok).toBe(true);
   ok(performAction(caseId, { action: "risk_check", data: { immediateRisk: "no" } }, reviewer));
   ok(performAction(caseId, { action: "scope_in", data: {} }, reviewer));
   ok(performAction(caseId, { action: "verification", data: { result: "verified" } }, reviewer));
-  ok(performAction(caseId, { action: "add_check", check: { checkType: "PNC", doneBy: "PC Erasable", doneAt: new Date(), resultSummary: "Erasable conviction", relevant: true } }, reviewer));
+  for (const c of mandatoryChecks(true)) ok(performAction(caseId, { action: "add_check", check: { ...c, doneBy: "PC Erasable", resultSummary: "Erasable conviction" } }, reviewer));
   ok(performAction(caseId, { action: "complete_checks" }, reviewer));
-  ok(performAction(caseId, { action: "submit_assessment", data: { recommendation: "disclose", registeredSexOffender: "yes", recipientName: "Erasable Parent", proposedWording: "Erasable words" } }, reviewer));
-  ok(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "Erasable reasons" } }, manager));
-  ok(performAction(caseId, { action: "record_delivery", disclosed: true, recipient: "Erasable Parent", data: { wordingUsed: "Erasable words" } }, reviewer));
+  ok(performAction(caseId, { action: "submit_assessment", data: assessment("disclose", { recipientName: "Erasable Parent", proposedWording: "Erasable words" }) }, reviewer));
+  ok(decide(caseId, manager, "approve", { reasons: "Erasable reasons" }));
+  ok(deliver(caseId, reviewer, true));
   ok(performAction(caseId, { action: "add_note", text: "Erasable note" }, reviewer));
   ok(
     performAction(

@@ -41,6 +41,7 @@ const ACCESS: Record<string, readonly Role[] | "any-staff"> = {
   "staff.cases.$caseId_.verification": ["reviewer", "manager"],
   "staff.cases.$caseId_.checks": ["reviewer", "manager"],
   "staff.cases.$caseId_.checks-complete": ["reviewer", "manager"],
+  "staff.cases.$caseId_.identity": ["reviewer", "manager"],
   "staff.cases.$caseId_.assessment": ["reviewer", "manager"],
   "staff.cases.$caseId_.decision": ["reviewer", "manager"],
   "staff.cases.$caseId_.delivery": ["reviewer", "manager"],

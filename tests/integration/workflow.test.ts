@@ -7,6 +7,7 @@ import { getConfig } from "~/services/config.server";
 import { countQueries, getDb, schema } from "~/services/db.server";
 import { sendClockReminders } from "~/services/staff-notifications.server";
 import { submitTestCase } from "../support/cases";
+import { assessment, caseAtDecision, decide, deliver } from "../support/casework";
 import { insertStaff } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
@@ -29,44 +30,17 @@ const caseRow = (id: number) => getDb().select().from(schema.cases).where(eq(sch
 const auditFor = (id: number) =>
   getDb().select().from(schema.auditLog).where(and(eq(schema.auditLog.entityType, "case"), eq(schema.auditLog.entityId, String(id)))).all();
 
-const assessment = (recommendation: string) => ({
-  csoConvictions: recommendation === "disclose" ? "yes" : "no",
-  csoDetails: recommendation === "disclose" ? "2015 conviction" : undefined,
-  riskToChild: "High",
-  registeredSexOffender: recommendation === "disclose" ? "yes" : "no",
-  mappaManaged: "no",
-  necessity: "n",
-  proportionality: "p",
-  article8: "a8",
-  representationsSought: "no",
-  representationsReason: "risk of harm",
-  recommendation,
-  recipientName: recommendation === "disclose" ? "Pat Parent" : undefined,
-  recipientRelationship: "Mother",
-  recipientReason: "Lives with the child",
-  proposedWording: "Words",
-});
-
 async function toDecision(recommendation: string, assessor: Staff = reviewer) {
-  const { caseId, reference } = await submitTestCase();
-  const steps = [
-    { action: "risk_check", data: { immediateRisk: "no", actions: ["none"] } },
-    { action: "scope_in", data: { inScope: true } },
-    { action: "verification", data: { result: "verified" } },
-  ] as const;
-  for (const step of steps) expect(performAction(caseId, step, reviewer, "t")).toMatchObject({ ok: true });
-  expect(performAction(caseId, { action: "add_check", check: { checkType: "PNC (Police National Computer)", doneBy: "PC 1", doneAt: new Date(), resultSummary: "Conviction 2015", relevant: true } }, reviewer)).toMatchObject({ ok: true });
-  expect(performAction(caseId, { action: "complete_checks" }, reviewer)).toMatchObject({ ok: true });
-  expect(performAction(caseId, { action: "submit_assessment", data: assessment(recommendation) }, assessor)).toMatchObject({ ok: true, status: "decision" });
-  return { caseId, reference };
+  return caseAtDecision(reviewer, recommendation, { assessor });
 }
 
 describe("a case through every stage", () => {
   it("ends in a recorded disclosure and closure, with clocks met, a timeline and audit rows", async () => {
     const { caseId } = await toDecision("disclose");
-    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "Presumption to disclose" } }, manager)).toMatchObject({ ok: true, status: "delivery" });
-    expect(performAction(caseId, { action: "record_delivery", disclosed: true, recipient: "Pat Parent", data: { kind: "disclosure", wordingUsed: "Words" } }, reviewer)).toMatchObject({ ok: true, status: "closure" });
-    expect(performAction(caseId, { action: "close", outcomes: ["disclosure_cso"] }, reviewer)).toMatchObject({ ok: true, status: "closed" });
+    expect(decide(caseId, manager, "approve", { reasons: "Presumption to disclose" })).toMatchObject({ ok: true, status: "delivery" });
+    expect(deliver(caseId, reviewer, true)).toMatchObject({ ok: true, status: "closure" });
+    // The disclosure outcome is derived from the decision and the delivery: nothing to choose.
+    expect(performAction(caseId, { action: "close", outcomes: [] }, reviewer)).toMatchObject({ ok: true, status: "closed" });
 
     const c = caseRow(caseId);
     expect(c).toMatchObject({ status: "closed", disclosureMade: true, subjectIsRso: true, nextDueAt: null });
@@ -74,10 +48,11 @@ describe("a case through every stage", () => {
     const view = loadCaseForStaff(caseId, manager, "view")!;
     expect(view.outcomes).toEqual(["disclosure_cso"]);
     expect(view.people.find((p) => p.role === "recipient")?.fullName).toBe("Pat Parent");
-    expect(view.timeline.length).toBeGreaterThanOrEqual(10);
+    expect(view.timeline.length).toBeGreaterThanOrEqual(12);
     const audit = auditFor(caseId);
     const disclosure = audit.find((a) => a.action === "disclosure");
-    expect(disclosure).toMatchObject({ actorId: reviewer.id, recipient: "Pat Parent" });
+    const decisionId = getDb().select().from(schema.caseDecisions).where(eq(schema.caseDecisions.caseId, caseId)).get()!.id;
+    expect(disclosure).toMatchObject({ actorId: reviewer.id, recipient: "Pat Parent", reason: `disclosure under the Child Sex Offender Disclosure Scheme, as approved in decision ${decisionId}` });
     expect(audit.filter((a) => a.action === "consultation").length).toBeGreaterThanOrEqual(1);
     // Nothing after closing except notes.
     expect(performAction(caseId, { action: "retriage", data: {} }, reviewer)).toMatchObject({ ok: false });
@@ -86,8 +61,8 @@ describe("a case through every stage", () => {
 
   it("ends in no disclosure with the outcome given by the applicant's safe route", async () => {
     const { caseId } = await toDecision("no_disclosure");
-    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "No convictions" } }, manager)).toMatchObject({ ok: true });
-    expect(performAction(caseId, { action: "record_delivery", disclosed: false, recipient: null, data: { kind: "outcome", route: "email" } }, reviewer)).toMatchObject({ ok: true });
+    expect(decide(caseId, manager, "approve", { reasons: "No convictions" })).toMatchObject({ ok: true });
+    expect(deliver(caseId, reviewer, false, { data: { route: "email" } })).toMatchObject({ ok: true });
     expect(performAction(caseId, { action: "close", outcomes: ["no_disclosure"] }, reviewer)).toMatchObject({ ok: true });
     expect(caseRow(caseId)).toMatchObject({ disclosureMade: false, status: "closed" });
     expect(auditFor(caseId).some((a) => a.action === "disclosure")).toBe(false);
@@ -97,12 +72,12 @@ describe("a case through every stage", () => {
 describe("four eyes", () => {
   it("a reviewer cannot decide", async () => {
     const { caseId } = await toDecision("disclose");
-    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "x" } }, reviewer)).toMatchObject({ ok: false, reason: expect.stringMatching(/manager/) });
+    expect(decide(caseId, reviewer, "approve", { reasons: "x" })).toMatchObject({ ok: false, reason: expect.stringMatching(/manager/) });
   });
 
   it("a manager who assessed the case cannot decide it, in the app and in the database", async () => {
     const { caseId } = await toDecision("disclose", manager);
-    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "x" } }, manager)).toMatchObject({ ok: false, reason: expect.stringMatching(/another manager/) });
+    expect(decide(caseId, manager, "approve", { reasons: "x" })).toMatchObject({ ok: false, reason: expect.stringMatching(/another manager/) });
     // Straight into SQLite, past the application: the trigger refuses it.
     const sqlite = new Database(getConfig().databasePath);
     const insert = () =>
@@ -112,16 +87,17 @@ describe("four eyes", () => {
     expect(insert).toThrow(/four eyes/);
     sqlite.close();
     // Another manager can.
-    expect(performAction(caseId, { action: "approve", decision: { outcome: null, reasons: "ok" } }, otherManager)).toMatchObject({ ok: true });
+    expect(decide(caseId, otherManager, "approve", { reasons: "ok" })).toMatchObject({ ok: true });
   });
 
   it("a signed decision is locked; a return and a new decision make new versions", async () => {
     const { caseId } = await toDecision("disclose");
-    expect(performAction(caseId, { action: "return", decision: { outcome: null, reasons: "More research" } }, manager)).toMatchObject({ ok: true, status: "assessment" });
-    expect(performAction(caseId, { action: "submit_assessment", data: assessment("no_disclosure") }, reviewer)).toMatchObject({ ok: true });
-    expect(performAction(caseId, { action: "reject", decision: { outcome: "other_safeguarding", reasons: "Refer to social care" } }, manager)).toMatchObject({ ok: true });
+    expect(decide(caseId, manager, "return", { reasons: "More research" })).toMatchObject({ ok: true, status: "assessment" });
+    // Convictions recorded and a recommendation other than disclosure would be a departure: this one has none.
+    expect(performAction(caseId, { action: "submit_assessment", data: assessment("disclose", { recommendation: "no_disclosure" }) }, reviewer)).toMatchObject({ ok: true });
+    expect(decide(caseId, manager, "reject", { outcome: "disclose", reasons: "Disclose after all", recipient: { is: "other", name: "Pat Parent", relationship: "Mother", reason: "Lives with the child" }, wording: "Words" })).toMatchObject({ ok: true });
     const decisions = getDb().select().from(schema.caseDecisions).where(eq(schema.caseDecisions.caseId, caseId)).all();
-    expect(decisions.map((d) => [d.version, d.decision, d.outcome])).toEqual([[1, "return", null], [2, "reject", "other_safeguarding"]]);
+    expect(decisions.map((d) => [d.version, d.decision, d.outcome])).toEqual([[1, "return", null], [2, "reject", "disclose"]]);
     const sqlite = new Database(getConfig().databasePath);
     expect(() => sqlite.prepare("update case_decisions set reasons = 'changed' where case_id = ?").run(caseId)).toThrow(/locked/);
     sqlite.close();

@@ -173,6 +173,8 @@ describe("delivery binding", () => {
       "The date and time cannot be before the decision was signed (20 November 2026 at 2:05pm)",
     );
     expect(deliveryDateBlocker(decidedAt, decidedAt)).toBeNull();
+    // Times are entered to the minute: the minute the decision was signed in is allowed.
+    expect(deliveryDateBlocker(new Date("2026-11-20T14:05:00Z"), new Date("2026-11-20T14:05:40Z"))).toBeNull();
     expect(deliveryDateBlocker(new Date("2026-11-21T09:00:00Z"), decidedAt)).toBeNull();
   });
 });

@@ -110,9 +110,11 @@ describe("stage records read back as words (the case page and the decision page)
       ["risk_check", { immediateRisk: "no", actions: ["none"], actionDetails: null, checkedAt: "2026-11-23T14:30:00.000Z" }],
       ["scope", { inScope: true }],
       ["verification", { interviewDate: "2026-11-20", method: "in_person", identityDocuments: ["passport"], addressDocuments: ["none"], relationshipDocuments: ["birth_certificate"], result: "verified", notes: null }],
-      ["check", { checkType: "PNC (Police National Computer)", doneBy: "DC Example", doneAt: Date.UTC(2026, 10, 21, 12), resultSummary: "Nothing", relevant: 1 }],
+      ["check", { checkType: "PNC (Police National Computer)", result: "trace", findings: ["cso_convictions"], doneBy: "DC Example", otherOfficer: null, doneAt: Date.UTC(2026, 10, 21, 12), resultSummary: "Nothing" }],
       ["assessment", { csoConvictions: "yes", csoDetails: "2009", registeredSexOffender: "no", mappaManaged: "no", recommendation: "no_disclosure", riskToChild: "Low" }],
       ["delivery", { kind: "outcome", givenOn: "2026-11-24", route: "letter", notes: null }],
+      ["delivery", { kind: "outcome", messagePolicy: "controlled", messageWords: "The set words", messageRoute: "phone", messageAt: "2026-11-25T10:05:00.000Z", notes: null }],
+      ["subject_identity", { fullName: "Sam Example", dateOfBirth: "1980-02-03" }],
       ["retriage", { childSafe: "unknown", action: "Visited" }],
     ];
     const text = records
@@ -123,8 +125,11 @@ describe("stage records read back as words (the case page and the decision page)
     expect(text).not.toContain("Why it is not progressed");
     expect(text).toContain("How it was held: Face to face");
     expect(text).toContain("Address documents seen: None seen");
-    expect(text).toContain("Done on: 21 November 2026\n");
-    expect(text).toContain("Relevant to the risk: Yes");
+    expect(text).toContain("Done at: 21 November 2026 at 12:00pm\n");
+    expect(text).toContain("Result: Trace (something found)\nWhat it found: Convictions for child sexual offences");
+    expect(text).toContain("Done by: DC Example");
+    expect(text).toContain("What the applicant was told: Told in the force's set words\nThe words used: The set words\nHow they were told: Phone call or text message\nWhen they were told: 25 November 2026 at 10:05am");
+    expect(text).toContain("Full name: Sam Example\nDate of birth: 3 February 1980");
     expect(text).toContain("Child sexual offence convictions: Yes");
     expect(text).toContain("Intelligence: Not given");
     expect(text).toContain("Recommendation: No disclosure");
@@ -132,6 +137,6 @@ describe("stage records read back as words (the case page and the decision page)
     expect(text).toContain("Given on: 24 November 2026");
     expect(text).toContain("How it was given: Letter to your address");
     expect(text).toContain("Child safe while the case waits: Not known");
-    for (const raw of ["in_person", "no_disclosure", "1795", "T14:30", "Cso", "Relevant 1", "undefined", "null"]) expect(text).not.toContain(raw);
+    for (const raw of ["in_person", "no_disclosure", "cso_convictions", "controlled", "1795", "T14:30", "T10:05", "Cso", "Relevant 1", "undefined", "null"]) expect(text).not.toContain(raw);
   });
 });

@@ -15,11 +15,13 @@ const EXPECTED: Record<Action, { from: Status[] | "open" | "any"; to: Status | "
   scope_out: { from: ["scope"], to: "closed", by: "caseworker" },
   verification: { from: ["verification"], to: "checks", by: "caseworker" },
   add_check: { from: ["checks", "assessment"], to: "same", by: "caseworker" },
+  confirm_identity: { from: ["checks", "assessment"], to: "same", by: "caseworker" },
   complete_checks: { from: ["checks"], to: "assessment", by: "caseworker" },
   submit_assessment: { from: ["assessment"], to: "decision", by: "caseworker" },
   approve: { from: ["decision"], to: "delivery", by: "manager" },
   reject: { from: ["decision"], to: "delivery", by: "manager" },
   return: { from: ["decision"], to: "assessment", by: "manager" },
+  countersign: { from: ["decision"], to: "delivery", by: "manager" },
   record_delivery: { from: ["delivery"], to: "closure", by: "caseworker" },
   close: { from: ["closure"], to: "closed", by: "caseworker" },
   side_exit: { from: "open", to: "closed", by: "caseworker" },
@@ -40,7 +42,7 @@ describe("the transition table", () => {
     expect(Object.keys(TRANSITIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  // Every (action, status, role) combination: 18 actions × 9 statuses × 3 roles.
+  // Every (action, status, role) combination: 20 actions × 9 statuses × 3 roles.
   for (const [action, rule] of Object.entries(EXPECTED) as [Action, (typeof EXPECTED)[Action]][]) {
     for (const status of STATUSES) {
       for (const actor of [reviewer, manager, admin]) {
@@ -61,7 +63,7 @@ describe("the transition table", () => {
 
 describe("four eyes and assignment", () => {
   it("refuses a decision by a manager who researched or assessed the case", () => {
-    for (const action of ["approve", "reject", "return"] as const) {
+    for (const action of ["approve", "reject", "return", "countersign"] as const) {
       expect(checkTransition({ status: "decision", action, actor: manager, researchers: [manager.id] })).toMatchObject({ ok: false });
       expect(checkTransition({ status: "decision", action, actor: manager, researchers: [reviewer.id] })).toMatchObject({ ok: true });
     }

@@ -2,6 +2,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { DateParts, Answers } from "./test-data";
 import { group, fillDate, fillApplication, sendApplication } from "./journey";
+import { withWritableDb } from "./staff-database";
 import { withFreshCode } from "./totp";
 
 export type CaseFormName =
@@ -102,29 +103,65 @@ export async function recordScope(page: Page, caseId: number, hook?: CaseFormHoo
   await expectStage(page, caseId, "Interview and verification");
 }
 
-export async function recordVerification(page: Page, caseId: number, hook?: CaseFormHook): Promise<void> {
+export async function recordVerification(page: Page, caseId: number, hook?: CaseFormHook, result = "Verified"): Promise<void> {
   await goToForm(page, caseId, "Record the interview and verification", "verification", hook);
   await fillDateGroup(page, "Date of the interview", todayInLondon());
   await group(page, "How was the interview held?").getByLabel("Face to face", { exact: true }).check();
   await group(page, "Identity documents seen").getByLabel("Passport", { exact: true }).check();
   await group(page, "Address documents seen").getByLabel("Utility bill or bank statement", { exact: true }).check();
   await group(page, "Documents seen for the relationship to the child").getByLabel("Child's birth certificate", { exact: true }).check();
-  await group(page, "Result").getByLabel("Verified", { exact: true }).check();
+  await group(page, "Result").getByLabel(result, { exact: true }).check();
   await submitForm(page, caseId, "Save and continue to checks", "checks");
   await openCase(page, caseId);
   await expectStage(page, caseId, "Research and checks");
 }
 
-export type CheckAnswers = { type: string; doneBy: string; summary: string; relevant: boolean };
+export type CheckAnswers = {
+  type: string;
+  result: "Trace (something found)" | "No trace" | "Not applicable";
+  findings?: string[];
+  summary: string;
+  otherOfficer?: string;
+  /** Children's social care: the plan status given for every named child. */
+  childPlan?: string;
+};
 
+/** Records one research check; the date and time default to now and "done by" is the signed-in user. */
 export async function recordCheck(page: Page, caseId: number, check: CheckAnswers, hook?: CaseFormHook): Promise<void> {
   await goToForm(page, caseId, "Record research checks", "checks", hook);
-  await group(page, "Which check?").getByLabel(check.type, { exact: true }).check();
-  await page.getByLabel("Who did the check", { exact: true }).fill(check.doneBy);
-  await fillDateGroup(page, "When", todayInLondon());
-  await page.getByLabel("Result summary", { exact: true }).fill(check.summary);
-  await group(page, "Is the result relevant to the risk to the child?").getByLabel(check.relevant ? "Yes" : "No", { exact: true }).check();
+  await fillCheck(page, check);
   await submitForm(page, caseId, "Record this check", "checks");
+}
+
+/** Fills the check form on the checks page (without sending it). */
+export async function fillCheck(page: Page, check: CheckAnswers): Promise<void> {
+  await group(page, "Which check?").getByLabel(check.type, { exact: true }).check();
+  if (check.childPlan) {
+    // Revealed under the check's option: wait for it before counting the children.
+    const plans = page.getByRole("group", { name: /^Child protection plan: / });
+    await expect(plans.first()).toBeVisible();
+    for (const plan of await plans.all()) {
+      await plan.getByLabel(check.childPlan, { exact: true }).check();
+    }
+  }
+  await group(page, "Result").getByLabel(check.result, { exact: true }).check();
+  for (const finding of check.findings ?? []) await group(page, "What the check found").getByLabel(finding, { exact: true }).check();
+  if (check.otherOfficer) await page.getByLabel("Another officer who did the check (optional)", { exact: true }).fill(check.otherOfficer);
+  await page.getByLabel("Result summary", { exact: true }).fill(check.summary);
+}
+
+/** The force's required checks (the default set), with convictions and registration found or not. */
+export function mandatoryChecks(convictions: boolean): CheckAnswers[] {
+  return [
+    convictions
+      ? { type: "PNC (Police National Computer)", result: "Trace (something found)", findings: ["Convictions for child sexual offences"], summary: "Two relevant convictions found.", otherOfficer: "DC 5678 Example" }
+      : { type: "PNC (Police National Computer)", result: "No trace", summary: "Nothing found." },
+    { type: "PND (Police National Database)", result: "No trace", summary: "Nothing further." },
+    convictions
+      ? { type: "ViSOR", result: "Trace (something found)", findings: ["Registered sex offender"], summary: "Registered; managed at level 1." }
+      : { type: "ViSOR", result: "No trace", summary: "Not registered." },
+    { type: "Children's social care", result: "No trace", summary: "Not known.", childPlan: "Not known to children's social care" },
+  ];
 }
 
 export async function completeChecks(page: Page, caseId: number): Promise<void> {
@@ -150,15 +187,23 @@ export async function recordAssessment(page: Page, caseId: number, a: Assessment
     await page.getByLabel("Details of those convictions (if any)", { exact: true }).fill("Two convictions for sexual offences against children, 2009 and 2014.");
   }
   await yesNo("Is the person a registered sex offender?", a.csoConvictions);
-  await yesNo("Is the person managed under MAPPA?", false);
+  await yesNo("Is the person managed under MAPPA?", a.csoConvictions);
+  if (a.csoConvictions) {
+    await group(page, "MAPPA category").getByLabel("Category 1 (registered sexual offender)", { exact: true }).check();
+    await group(page, "MAPPA level").getByLabel("Level 1 (ordinary agency management)", { exact: true }).check();
+    await group(page, "Has the MAPPA meeting decided?").getByLabel("Made", { exact: true }).check();
+    await fillDateGroup(page, "Date of the MAPPA meeting", todayInLondon());
+    await page.getByLabel("The MAPPA meeting's decision", { exact: true }).fill("Disclosure to the parent supported.");
+  }
   await page.getByLabel("The risk to the named child or children", { exact: true }).fill("Regular unsupervised contact with the child at home.");
   await page.getByLabel("Necessity", { exact: true }).fill("The parent cannot protect the child without knowing.");
   await page.getByLabel("Proportionality", { exact: true }).fill("Only what is needed, to one person.");
   await page.getByLabel("Article 8 rationale", { exact: true }).fill("The child's safety outweighs the intrusion.");
-  await yesNo("Are the subject's representations sought?", false);
-  await page.getByLabel("Why representations are, or are not, sought", { exact: true }).fill("Seeking them would put the child at risk.");
+  await yesNo("Were the subject's representations sought?", false);
+  await page.getByLabel("Why they were not sought", { exact: true }).fill("Seeking them would put the child at risk.");
   await group(page, "Recommendation").getByLabel(a.recommendation, { exact: true }).check();
   if (a.recipient) {
+    await group(page, "Who is best placed to protect the child?").getByLabel("Someone else", { exact: true }).check();
     await page.getByLabel("Name", { exact: true }).fill(a.recipient.name);
     await page.getByLabel("Relationship to the child", { exact: true }).fill(a.recipient.relationship);
     await page.getByLabel("Why they are best placed to protect the child", { exact: true }).fill(a.recipient.reason);
@@ -180,42 +225,56 @@ export async function approveRecommendation(page: Page, caseId: number, managerE
   await expectStage(page, caseId, "Disclosure or outcome to deliver");
 }
 
+/**
+ * Says how the applicant was told, when the page asks (a verified applicant who is not the
+ * recipient): by `route`, or else by the first of the applicant's safe routes offered.
+ */
+export async function tellApplicant(page: Page, route?: string): Promise<void> {
+  const routes = group(page, "How the applicant was told");
+  if ((await routes.count()) === 0) return;
+  await (route ? routes.getByLabel(route, { exact: true }) : routes.getByRole("radio").first()).check();
+}
+
 export async function recordDisclosure(
   page: Page,
   caseId: number,
-  d: { place: string; officers: string; warnings: string; expectRecipient: string; expectWording: string },
+  d: { place: string; officers: string; warnings: string; expectRecipient: string; expectWording: string; applicantRoute?: string },
   hook?: CaseFormHook,
 ): Promise<void> {
   await goToForm(page, caseId, "Record the disclosure or outcome", "delivery", hook);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Record the disclosure");
-  // The recipient and wording approved are filled in already.
-  await expect(page.getByLabel("Recipient", { exact: true })).toHaveValue(d.expectRecipient);
-  await expect(page.getByLabel("Exact wording disclosed", { exact: true })).toHaveValue(d.expectWording);
-  await fillDateGroup(page, "Date", todayInLondon());
-  await page.getByLabel("Time", { exact: true }).fill("10:30");
+  // The recipient and wording approved are shown, not typed: there is nothing to change them with.
+  const approved = page.locator(".govuk-summary-card").filter({ hasText: "Approved in the decision" });
+  await expect(approved.getByRole("definition").nth(0)).toHaveText(d.expectRecipient);
+  await expect(approved.getByRole("definition").nth(2)).toHaveText(d.expectWording);
+  await expect(page.getByLabel("Recipient", { exact: true })).toHaveCount(0);
   await page.getByLabel("Place", { exact: true }).fill(d.place);
   await page.getByLabel("Officers present", { exact: true }).fill(d.officers);
   await page.getByLabel("Warnings given", { exact: true }).fill(d.warnings);
   await group(page, "Confidentiality undertaking").getByLabel("Signed", { exact: true }).check();
+  await tellApplicant(page, d.applicantRoute);
   await submitForm(page, caseId, "Save the disclosure record");
   await expectStage(page, caseId, "Outcomes and closure");
 }
 
-export async function closeCase(page: Page, caseId: number, outcomes: string[], hook?: CaseFormHook): Promise<void> {
+/** Closes a case: the outcomes from the records are shown as expected; `extras` are ticked. */
+export async function closeCase(page: Page, caseId: number, fromRecords: string[], hook?: CaseFormHook, extras: string[] = []): Promise<void> {
   await goToForm(page, caseId, "Record outcomes and close", "close", hook);
-  const box = group(page, "Outcomes");
-  for (const outcome of outcomes) await box.getByLabel(outcome, { exact: true }).check();
+  const settled = page.locator(".govuk-summary-card").filter({ hasText: "Outcomes from the records" }).getByRole("definition");
+  await expect(settled).toHaveText(fromRecords.join("; "));
+  for (const extra of extras) await group(page, "Anything else that happened (optional)").getByLabel(extra, { exact: true }).check();
   await submitForm(page, caseId, "Close the case");
   await expectStage(page, caseId, "Closed");
 }
 
-/** Every stage a reviewer records before a decision: risk check to assessment, with two checks. */
+/** Every stage a reviewer records before a decision: risk check to assessment, with the required checks. */
 export async function caseToDecision(page: Page, caseId: number, assessment: AssessmentAnswers, hook?: CaseFormHook): Promise<void> {
   await recordRiskCheck(page, caseId, hook);
   await recordScope(page, caseId, hook);
   await recordVerification(page, caseId, hook);
-  await recordCheck(page, caseId, { type: "PNC (Police National Computer)", doneBy: "PC 1234 Example", summary: "Two relevant convictions found.", relevant: true }, hook);
-  await recordCheck(page, caseId, { type: "ViSOR", doneBy: "DC 5678 Example", summary: "Registered; managed at level 1.", relevant: true });
+  const [first, ...rest] = mandatoryChecks(assessment.csoConvictions);
+  await recordCheck(page, caseId, first, hook);
+  for (const check of rest) await recordCheck(page, caseId, check);
   await completeChecks(page, caseId);
   await recordAssessment(page, caseId, assessment, hook);
 }
@@ -230,4 +289,38 @@ export async function timelineOf(page: Page): Promise<Array<{ what: string; by: 
     out.push({ what, by });
   }
   return out;
+}
+
+/**
+ * For tests that are not about the early stages: writes the immediate-risk check, the scope
+ * decision and the verification straight into the database and leaves the case at research and
+ * checks, assigned to `reviewerId`. The checks themselves are recorded through the page.
+ */
+export function fastForwardToChecks(caseId: number, reviewerId: number, verification: "verified" | "not_verified" | "anonymous" = "verified"): void {
+  const at = Date.now() - 60_000;
+  const today = new Date(at).toISOString().slice(0, 10);
+  withWritableDb((db) => {
+    const add = db.prepare("insert into case_records (case_id, kind, version, data, recorded_by, recorded_at) values (?, ?, 1, ?, ?, ?)");
+    add.run(caseId, "risk_check", JSON.stringify({ immediateRisk: "no", actions: ["none"], suspectedAbuse: "no", checkedAt: new Date(at).toISOString() }), reviewerId, at);
+    add.run(caseId, "scope", JSON.stringify({ inScope: "yes" }), reviewerId, at);
+    add.run(caseId, "verification", JSON.stringify({ interviewDate: today, method: "in_person", identityDocuments: ["passport"], addressDocuments: ["utility_bill"], relationshipDocuments: ["birth_certificate"], result: verification }), reviewerId, at);
+    db.prepare("update cases set status = 'checks', assigned_to = ?, risk_checked_at = ?, interviewed_at = ? where id = ?").run(reviewerId, at, at, caseId);
+  });
+}
+
+/** As `fastForwardToChecks`, with every required check written too (found convictions and registration, or nothing): the case waits at risk assessment. */
+export function fastForwardToAssessment(caseId: number, reviewerId: number, options: { convictions: boolean; verification?: "verified" | "not_verified" | "anonymous" }): void {
+  fastForwardToChecks(caseId, reviewerId, options.verification);
+  const at = Date.now() - 30_000;
+  const found: Record<string, string[]> = options.convictions ? { "PNC (Police National Computer)": ["cso_convictions"], ViSOR: ["registered_sex_offender"] } : {};
+  withWritableDb((db) => {
+    const add = db.prepare(
+      "insert into case_checks (case_id, check_type, done_by, done_at, result_summary, relevant, result, findings, other_officer, child_plans, recorded_by, recorded_at) values (?, ?, 'Canary Checker', ?, ?, ?, ?, ?, null, '[]', ?, ?)",
+    );
+    for (const type of ["PNC (Police National Computer)", "PND (Police National Database)", "ViSOR", "Children's social care"]) {
+      const findings = found[type] ?? [];
+      add.run(caseId, type, at, findings.length ? "Found." : "Nothing found.", findings.length ? 1 : 0, findings.length ? "trace" : "no_trace", JSON.stringify(findings), reviewerId, at);
+    }
+    db.prepare("update cases set status = 'assessment' where id = ?").run(caseId);
+  });
 }
