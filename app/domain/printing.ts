@@ -28,7 +28,15 @@ export const CONFIDENTIALITY_UNDERTAKING = [
 
 export type PrintPerson = { role: string; fullName: string; address: string | null; details: Record<string, unknown> };
 export type PrintRecord = { kind: string; version: number; data: Record<string, unknown>; recordedAt: Date };
-export type PrintDecision = { decision: string; outcome: string | null; decidedAt: Date; deciderName: string | null };
+export type PrintDecision = {
+  decision: string;
+  outcome: string | null;
+  decidedAt: Date;
+  deciderName: string | null;
+  /** For a disclosure: the recipient and the words the decision approved (issue 10). */
+  recipientName?: string | null;
+  wording?: string | null;
+};
 
 export type DisclosureRecordInput = {
   reference: string;
@@ -91,10 +99,11 @@ export function disclosureRecord(input: DisclosureRecordInput): { ok: true; reco
     record: {
       reference: input.reference,
       forceName: input.forceName,
-      recipient: text(delivery?.data.recipientName) ?? text(assessment?.data.recipientName) ?? recipientPerson?.fullName ?? "",
+      // The signed decision's recipient and words first: a disclosure carries out that decision.
+      recipient: text(decision.recipientName) ?? text(delivery?.data.recipientName) ?? text(assessment?.data.recipientName) ?? recipientPerson?.fullName ?? "",
       relationship: text(assessment?.data.recipientRelationship) ?? text(recipientPerson?.details.relationshipToChild),
       children,
-      wording: text(delivery?.data.wordingUsed) ?? text(assessment?.data.proposedWording) ?? "",
+      wording: text(decision.wording) ?? text(delivery?.data.wordingUsed) ?? text(assessment?.data.proposedWording) ?? "",
       warnings: [...ONWARD_DISCLOSURE_WARNINGS],
       recordedWarnings,
       undertaking: CONFIDENTIALITY_UNDERTAKING.map((line) => line.replace("{children}", childrenWords(children))),

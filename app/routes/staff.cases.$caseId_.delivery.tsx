@@ -27,7 +27,7 @@ function messageRoutes(delivery: { policy: { kind: string }; safeRoutes: readonl
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "record_delivery");
+  const { user, summary: _summary, ...page } = await loadCaseForm(request, context, params, FORM_KEY, "record_delivery", { draft: true });
   const delivery = deliveryContext(page.caseHeader.id);
   logConsultation(page.caseHeader.id, user, context.requestId, "delivery page viewed");
   const at = now();
@@ -76,7 +76,7 @@ export const action = async ({ request, context, params }: ActionFunctionArgs) =
         applicantMessage: told,
         data: { kind: "disclosure", ...record },
       };
-    });
+    }, { draft: "record_delivery" });
   }
   const form = outcomeDeliveryForm(routes);
   return handleCaseForm(request, context, params, FORM_KEY, boundTo(form, "decisionId", at), (v) => {
@@ -121,12 +121,13 @@ function ApplicantMessageSection({ delivery, fields }: Pick<PageProps, "delivery
   );
 }
 
-function DisclosurePage({ caseHeader, blocked, lastResult, delivery, routes, defaults }: PageProps) {
-  const { fields, errors, formError } = useFormKit(disclosureDeliveryForm(routes), lastResult, defaults);
+function DisclosurePage({ caseHeader, blocked, lastResult, delivery, routes, defaults, draft }: PageProps) {
+  // The disclosure record is typed at the meeting with the recipient: it can be kept as a draft.
+  const { fields, errors, formError } = useFormKit(disclosureDeliveryForm(routes), lastResult, draft ? { ...defaults, ...draft.values } : defaults);
   const decision = delivery.decision;
   return (
     <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Record the disclosure" submitText="Save the disclosure record"
-      formError={formError} errors={errors}
+      formError={formError} errors={errors} draft={draft}
       before={
         decision ? (
           <>

@@ -11,6 +11,7 @@ import { CASEWORKERS } from "~/domain/roles";
 import { now } from "~/services/app-clock.server";
 import { loadCaseForStaff } from "~/services/case-view.server";
 import { getConfig } from "~/services/config.server";
+import { getSetting } from "~/services/settings.server";
 import { requireStaff } from "~/services/guard.server";
 import { caseIdOf } from "./__case-form.server";
 
@@ -20,7 +21,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
   const view = loadCaseForStaff(caseIdOf(params), user, context.requestId, "outcome letter viewed for printing");
   if (!view) throw new Response("Not found", { status: 404 });
-  const result = outcomeLetter({ ...view, forceName: getConfig().forceName, today: now() });
+  // The force's own controlled wording (settings), the same words the delivery page records as said.
+  const result = outcomeLetter({ ...view, forceName: getConfig().forceName, today: now(), wording: { applicant: getSetting("messages.applicantOutcome") } });
   return { id: view.id, ...result };
 }
 

@@ -44,6 +44,14 @@ describe("disclosure record", () => {
     expect(result.record.warnings.join(" ")).toMatch(/Do not share it with anyone else/);
   });
 
+  it("prints the recipient and words the signed decision approved, not the assessment's proposal", () => {
+    // A manager who rejected the recommendation and decided to disclose named their own recipient and words.
+    const decided = [{ decision: "reject", outcome: "disclose", decidedAt: today, deciderName: "Morgan Manager", recipientName: "Sam Grandparent", wording: "The decision's own words." }];
+    const result = disclosureRecord({ ...base, people: [child, recipient()], records: [assessment], decisions: decided });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.record).toMatchObject({ recipient: "Sam Grandparent", wording: "The decision's own words." });
+  });
+
   it("fills the lines from the delivery record once recorded", () => {
     const delivery = record("delivery", { kind: "disclosure", deliveredAt: "2026-11-23T10:30:00.000Z", place: "Exampleton police station", officers: "PC 1 and PC 2", recipientName: "Pat Parent", wordingUsed: "He has convictions for offences against children.", warningsGiven: "Told not to share.", undertaking: "signed" });
     const result = disclosureRecord({ ...base, people: [child, recipient()], records: [assessment, delivery], decisions: approved });
