@@ -138,8 +138,8 @@ test("an online application goes through every stage to a disclosure recorded an
   await expect(reviewer.getByRole("heading", { level: 1 })).toContainText("Closed");
   const outcomesRow = reviewer.locator(".govuk-summary-list__row").filter({ has: reviewer.getByRole("term").filter({ hasText: /^Outcomes$/ }) }).first();
   await expect(outcomesRow.getByRole("definition")).toHaveText("Disclosure (child sexual offence convictions)");
-  // Nothing can be done to a closed case but notes.
-  await expect(reviewer.locator(".govuk-button-group").getByRole("button")).toHaveCount(0);
+  // Nothing can be done to a closed case but notes, and telling the (verified) applicant it is closed.
+  await expect(reviewer.locator(".govuk-button-group").getByRole("button")).toHaveText(["Tell the applicant the case is closed"]);
   expect(await timelineOf(reviewer)).toEqual([
     { what: "Case closed: Disclosure (child sexual offence convictions)", by: REVIEWER.name },
     { what: "Disclosure or outcome delivery recorded", by: REVIEWER.name },
