@@ -135,6 +135,11 @@ export type Statistics = {
   /** Per route: decidedDisclosures ÷ decided as a percentage to one decimal place; null when nothing was decided. */
   disclosureRate: Record<Route, number | null>;
   referrals: ReferralStatistics;
+  /**
+   * Cases received in the range whose decision departed from the presumption to disclose and was
+   * signed by a second manager (app/domain/assessment-rules.ts `presumptionDeparture`, ADR 020).
+   */
+  presumptionDepartures: number;
   today: TodayFigures;
 };
 
@@ -533,6 +538,7 @@ export function statisticsCsvRows(stats: Statistics): CsvCell[][] {
     }
     rows.push([section, "Disclosure rate (% of decided cases)", whole, stats.disclosureRate[route]]);
   }
+  rows.push(["Decisions", "Departures from the presumption to disclose (signed by a second manager)", whole, stats.presumptionDepartures]);
   for (const c of stats.byChannel) {
     for (const { key, name } of ADR_METRICS.slice(0, 3)) {
       rows.push(["By channel", `${name}: ${CHANNEL_NAMES[c.channel] ?? c.channel}`, whole, c[key]]);

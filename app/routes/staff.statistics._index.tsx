@@ -337,6 +337,9 @@ export function StatisticsFigures({ stats, financialYear = null }: { stats: Stat
             </p>
           );
         })}
+        <p className="govuk-body">
+          Departures from the presumption to disclose, each signed by a second manager: <strong>{formatNumber(stats.presumptionDepartures)}</strong>.
+        </p>
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <BarChart

@@ -254,6 +254,14 @@ function referrals(range: DateRange, at: Date, agencies: readonly string[]): Ref
   };
 }
 
+/** Decisions against the presumption to disclose, second-signed, on cases received in the range. */
+function presumptionDepartures(range: DateRange): number {
+  const row = getSqlite()
+    .prepare(`SELECT count(*) AS n FROM cases WHERE ${IN_RANGE} AND presumption_departure = 1`)
+    .get(rangeBounds(range)) as { n: number };
+  return row.n;
+}
+
 /** 5. Today: open, open urgent and overdue cases (any T0), from the queues' indexes alone. */
 function today(at: Date): TodayFigures {
   const row = getSqlite()
@@ -268,7 +276,7 @@ function today(at: Date): TodayFigures {
 }
 
 /**
- * Every figure for a range of T0 dates (UK, both ends included), as at `at`. Five SQL statements,
+ * Every figure for a range of T0 dates (UK, both ends included), as at `at`. Six SQL statements,
  * and one to read the force's agency list (setting "referrals.agencies").
  */
 export function getStatistics(range: DateRange, at: Date = now()): Statistics {
@@ -286,6 +294,7 @@ export function getStatistics(range: DateRange, at: Date = now()): Statistics {
       right_to_be_told: percentOf(adr.total.right_to_be_told.decidedDisclosures, adr.total.right_to_be_told.decided),
     },
     referrals: referrals(range, at, getSetting("referrals.agencies")),
+    presumptionDepartures: presumptionDepartures(range),
     today: today(at),
   };
 }

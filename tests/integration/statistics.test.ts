@@ -175,15 +175,18 @@ const seeds = makeSeeds();
 const evilIndex = seeds.findIndex((s) => s.decidedAt !== null && s.closedAt !== null && new Date(s.t0).toISOString().startsWith("2024-06"));
 const ids: number[] = [];
 
+/** A decided case about a registered sex offender that led to no disclosure: a departure from the presumption (second-signed). */
+const isDeparture = (s: Seed) => s.rso === true && s.decidedAt !== null && s.disclosed !== true;
+
 function insertSeeds() {
   const sqlite = getSqlite();
   const insertCase = sqlite.prepare(`
     INSERT INTO cases (reference, status, channel, urgent, received_at, contact_types, concern, contact_details,
       risk_check_due_at, interview_due_at, decision_due_at, risk_checked_at, interviewed_at, decided_at, closed_at,
-      next_due_at, subject_is_rso, disclosure_made, erased_at, referral_due_at, referral_made_at, created_at, updated_at)
+      next_due_at, subject_is_rso, disclosure_made, presumption_departure, erased_at, referral_due_at, referral_made_at, created_at, updated_at)
     VALUES (@reference, @status, @channel, @urgent, @t0, '[]', @concern, @contactDetails,
       @riskDue, @interviewDue, @decisionDue, @riskAt, @interviewAt, @decidedAt, @closedAt,
-      @nextDue, @rso, @disclosed, @erasedAt, @referralDue, @referralMade, @t0, @t0)`);
+      @nextDue, @rso, @disclosed, @departure, @erasedAt, @referralDue, @referralMade, @t0, @t0)`);
   const insertOutcome = sqlite.prepare(`INSERT INTO case_outcomes (case_id, code, recorded_at) VALUES (?, ?, ?)`);
   const insertReferral = sqlite.prepare(`
     INSERT INTO case_referrals (case_id, agency, agency_name, made_at, made_by, method, shared_summary, suspected_abuse, recorded_by, recorded_at)
@@ -213,6 +216,7 @@ function insertSeeds() {
           nextDue: s.nextDue,
           rso: bool(s.rso),
           disclosed: bool(s.disclosed),
+          departure: isDeparture(s) ? 1 : 0,
           erasedAt: s.erased ? s.closedAt! + 400 * DAY : null,
           referralDue: s.referralDue,
           referralMade: s.referralMade,
@@ -286,6 +290,7 @@ function expected(from: string, to: string, now: number) {
     };
   };
   const clocked = inRange.filter((s) => s.referralDue !== null);
+  const departures = inRange.filter(isDeparture).length;
   const months: string[] = [];
   for (let d = from.slice(0, 7); d <= to.slice(0, 7); ) {
     months.push(d);
@@ -310,6 +315,7 @@ function expected(from: string, to: string, now: number) {
   }
   const total = figures(inRange);
   return {
+    departures,
     total,
     byMonth: months.map((month) => ({ month, ...figures(inRange.filter((s) => ukDay(s.t0).startsWith(month))) })),
     byFinancialYear,
@@ -515,16 +521,21 @@ describe.each([
     expect(stats.disclosureRate).toEqual(want.disclosureRate);
   });
 
+  it("counts the decisions that departed from the presumption, by when the case was received", () => {
+    expect(stats.presumptionDepartures).toBe(want.departures);
+    expect(want.departures).toBeGreaterThan(0);
+  });
+
   it("has today's open, urgent and overdue counts over every case", () => {
     expect({ open: stats.today.open, urgent: stats.today.urgent, overdue: stats.today.overdue }).toEqual(want.today);
     expect(want.today.overdue).toBeGreaterThan(0);
     expect(want.today.overdue).toBeLessThan(want.today.open);
   });
 
-  it("uses five SQL statements and the agency setting for the figures and a handful for the whole page, whatever the range", async () => {
-    expect((await countQueries(() => getStatistics({ from, to }))).queries).toBe(6);
+  it("uses six SQL statements and the agency setting for the figures and a handful for the whole page, whatever the range", async () => {
+    expect((await countQueries(() => getStatistics({ from, to }))).queries).toBe(7);
     const { queries } = await countQueries(() => pageGet(formQuery(from, to), manager.cookie));
-    expect(queries).toBeLessThanOrEqual(9);
+    expect(queries).toBeLessThanOrEqual(10);
   });
 });
 

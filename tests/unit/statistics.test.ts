@@ -335,6 +335,7 @@ const fig = (applications: number, rso: number, disclosures: number, decided: nu
 function sampleStats(): Statistics {
   return {
     range: { from: "2025-02-01", to: "2025-03-31" },
+    presumptionDepartures: 1,
     total: { right_to_ask: fig(5, 2, 1, 3, 1), right_to_be_told: fig(2, 2, 1, 1, 1) },
     byFinancialYear: [{ year: 2024, from: "2025-02-01", to: "2025-03-31", wholeYear: false, right_to_ask: fig(5, 2, 1, 3, 1), right_to_be_told: fig(2, 2, 1, 1, 1) }],
     byMonth: [
