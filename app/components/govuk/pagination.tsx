@@ -22,13 +22,15 @@ export interface PaginationProps {
   className?: string;
 }
 
-const ARROW_PREVIOUS = (
+// Components, not elements made when the module loads: nothing in the server bundle renders at
+// import, so a start that must fail (production refusing unsafe settings) reaches its own check.
+const ArrowPrevious = () => (
   <svg className="govuk-pagination__icon govuk-pagination__icon--prev" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
     <path d="m6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z" />
   </svg>
 );
 
-const ARROW_NEXT = (
+const ArrowNext = () => (
   <svg className="govuk-pagination__icon govuk-pagination__icon--next" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
     <path d="m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z" />
   </svg>
@@ -40,7 +42,7 @@ export function Pagination({ previous, next, items, landmarkLabel = "Pagination"
   const arrowLink = (link: PaginationLink, type: "prev" | "next") => (
     <div className={`govuk-pagination__${type}`}>
       <a className="govuk-link govuk-pagination__link" href={link.href} rel={type}>
-        {blockLevel || type === "prev" ? (type === "prev" ? ARROW_PREVIOUS : ARROW_NEXT) : null}
+        {blockLevel || type === "prev" ? (type === "prev" ? <ArrowPrevious /> : <ArrowNext />) : null}
         <span className={cx("govuk-pagination__link-title", blockLevel && !link.labelText && "govuk-pagination__link-title--decorated")}>
           {link.text ?? (
             <>
@@ -55,7 +57,7 @@ export function Pagination({ previous, next, items, landmarkLabel = "Pagination"
             <span className="govuk-pagination__link-label">{link.labelText}</span>
           </>
         ) : null}
-        {!blockLevel && type === "next" ? ARROW_NEXT : null}
+        {!blockLevel && type === "next" ? <ArrowNext /> : null}
       </a>
     </div>
   );
