@@ -65,6 +65,8 @@ export async function enrolTotp(page: Page): Promise<{ secret: string; step: num
   // The codes are the response to the enrolling POST itself (never stored in clear): same address.
   await expect(page).toHaveTitle(staffTitle("Save your recovery codes"));
   await expect(page).toHaveURL(/\/staff\/enrol$/);
+  // The title arrives before the streamed body: wait for what comes after the list before reading it.
+  await expect(page.getByRole("button", { name: "I have saved my codes" })).toBeVisible();
   const recoveryCodes = (await page.locator(".app-recovery-codes li").allInnerTexts()).map((c) => c.trim());
   return { secret, step, recoveryCodes };
 }
