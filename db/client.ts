@@ -37,11 +37,24 @@ export function openDatabase(file: string): { db: Db; sqlite: Sqlite } {
     assertDurableSettings(sqlite, file === ":memory:");
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db, sqlite };
+    return { db: withImmediateTransactions(db), sqlite };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * Every transaction takes the write lock when it begins (BEGIN IMMEDIATE), unless it asks for
+ * another behaviour. Nearly all of them write (each writes its access-log row, after reading the
+ * chain's head). A deferred one starts as a reader; if another process (a script, a second server,
+ * a test writing the file) commits before it writes, SQLite refuses the upgrade at once with
+ * SQLITE_BUSY, without waiting for the busy timeout. Immediate transactions wait their turn instead.
+ */
+function withImmediateTransactions(db: Db): Db {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 /**

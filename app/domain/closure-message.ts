@@ -17,7 +17,7 @@ export type ClosureRecord = { kind: string; version: number; data: Record<string
 /**
  * The routes by which the applicant may be told now, or why they may not: the case must be closed,
  * have an applicant who was verified (an unverified or anonymous applicant is told nothing under
- * the scheme, csods.md §8), and a safe route with the details it needs (an email address for
+ * the scheme, csods.md §8) or whose application was not progressed, and a safe route with the details it needs (an email address for
  * email, a phone number for phone, an address for a letter).
  */
 export function closureMessageRoutes(input: { status: string; people: ClosurePerson[]; records: ClosureRecord[] }):
@@ -26,10 +26,12 @@ export function closureMessageRoutes(input: { status: string; people: ClosurePer
   if (input.status !== "closed") return { ok: false, reason: "The case is not closed yet" };
   const applicant = input.people.find((p) => p.role === "applicant");
   if (!applicant) return { ok: false, reason: "There is no applicant to tell: the police started this case" };
-  const verification = input.records
-    .filter((r) => r.kind === "verification")
-    .sort((a, b) => b.version - a.version)[0]?.data.result;
-  if (verification !== "verified") {
+  const latest = (kind: string) => input.records.filter((r) => r.kind === kind).sort((a, b) => b.version - a.version)[0]?.data;
+  const verification = latest("verification")?.result;
+  // An application not progressed (out of scope) ends before any interview: its applicant is told
+  // the same way, in the same fixed words, which say nothing of the subject or of a record.
+  const notProgressed = latest("scope")?.inScope === "no";
+  if (!notProgressed && verification !== "verified") {
     return { ok: false, reason: "The applicant was not verified, so they are told nothing under the scheme" };
   }
   const d = applicant.details;

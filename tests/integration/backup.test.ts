@@ -505,7 +505,7 @@ describe("the scripts (npm run db:backup / db:restore)", () => {
     expect(restored.code).toBe(0);
     expect(restored.stdout).toMatch(/schema: +\d+ migrations, latest \d{4}_\w+/);
     expect(restored.stdout).toMatch(/rows: +cases \d+/);
-    expect(restored.stdout).toMatch(/audit chain: OK \(\d+ rows\)/);
+    expect(restored.stdout).toMatch(/audit chain: OK \([\d,]+ rows\)/);
     expect(restored.stdout).toMatch(/previous database kept as .*csods\.db\.before-restore-\d{8}T\d{6}\.\d{3}Z/);
     expect(ids(live, "cases")).toEqual(ids(backup, "cases"));
   }, 300_000); // a ceiling for a busy machine: it starts several tsx processes
