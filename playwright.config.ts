@@ -1,11 +1,17 @@
+import fs from "node:fs";
 import os from "node:os";
 import { defineConfig, devices } from "@playwright/test";
+import { LOCAL_ONLY_ARGS } from "./tests/e2e/support/hosts";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_DATA_DIR = "tests/.tmp/e2e";
 // One browser per core: each worker's Chromium and the server share the machine's cores, and no
 // test waits on another (each has its own accounts and data). E2E_WORKERS overrides.
 const WORKERS = Number(process.env.E2E_WORKERS) || Math.max(1, os.availableParallelism());
+
+// Debian's binary itself, not its /usr/bin wrapper: the wrapper adds desktop flags (GPU
+// rasterisation among them) that cost a headless browser CPU on every page.
+const CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p)) ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -19,10 +25,11 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
+    // A trace costs a DOM snapshot per action: record one only for a retried test (CI retries once).
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--disable-gpu", "--disable-dev-shm-usage"],
+      executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
+      args: ["--disable-gpu", "--disable-dev-shm-usage", ...LOCAL_ONLY_ARGS],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],

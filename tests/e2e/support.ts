@@ -1,8 +1,8 @@
 // Shared fixtures and helpers for the end-to-end tests: one module per part under support/,
 // all re-exported here so every spec imports from "./support".
 //
-// - `test` is Playwright's test with a guard that aborts (and records) any request to a host
-//   other than localhost, so nothing ever leaves the machine (the "Exit this page" link included).
+// - `test` is Playwright's test recording any request to a host other than localhost; Chromium's
+//   launch flags make each fail, so nothing ever leaves the machine (the "Exit this page" link included).
 // - `makeAnswers` builds a complete application with unique, random canary names.
 // - `fillApplication` drives the journey from the start page to check answers, with or without
 //   JavaScript, using role- and label-based locators.

@@ -2,7 +2,7 @@
 // the constants the specs share.
 import path from "node:path";
 import { test as base, expect } from "@playwright/test";
-import { EXTERNAL_URL } from "./hosts";
+import { watchExternalRequests } from "./hosts";
 
 export { expect };
 export { isLocalUrl } from "./hosts";
@@ -25,10 +25,7 @@ export const test = base.extend<Fixtures>({
   externalRequests: [
     async ({ context }, use) => {
       const seen: string[] = [];
-      await context.route(EXTERNAL_URL, (route) => {
-        seen.push(route.request().url());
-        return route.abort("blockedbyclient");
-      });
+      watchExternalRequests(context, seen);
       await use(seen);
     },
     { auto: true },

@@ -1,5 +1,5 @@
-// Which addresses count as this machine. Kept free of Playwright so a unit test can hold the
-// regular expression and the URL-parsing check to the same answers.
+// Which addresses count as this machine, and how the browser is kept on it. Kept free of
+// Playwright's imports so a unit test can hold the URL check to its answers.
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 
@@ -10,10 +10,19 @@ export function isLocalUrl(url: string): boolean {
 }
 
 /**
- * Every http(s)/ws(s) address whose host is not this machine. A regular expression, not a
- * function, on purpose: Playwright matches it inside the browser driver, so the browser's own
- * requests (every page, script, style and font) pass without a round trip to the test process.
- * A function would have every request paused and sent to Node first, which cost seconds a test.
- * Anything before the host (`user@`) makes it external too: stricter than `isLocalUrl`, never looser.
+ * Chromium flags that keep the browser on this machine: every request to another host goes to a
+ * proxy on a closed loopback port and fails there (loopback itself is never proxied). Set at launch,
+ * not with `context.route`: routing any request turns the browser's HTTP cache off, and then every
+ * page fetched its scripts and styles again (about 20 requests a page).
  */
-export const EXTERNAL_URL = /^(?:https?|wss?):\/\/(?!(?:localhost|127\.0\.0\.1|\[::1\])(?::\d+)?(?:[/?#]|$))/i;
+export const LOCAL_ONLY_ARGS = ["--proxy-server=http://127.0.0.1:9"];
+
+/** Records every request the context makes to another host (the launch flags make each one fail). */
+export function watchExternalRequests(
+  context: { on(event: "request", listener: (request: { url(): string }) => void): unknown },
+  seen: string[],
+): void {
+  context.on("request", (request) => {
+    if (!isLocalUrl(request.url())) seen.push(request.url());
+  });
+}

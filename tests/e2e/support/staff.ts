@@ -10,7 +10,7 @@
 import { devices, type Browser, type BrowserContext, type BrowserContextOptions } from "@playwright/test";
 import playwrightConfig from "../../../playwright.config";
 import { DEMO_ACCOUNTS } from "../../../app/services/demo.server";
-import { EXTERNAL_URL } from "./hosts";
+import { watchExternalRequests } from "./hosts";
 
 export const E2E_BASE_URL = String(playwrightConfig.use?.baseURL ?? "http://localhost:3100");
 const webServer = Array.isArray(playwrightConfig.webServer) ? playwrightConfig.webServer[0] : playwrightConfig.webServer;
@@ -42,9 +42,6 @@ export async function newLocalContext(
   extra: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(contextOptions(origin, extra));
-  await context.route(EXTERNAL_URL, (route) => {
-    externalRequests.push(route.request().url());
-    return route.abort("blockedbyclient");
-  });
+  watchExternalRequests(context, externalRequests);
   return context;
 }
