@@ -12,6 +12,7 @@
 export * from "./support/base";
 export * from "./support/test-data";
 export * from "./support/journey";
+export * from "./support/application-http";
 export * from "./support/accessibility";
 export * from "./support/error-summary";
 export * from "./support/database";
