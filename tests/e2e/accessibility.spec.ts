@@ -1,115 +1,175 @@
 // Accessibility: axe (WCAG 2.0–2.2 A and AA rules) finds nothing on any public page,
 // including every question page showing its errors.
+import type { Page } from "@playwright/test";
 import {
   acceptAndSend,
+  answerAddAnother,
+  clickContinue,
   continueButton,
   expect,
   expectNoAxeViolations,
-  fillApplication,
+  fillApplicant,
+  fillApplicationOverHttp,
+  fillChild,
   group,
   makeAnswers,
   makeChild,
+  openPublicPage,
   readReference,
   test,
   waitOutDoubleClickGuard,
-  clickContinue,
-  type StepName,
 } from "./support";
-
-const QUESTION_PAGES: StepName[] = [
-  "danger",
-  "applicant",
-  "contact",
-  "child",
-  "children",
-  "subject",
-  "subject-contact",
-  "concern",
-  "declarations",
-];
 
 // axe runs inside the page, which it cannot do with JavaScript off, so these run with it on: the
 // server-rendered markup a browser without JavaScript gets, as GOV.UK Frontend enhances it.
-test("no axe violations on any page of the journey, with and without errors", async ({ page }) => {
-  test.slow(); // axe runs on more than 25 pages
-  const answers = makeAnswers({ childInDanger: "Yes", children: [makeChild(), makeChild()] });
+// The journey's pages are split between tests (each with its own draft, answered over HTTP up to its
+// first page) so that workers share them; together they scan every page the journey shows, with
+// and without errors, the urgent warning included (each application says a child is in danger).
+// Every one of them: start, danger, danger with errors, call-999, applicant, applicant with errors,
+// contact, contact with errors, child, child with errors, children, remove, remove with errors,
+// children with errors, the second child, children (2), subject, subject with errors,
+// subject-contact, subject-contact with errors, concern, concern with errors, declarations,
+// declarations with errors, check, confirmation, /apply/too-many, /no-such-page.
+
+const urgentAnswers = () => makeAnswers({ childInDanger: "Yes", children: [makeChild(), makeChild()] });
+
+/** A journey's scans, by name, in order. */
+function scanner(page: Page) {
   const scanned: string[] = [];
   const scan = async (where: string) => {
     await expectNoAxeViolations(page, where);
     scanned.push(where);
   };
-  let removeScanned = false;
+  /** Sends the page empty, scans it with its errors, and leaves it ready for the next click. */
+  const scanWithErrors = async (step: string) => {
+    const clickedAt = await clickContinue(page);
+    await expect(page).toHaveTitle(/^Error: /);
+    await expect(page.locator(".govuk-error-summary")).toBeVisible();
+    await scan(`${step} with errors`);
+    await waitOutDoubleClickGuard(page, clickedAt);
+  };
+  return { scanned, scan, scanWithErrors };
+}
 
-  await fillApplication(page, answers, {
-    onPage: async (step, p) => {
-      await scan(step);
-      if (step === "children" && !removeScanned) {
-        removeScanned = true;
-        await p.getByRole("link", { name: `Remove ${answers.children[0].fullName}`, exact: true }).click();
-        await expect(p).toHaveURL(/\/apply\/children\/1\/remove$/);
-        await scan("remove");
-        const clickedAt = await clickContinue(p);
-        await expect(p).toHaveTitle(/^Error: /);
-        await scan("remove with errors");
-        await waitOutDoubleClickGuard(p, clickedAt);
-        await group(p, `Are you sure you want to remove ${answers.children[0].fullName}?`).getByLabel("No", { exact: true }).check();
-        await continueButton(p).click();
-        await expect(p).toHaveURL(/\/apply\/children$/);
-      }
-      if (QUESTION_PAGES.includes(step) && !scanned.includes(`${step} with errors`)) {
-        const clickedAt = await clickContinue(p);
-        await expect(p).toHaveTitle(/^Error: /);
-        await expect(p.locator(".govuk-error-summary")).toBeVisible();
-        await scan(`${step} with errors`);
-        await waitOutDoubleClickGuard(p, clickedAt);
-      }
-    },
-  });
-  await acceptAndSend(page).click();
-  await readReference(page);
-  await scan("confirmation");
+test("no axe violations: start, danger and Call 999, with and without errors", async ({ page }) => {
+  const { scanned, scan, scanWithErrors } = scanner(page);
+  await page.goto("/");
+  await scan("start");
+  await page.getByRole("button", { name: "Start now" }).click();
+  await expect(page).toHaveURL(/\/apply\/danger$/);
+  await scan("danger");
+  await scanWithErrors("danger");
+  await group(page, "Is a child in danger now?").getByLabel("Yes", { exact: true }).check();
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/call-999$/);
+  await scan("call-999");
+  expect(scanned).toEqual(["start", "danger", "danger with errors", "call-999"]);
+});
 
-  for (const path of ["/apply/too-many", "/no-such-page"]) {
-    await page.goto(path);
-    await scan(path);
-  }
+test("no axe violations: your details and contact, with and without errors", async ({ page }) => {
+  const { scanned, scan, scanWithErrors } = scanner(page);
+  const answers = urgentAnswers();
+  await fillApplicationOverHttp(page, answers, { stopAt: "applicant" });
+  await openPublicPage(page, "/apply/applicant");
+  await scan("applicant");
+  await scanWithErrors("applicant");
+  await fillApplicant(page, answers.applicant);
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/contact$/);
+  await scan("contact");
+  await scanWithErrors("contact");
+  expect(scanned).toEqual(["applicant", "applicant with errors", "contact", "contact with errors"]);
+});
+
+test("no axe violations: a child, the children list and removing one, with and without errors", async ({ page }) => {
+  const { scanned, scan, scanWithErrors } = scanner(page);
+  const answers = urgentAnswers();
+  await fillApplicationOverHttp(page, answers, { stopAt: "child" });
+  await openPublicPage(page, "/apply/children/1");
+  await scan("child");
+  await scanWithErrors("child");
+  await fillChild(page, answers.children[0]);
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/children$/);
+  await scan("children");
+  await page.getByRole("link", { name: `Remove ${answers.children[0].fullName}`, exact: true }).click();
+  await expect(page).toHaveURL(/\/apply\/children\/1\/remove$/);
+  await scan("remove");
+  await scanWithErrors("remove");
+  await group(page, `Are you sure you want to remove ${answers.children[0].fullName}?`).getByLabel("No", { exact: true }).check();
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/children$/);
+  await scanWithErrors("children");
+  expect(scanned).toEqual(["child", "child with errors", "children", "remove", "remove with errors", "children with errors"]);
+});
+
+test("no axe violations: a second child, the list of two, and the person, with and without errors", async ({ page }) => {
+  const { scanned, scan, scanWithErrors } = scanner(page);
+  const answers = urgentAnswers();
+  await fillApplicationOverHttp(page, answers, { stopAt: "children" });
+  await openPublicPage(page, "/apply/children");
+  await answerAddAnother(page, "Yes");
+  await expect(page).toHaveURL(/\/apply\/children\/2$/);
+  await scan("child");
+  await fillChild(page, answers.children[1]);
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/children$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("You have added 2 children");
+  await scan("children");
+  await answerAddAnother(page, "No");
+  await expect(page).toHaveURL(/\/apply\/subject$/);
+  await scan("subject");
+  await scanWithErrors("subject");
+  expect(scanned).toEqual(["child", "children", "subject", "subject with errors"]);
+});
+
+test("no axe violations: contact with the child, the concern and the declaration, with and without errors", async ({ page }) => {
+  const { scanned, scan, scanWithErrors } = scanner(page);
+  const answers = urgentAnswers();
+  await fillApplicationOverHttp(page, answers, { stopAt: "subject-contact" });
+  await openPublicPage(page, "/apply/subject-contact");
+  await scan("subject-contact");
+  await scanWithErrors("subject-contact");
+  const types = group(page, "How does the person have contact with the child or children?");
+  for (const type of answers.contactTypes) await types.getByLabel(type, { exact: true }).check();
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/concern$/);
+  await scan("concern");
+  await scanWithErrors("concern");
+  await page.getByLabel("Why are you worried about the person?", { exact: true }).fill(answers.concern);
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/declarations$/);
+  await scan("declarations");
+  await scanWithErrors("declarations");
   expect(scanned).toEqual([
-    "start",
-    "danger",
-    "danger with errors",
-    "call-999",
-    "applicant",
-    "applicant with errors",
-    "contact",
-    "contact with errors",
-    "child",
-    "child with errors",
-    "children",
-    "remove",
-    "remove with errors",
-    "children with errors",
-    "child", // the second child
-    "children",
-    "subject",
-    "subject with errors",
     "subject-contact",
     "subject-contact with errors",
     "concern",
     "concern with errors",
     "declarations",
     "declarations with errors",
-    "check",
-    "confirmation",
-    "/apply/too-many",
-    "/no-such-page",
   ]);
+});
+
+test("no axe violations: check answers, the confirmation, too many and not found", async ({ page }) => {
+  const { scanned, scan } = scanner(page);
+  await fillApplicationOverHttp(page, urgentAnswers());
+  await openPublicPage(page, "/apply/check");
+  await scan("check");
+  await acceptAndSend(page).click();
+  await readReference(page);
+  await scan("confirmation");
+  for (const path of ["/apply/too-many", "/no-such-page"]) {
+    await page.goto(path);
+    await scan(path);
+  }
+  expect(scanned).toEqual(["check", "confirmation", "/apply/too-many", "/no-such-page"]);
 });
 
 test("a page with a date error and conditional answers revealed has no axe violations", async ({ page }) => {
   const answers = makeAnswers();
-  await fillApplication(page, answers, {
-    stopAt: "subject",
-  });
+  await fillApplicationOverHttp(page, answers, { stopAt: "subject" });
+  await openPublicPage(page, "/apply/subject");
   // Reveal both conditional questions, with a wrong date and a missing address.
   await page.getByLabel("Their name", { exact: true }).fill(answers.subject.fullName);
   await group(page, "Do you know their date of birth?").getByLabel("Yes", { exact: true }).check();

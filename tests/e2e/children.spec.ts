@@ -5,10 +5,11 @@ import {
   continueButton,
   continueExpectingErrors,
   expect,
-  fillApplication,
+  fillApplicationOverHttp,
   group,
   makeAnswers,
   makeChild,
+  openPublicPage,
   peopleOfCase,
   sendApplication,
   SERVICE_NAME,
@@ -18,7 +19,10 @@ import {
 test("add 3 children, remove the 2nd, change one from check answers", async ({ page }) => {
   const [first, second, third] = [makeChild(), makeChild({ gender: "Boy", age: "9" }), makeChild({ age: "12" })];
   const answers = makeAnswers({ children: [first, second, third] });
-  await fillApplication(page, answers);
+  // Added one by one over HTTP ("You have added 1 child", "… 2 children", "… 3 children" on the way);
+  // adding children in the browser is in journey.spec.ts.
+  await fillApplicationOverHttp(page, answers);
+  await openPublicPage(page, "/apply/check");
   for (const child of [first, second, third]) await expect(page.getByText(child.fullName, { exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Child 3", exact: true })).toBeVisible();
 
@@ -90,7 +94,7 @@ test("add 3 children, remove the 2nd, change one from check answers", async ({ p
 
 test("a child number that does not exist is not found", async ({ page }) => {
   const answers = makeAnswers();
-  await fillApplication(page, answers);
+  await fillApplicationOverHttp(page, answers);
   for (const path of ["/apply/children/3", "/apply/children/0", "/apply/children/abc", "/apply/children/2/remove"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

@@ -3,8 +3,9 @@ import {
   acceptAndSend,
   casesForApplicant,
   expect,
-  fillApplication,
+  fillApplicationOverHttp,
   makeAnswers,
+  openPublicPage,
   outboxRowsTo,
   readReference,
   referenceInHtml,
@@ -18,7 +19,8 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("double-clicking Accept and send makes one case", async ({ page }) => {
       const answers = makeAnswers();
-      await fillApplication(page, answers);
+      await fillApplicationOverHttp(page, answers);
+      await openPublicPage(page, "/apply/check");
       await acceptAndSend(page).dblclick();
       const reference = await readReference(page);
 
@@ -34,7 +36,8 @@ test.describe("with JavaScript off", () => {
 
   test("Back then send again shows the same reference and makes no second case", async ({ page, context }) => {
     const answers = makeAnswers();
-    await fillApplication(page, answers);
+    await fillApplicationOverHttp(page, answers);
+    await openPublicPage(page, "/apply/check");
     // A second tab still showing check answers: the form a person sees after going Back.
     const stale = await context.newPage();
     await stale.goto("/apply/check");
@@ -65,7 +68,7 @@ test.describe("with JavaScript off", () => {
 
 test("5 parallel posts of the check form make one case and all get the same reference", async ({ page, baseURL }) => {
   const answers = makeAnswers();
-  await fillApplication(page, answers);
+  await fillApplicationOverHttp(page, answers);
 
   const responses = await Promise.all(
     Array.from({ length: 5 }, () => page.request.post("/apply/check", { form: {}, headers: { Origin: baseURL! } })),

@@ -2,7 +2,16 @@
 // pages after the applicant pressed "Exit this page" (or "Delete my answers"). Nothing of the
 // answers may be shown, with JavaScript on or off.
 import type { Page, Response } from "@playwright/test";
-import { EXIT_PAGE_URL, expect, fillApplication, makeAnswers, test, withDb, type Answers } from "./support";
+import {
+  EXIT_PAGE_URL,
+  expect,
+  fillApplicationOverHttp,
+  makeAnswers,
+  openPublicPage,
+  test,
+  withDb,
+  type Answers,
+} from "./support";
 
 const NEUTRAL_PAGE = "<!DOCTYPE html><html lang=en><title>Weather</title><h1>Weather</h1></html>";
 const exitControl = (page: Page) => page.getByRole("button", { name: "Emergency Exit this page", exact: true });
@@ -49,8 +58,16 @@ async function expectEverythingGone(page: Page, answers: Answers) {
   }
 }
 
-// Each test fills in the whole form, then visits every page again.
-test.slow();
+/**
+ * The answers sent over HTTP in this browser's session (the walk through the questions is in
+ * journey.spec.ts), then check answers opened in the browser, showing them: the page a person
+ * has open when they finish, and the one Back may go to afterwards.
+ */
+async function answeredUpToCheck(page: Page, answers: Answers) {
+  await fillApplicationOverHttp(page, answers);
+  await openPublicPage(page, "/apply/check");
+  await expect(page.getByText(answers.applicant.fullName, { exact: true })).toBeVisible();
+}
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
@@ -59,8 +76,8 @@ for (const javaScriptEnabled of [true, false]) {
     test("Exit this page deletes the answers: Back, reload and the form's pages show nothing", async ({ page }) => {
       await stubNeutralSite(page);
       const answers = makeAnswers();
-      await fillApplication(page, answers);
-      await page.goto("/apply/concern");
+      await answeredUpToCheck(page, answers);
+      await openPublicPage(page, "/apply/concern");
       await expect(page.getByLabel("Why are you worried about the person?", { exact: true })).toHaveValue(answers.concern);
       expect(draftsHolding(answers.applicant.fullName)).toBe(1);
 
@@ -86,7 +103,7 @@ for (const javaScriptEnabled of [true, false]) {
 
     test("Delete my answers on check answers deletes them and says so", async ({ page }) => {
       const answers = makeAnswers();
-      await fillApplication(page, answers);
+      await answeredUpToCheck(page, answers);
       await page.getByRole("button", { name: "Delete my answers" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers have been deleted");
       await page.goBack();
@@ -99,8 +116,10 @@ for (const javaScriptEnabled of [true, false]) {
 test("with JavaScript on, pressing Shift 3 times leaves the same way", async ({ page }) => {
   await stubNeutralSite(page);
   const answers = makeAnswers();
-  await fillApplication(page, answers, { stopAt: "subject" });
-  await page.goto("/apply/applicant");
+  await fillApplicationOverHttp(page, answers, { stopAt: "subject" });
+  // The page a person is on when they go back to a question, then that question.
+  await openPublicPage(page, "/apply/subject");
+  await openPublicPage(page, "/apply/applicant");
   await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
   await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
   for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");

@@ -6,8 +6,10 @@ import {
   continueExpectingErrors,
   expect,
   fillApplicant,
-  fillApplication,
+  fillApplicationOverHttp,
+  group,
   makeAnswers,
+  openPublicPage,
   sendApplication,
   test,
 } from "./support";
@@ -18,7 +20,8 @@ test("a 10,000-character name gets a clear error, not a server error", async ({ 
     if (r.status() >= 500) failures.push(`${r.status()} ${r.url()}`);
   });
   const answers = makeAnswers();
-  await fillApplication(page, answers, { stopAt: "applicant" });
+  await fillApplicationOverHttp(page, answers, { stopAt: "applicant" });
+  await openPublicPage(page, "/apply/applicant");
   const longName = `${answers.applicant.fullName}${"x".repeat(10_000 - answers.applicant.fullName.length)}`;
   expect(longName).toHaveLength(10_000);
   await fillApplicant(page, { ...answers.applicant, fullName: longName });
@@ -42,7 +45,13 @@ test("markup and SQL in the concern are shown as text and stored verbatim", asyn
   const concern = `<script>alert(1)</script> '; DROP TABLE cases; -- <img src=x onerror="alert(2)"> "quoted" & done`;
   const answers = makeAnswers({ concern, contactDetails: `<b>bold</b> {{constructor}} \${1+1}` });
   answers.contactTypes = ["Another way"];
-  await fillApplication(page, answers);
+  // Typed answers go over HTTP as a browser sends them; the last question is answered in the
+  // browser, so check answers is rendered by the client.
+  await fillApplicationOverHttp(page, answers, { stopAt: "declarations" });
+  await openPublicPage(page, "/apply/declarations");
+  for (const box of await group(page, "Declaration").getByRole("checkbox").all()) await box.check();
+  await continueButton(page).click();
+  await expect(page).toHaveURL(/\/apply\/check$/);
 
   // Client-rendered check answers: the text is shown as typed, nothing runs.
   await expect(page.getByText(concern, { exact: true })).toBeVisible();
@@ -66,7 +75,7 @@ test.describe("requests the service refuses", () => {
 
   test("a cross-site post gets 403 and changes nothing", async ({ page, baseURL }) => {
     const answers = makeAnswers();
-    await fillApplication(page, answers);
+    await fillApplicationOverHttp(page, answers);
     const attempts: Array<[string, Record<string, string>]> = [
       ["foreign Origin", { Origin: "https://evil.example" }],
       ["Sec-Fetch-Site: cross-site", { "Sec-Fetch-Site": "cross-site" }],
@@ -121,7 +130,8 @@ test.describe("requests the service refuses", () => {
 
     test("a filled honeypot on check answers gets 400 and sends nothing", async ({ page }) => {
       const answers = makeAnswers();
-      await fillApplication(page, answers);
+      await fillApplicationOverHttp(page, answers);
+      await openPublicPage(page, "/apply/check");
       const honeypot = page.locator("#contact_me_by_fax");
       await expect(honeypot).toHaveAttribute("tabindex", "-1");
       await honeypot.fill("buy now", { force: true });

@@ -10,11 +10,13 @@ import {
   expect,
   expectNoAxeViolations,
   fillApplication,
+  fillApplicationOverHttp,
   fillDate,
   group,
   makeAnswers,
   makeChild,
   openCase,
+  openPublicPage,
   outboxRowsTo,
   peopleOfCase,
   randomToken,
@@ -71,7 +73,8 @@ test("an email typed then un-chosen never reaches staff; blank safe times say 'N
 });
 
 test("a child is under 18, by date of birth or by age, with a clear message", async ({ page }) => {
-  await fillApplication(page, makeAnswers(), { stopAt: "child" });
+  await fillApplicationOverHttp(page, makeAnswers(), { stopAt: "child" });
+  await openPublicPage(page, "/apply/children/1");
   const child = makeChild();
   await page.getByLabel("Child's full name", { exact: true }).fill(child.fullName);
   const dobKnown = group(page, "Do you know the child's date of birth?");
@@ -96,7 +99,8 @@ test("a child is under 18, by date of birth or by age, with a clear message", as
 
 test("an approximate age accepts 'about 35', and says plainly what to enter otherwise", async ({ page }) => {
   const answers = makeAnswers();
-  await fillApplication(page, answers, { stopAt: "subject" });
+  await fillApplicationOverHttp(page, answers, { stopAt: "subject" });
+  await openPublicPage(page, "/apply/subject");
   await page.getByLabel("Their name", { exact: true }).fill(answers.subject.fullName);
   await group(page, "Do you know their date of birth?").getByLabel("No, but I know roughly how old they are", { exact: true }).check();
   await group(page, "Do you know where they live?").getByLabel("No, I do not know", { exact: true }).check();
@@ -112,7 +116,8 @@ test("an approximate age accepts 'about 35', and says plainly what to enter othe
 
 test("Change from check answers opens the question and returns to the row changed, Back too; a changed child returns to check answers", async ({ page }) => {
   const answers = makeAnswers();
-  await fillApplication(page, answers);
+  await fillApplicationOverHttp(page, answers);
+  await openPublicPage(page, "/apply/check");
 
   // Safe times: Change opens the contact page at the question.
   await page.getByRole("link", { name: "Change contacting you safely: safe times", exact: true }).click();

@@ -264,3 +264,14 @@ export async function submitApplicationOverHttp(page: Page, answers: Answers): P
   expect(reference).toMatch(REFERENCE_PATTERN);
   return reference;
 }
+
+/**
+ * Opens a public page in the browser (after an HTTP fill, say). With JavaScript on it returns once
+ * the page is hydrated: GOV.UK Frontend's modules are started from React effects, so Exit this
+ * page set up means React handles the next click, as after a client-side navigation.
+ */
+export async function openPublicPage(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  if ((await page.locator("body.js-enabled").count()) === 0) return;
+  await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
+}
