@@ -15,7 +15,7 @@ import {
   randomToken,
   recordDisclosure,
   staffTest as test,
-  submitApplication,
+  submitApplicationOverHttp,
   takeFromQueue,
 } from "./support";
 
@@ -42,7 +42,7 @@ function counter(page: Page) {
 test("a whole case, from the queue to closure, counted in page loads and form submissions", async ({ page, as, account }) => {
   test.setTimeout(270_000); // a ceiling, not a wait: an application, then every stage, on a busy machine
   const MANAGER = await account("manager");
-  const reference = await submitApplication(page, makeAnswers());
+  const reference = await submitApplicationOverHttp(page, makeAnswers());
   const caseId = caseIdOf(reference);
   const recipient = { name: `CanaryRecipient${randomToken()}`, relationship: "Mother", reason: "The child lives with her.", wording: `WordingCanary${randomToken()} The person has convictions.` };
 

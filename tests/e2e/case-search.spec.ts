@@ -13,7 +13,7 @@ import {
   recordRiskCheck,
   staffTest as test,
   staffTitle,
-  submitApplication,
+  submitApplicationOverHttp,
   takeFromQueue,
   withDb,
 } from "./support";
@@ -33,7 +33,7 @@ async function search(page: Page, fill: (page: Page) => Promise<void>) {
 test("a closed case is found by its reference typed in lower case without hyphens, and by the child's surname", async ({ page, as }) => {
   const surname = `Whit${randomToken(8)}`;
   const answers = makeAnswers({ children: [makeChild({ fullName: `Maisie ${surname}` })] });
-  const reference = await submitApplication(page, answers);
+  const reference = await submitApplicationOverHttp(page, answers);
   const caseId = caseIdOf(reference);
 
   // The reviewer closes it as out of scope.

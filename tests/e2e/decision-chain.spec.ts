@@ -22,7 +22,6 @@ import {
   injectSession,
   makeAnswers,
   mandatoryChecks,
-  openCase,
   randomToken,
   recordAssessment,
   recordCheck,
@@ -30,7 +29,7 @@ import {
   staffTest as test,
   staffTitle,
   staffUserByEmail,
-  submitApplication,
+  submitApplicationOverHttp,
   todayInLondon,
   withDb,
   withFreshCode,
@@ -47,9 +46,9 @@ const statusOf = (caseId: number) => withDb((db) => (db.prepare("select status f
 const deliveryOf = (caseId: number) =>
   withDb((db) => JSON.parse((db.prepare("select data from case_records where case_id = ? and kind = 'delivery'").get(caseId) as { data: string }).data) as Record<string, unknown>);
 
-/** A new application (through the public form), its case id. */
+/** A new application (sent through the server over HTTP, not walked in the browser), its case id. */
 async function newCase(page: Page, answers = makeAnswers()) {
-  return caseIdOf(await submitApplication(page, answers));
+  return caseIdOf(await submitApplicationOverHttp(page, answers));
 }
 
 /** A second manager of this test's own, signed in on a page of their own. */
@@ -248,7 +247,7 @@ test("(c) delivery can only name the approved recipient and wording; the access 
   const rows = withDb((db) => db.prepare("select recipient, reason from audit_log where action = 'disclosure' and entity_type = 'case' and entity_id = ?").all(String(caseId)));
   expect(rows).toEqual([{ recipient: recipient.name, reason: `disclosure under the Child Sex Offender Disclosure Scheme, as approved in decision ${decision.id}` }]);
   await closeCase(reviewer, caseId, ["Disclosure (child sexual offence convictions)"]);
-  await openCase(reviewer, caseId);
+  await expect(reviewer).toHaveTitle(/^Case [0-9A-Z-]{14} – /);
 });
 
 test("(d) an unverified applicant is offered no outcome message under the scheme", async ({ page, as, account }) => {

@@ -5,20 +5,17 @@ import {
   expect,
   expectErrorSummary,
   expectNoAxeViolations,
-  fillApplication,
   inviteStaff,
   makeAnswers,
   makeStaff,
-  sendApplication,
   staffTest as test,
   staffTitle,
   staffUserByEmail,
+  submitApplicationOverHttp,
 } from "./support";
 
 test("the access log names the case by its reference, not 'case 12'", async ({ as, page: publicPage }) => {
-  await publicPage.goto("/");
-  await fillApplication(publicPage, makeAnswers());
-  const reference = await sendApplication(publicPage);
+  const reference = await submitApplicationOverHttp(publicPage, makeAnswers());
   const caseId = caseIdOf(reference);
 
   const page = await as("manager");

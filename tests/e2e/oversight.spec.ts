@@ -1,14 +1,12 @@
 // Oversight in Chromium: a manager reads the scheme statistics, downloads them as CSV, then
 // searches the s.62 access log and exports it for an Information Commissioner request.
 import fs from "node:fs";
-import { expect, expectNoAxeViolations, fillApplication, makeAnswers, sendApplication, staffTest as test, staffTitle } from "./support";
+import { expect, expectNoAxeViolations, makeAnswers, staffTest as test, staffTitle, submitApplicationOverHttp } from "./support";
 
 test("a manager opens the dashboard, downloads a CSV, filters and exports the access log", async ({ as, page: publicPage }) => {
   test.slow(); // an application, two pages scanned with axe, a CSV and two exports
   // One more application today, so the figures have something of their own.
-  await publicPage.goto("/");
-  await fillApplication(publicPage, makeAnswers());
-  const reference = await sendApplication(publicPage);
+  const reference = await submitApplicationOverHttp(publicPage, makeAnswers());
 
   const page = await as("manager");
   await page.goto("/staff/statistics");
