@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "../app/services/db.server";
 import { AccountError, createStaffUser } from "../app/services/staff-accounts.server";
-import { newStaffSchema } from "../app/domain/staff-schemas";
+import { newStaffForm } from "../app/domain/staff-schemas";
 
 const [command, ...rest] = process.argv.slice(2);
 const { values } = parseArgs({
@@ -15,7 +15,7 @@ if (command !== "create") {
   console.error('Usage: npm run staff -- create --email EMAIL --name "FULL NAME" --role admin [--role manager]');
   process.exit(2);
 }
-const parsed = newStaffSchema().safeParse({ displayName: values.name, email: values.email, roles: values.role });
+const parsed = newStaffForm().schema().safeParse({ displayName: values.name, email: values.email, roles: values.role });
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`${issue.path.join(".") || "input"}: ${issue.message}`);
   process.exit(2);

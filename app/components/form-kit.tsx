@@ -83,7 +83,10 @@ export function useFormKit<F extends FieldSpecs>(form: FormSpec<F>, lastResult: 
     defaultValue: (defaultValue ?? undefined) as DefaultValue<Record<string, unknown>>,
     shouldValidate: "onSubmit",
   });
-  const errors = state.allErrors as Record<string, string[] | undefined>;
+  // conform keeps the last errors it was given until it is given new ones: after a failed save
+  // and then a good one on the same page (settings, an account), both "There is a problem" and the
+  // notice would show. Errors come only from the server, so without a failed result there are none.
+  const errors = (lastResult?.status === "error" ? state.allErrors : {}) as Record<string, string[] | undefined>;
   const initial = (name: string) => (meta as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
   const text = (name: string) => {
     const v = initial(name);

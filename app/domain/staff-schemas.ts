@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { choices, requiredText } from "./fields";
-import { defineForm } from "./form-spec";
+import { defineForm, type CheckboxesSpec } from "./form-spec";
+import { ROLE_NAMES } from "./roles";
 
 /** The field of the per-session form token every staff form carries (checked by the guard). */
 export const CSRF_FIELD = "csrf";
@@ -17,16 +17,39 @@ export const enrolForm = defineForm({
   },
 });
 
-export const staffRolesField = () => choices(["reviewer", "manager", "admin"], "Select at least one role");
+/** A staff member's roles: the same question when adding a person and on their account page. */
+const rolesField = {
+  kind: "checkboxes",
+  label: "Roles",
+  options: ROLE_NAMES,
+  required: "Select at least one role",
+} as const satisfies CheckboxesSpec;
 
-export const newStaffSchema = () =>
-  z.object({
-    displayName: requiredText(100, "Enter the person's full name", "Full name"),
-    email: requiredText(254, "Enter the person's work email address", "Email address").refine(
-      (v) => z.string().email().safeParse(v).success,
-      "Enter an email address in the correct format, like name@force.police.uk",
-    ),
-    roles: staffRolesField(),
+/** Changing the roles of an existing account. */
+export const staffRolesForm = defineForm({ roles: rolesField });
+
+/** The hint under the email question: the force's work domains, when it has set them. */
+export function workEmailHint(workDomains: readonly string[]): string {
+  return workDomains.length ? `An address ending in ${workDomains.map((d) => `@${d}`).join(" or ")}` : "Not a personal address such as @gmail.com";
+}
+
+/** Adding a member of staff. `workDomains` (a setting) only words the email hint; the service checks the domain. */
+export const newStaffForm = (workDomains: readonly string[] = []) =>
+  defineForm({
+    displayName: { kind: "text", label: "Full name", max: 100, required: "Enter the person's full name", noun: "Full name" },
+    email: {
+      kind: "text",
+      label: "Work email address",
+      hint: workEmailHint(workDomains),
+      max: 254,
+      required: "Enter the person's work email address",
+      noun: "Email address",
+      format: {
+        test: (v) => z.string().email().safeParse(v).success,
+        message: "Enter an email address in the correct format, like name@force.police.uk",
+      },
+    },
+    roles: { ...rolesField, hint: "Select all that apply" },
   });
 
 /** Free personal email services: never a work address, whatever the settings say. */
@@ -73,3 +96,17 @@ export const workDomainsField = () =>
         .max(20, "Enter 20 work email domains or fewer")
         .refine((list) => !list.some((d) => PERSONAL_EMAIL_DOMAINS.some((p) => within(d, p))), "A personal email service cannot be a work email domain"),
     );
+
+/**
+ * Deactivating an account asks no question: its button sends `confirm=yes`. Without it (a forged
+ * or broken post) the page says so about the whole form, as there is no input to link to.
+ */
+export const deactivateForm = defineForm({
+  confirm: {
+    kind: "radios",
+    label: "Deactivate this account",
+    options: { yes: "Yes, deactivate this account" },
+    required: "Confirm that you want to deactivate this account",
+    summary: false,
+  },
+});

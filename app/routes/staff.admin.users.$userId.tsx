@@ -3,15 +3,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BackLink, Button, Checkboxes, SummaryList, WarningText } from "~/components/govuk";
+import { CheckboxesField, useFormKit } from "~/components/form-kit";
+import { BackLink, Button, SummaryList, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { CsrfInput, StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
 import { formatDateTime } from "~/domain/time";
-import { ROLE_NAMES, ADMINS } from "~/domain/roles";
-import { staffRolesField } from "~/domain/staff-schemas";
+import { ROLE_NAMES } from "~/domain/roles";
+import { staffRolesForm } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
-import { requireStaff } from "~/services/guard.server";
 import {
   AccountError,
   changeRoles,
@@ -23,10 +22,13 @@ import {
   resendSetupLink,
   setActive,
 } from "~/services/staff-accounts.server";
+import { requireAdminOverAccount } from "./__staff-admin.server";
 
 const FORM_KEY = "staff-edit-user";
+// The roles themselves are checked by their form's specification, once the intent is known.
+const rolesSchema = staffRolesForm.schema();
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("roles"), roles: staffRolesField() }),
+  z.object({ intent: z.literal("roles") }),
   z.object({ intent: z.literal("reactivate") }),
   z.object({ intent: z.literal("reset-second-factor") }),
   z.object({ intent: z.literal("resend-link") }),
@@ -34,18 +36,10 @@ const schema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reject"), approval: z.coerce.number().int().positive().max(2 ** 31) }),
 ]);
 
-function targetOf(params: { userId?: string }) {
-  const id = Number(params.userId);
-  const target = Number.isInteger(id) ? getStaff(id) : undefined;
-  if (!target) throw new Response("Not found", { status: 404 });
-  return target;
-}
-
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Staff account", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, ADMINS);
-  const target = targetOf(params);
+  const { user, target } = await requireAdminOverAccount(request, context, params);
   return {
     ...(await loadFormResult(request, FORM_KEY)),
     id: target.id,
@@ -71,9 +65,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ADMINS);
-  const target = targetOf(params);
-  const submission = parseWithZod(await request.formData(), { schema });
+  const { user, target } = await requireAdminOverAccount(request, context, params);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: schema });
   const actor = { kind: "staff" as const, id: user.id };
   const value = submission.value;
@@ -81,12 +75,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const refuse = (message: string) => redirectWithErrors(request, FORM_KEY, errorResult({ roles: message }), { schema });
   try {
     switch (value.intent) {
-      case "roles":
-        if (lastAdmin && !value.roles.includes("admin")) {
-          return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "There must always be at least one active administrator" }, submission.payload), { schema: schema });
+      case "roles": {
+        const roles = parseWithZod(formData, { schema: rolesSchema });
+        if (roles.status !== "success") return redirectWithErrors(request, FORM_KEY, roles.reply(), { schema: rolesSchema });
+        if (lastAdmin && !roles.value.roles.includes("admin")) {
+          return redirectWithErrors(request, FORM_KEY, errorResult({ roles: "There must always be at least one active administrator" }, roles.payload), { schema: rolesSchema });
         }
-        changeRoles(target, value.roles, user, context.requestId);
+        changeRoles(target, roles.value.roles, user, context.requestId);
         break;
+      }
       case "reactivate":
         setActive(target.id, true, actor, context.requestId);
         break;
@@ -122,7 +119,7 @@ function ActionButton({ intent, children, warning = false, approval }: { intent:
 
 export default function StaffAccountPage() {
   const { id, person, isSelf, lastResult, approvals } = useLoaderData<typeof loader>();
-  const { errorOf, valuesOf } = useStepForm(lastResult, { roles: person.roles });
+  const { fields, errors } = useFormKit(staffRolesForm, lastResult, { roles: person.roles });
   return (
     <>
       <BackLink href="/staff/admin/users" />
@@ -145,12 +142,10 @@ export default function StaffAccountPage() {
               <p className="govuk-body">You cannot change your own roles. Ask another administrator.</p>
             </>
           ) : (
-                    <StaffForm submitText="Save roles" errors={[{ text: errorOf("roles"), href: "#roles" }]}>
-            <input type="hidden" name="intent" value="roles" />
-            <Checkboxes name="roles" idPrefix="roles" legend="Roles" legendSize="m" error={errorOf("roles")}
-              defaultValue={valuesOf("roles")}
-              items={Object.entries(ROLE_NAMES).map(([value, text]) => ({ value, text }))} />
-          </StaffForm>
+            <StaffForm submitText="Save roles" errors={errors}>
+              <input type="hidden" name="intent" value="roles" />
+              <CheckboxesField field={fields.roles} legendSize="m" />
+            </StaffForm>
           )}
         </div>
       </div>

@@ -3,31 +3,23 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { BackLink, SummaryList, WarningText } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
+import { useFormKit } from "~/components/form-kit";
 import { StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
-import { ADMINS, ROLE_NAMES } from "~/domain/roles";
+import { ROLE_NAMES } from "~/domain/roles";
+import { deactivateForm } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
-import { requireStaff } from "~/services/guard.server";
-import { getStaff, setActive } from "~/services/staff-accounts.server";
+import { setActive } from "~/services/staff-accounts.server";
+import { requireAdminOverAccount } from "./__staff-admin.server";
 
 const FORM_KEY = "staff-deactivate-user";
-const schema = z.object({ confirm: z.literal("yes", { errorMap: () => ({ message: "Confirm that you want to deactivate this account" }) }) });
-
-function targetOf(params: { userId?: string }) {
-  const id = Number(params.userId);
-  const target = Number.isInteger(id) ? getStaff(id) : undefined;
-  if (!target) throw new Response("Not found", { status: 404 });
-  return target;
-}
+const schema = deactivateForm.schema();
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Deactivate a staff account", data?.hasErrors);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, context, ADMINS);
-  const target = targetOf(params);
+  const { user, target } = await requireAdminOverAccount(request, context, params);
   // Nothing to confirm: an inactive account, or your own (which you cannot deactivate).
   if (!target.active || target.id === user.id) throw redirect(`/staff/admin/users/${target.id}`, { status: 303 });
   return {
@@ -40,10 +32,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, context, ADMINS);
-  const target = targetOf(params);
+  const { user, target } = await requireAdminOverAccount(request, context, params);
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, errorResult({ form: deactivateForm.fields.confirm.required }), { schema });
   if (target.id === user.id) return redirectWithErrors(request, FORM_KEY, errorResult({ form: "You cannot deactivate your own account" }), { schema });
   if (target.active) setActive(target.id, false, { kind: "staff", id: user.id }, context.requestId);
   return redirect(`/staff/admin/users/${target.id}`, { status: 303 });
@@ -51,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function DeactivateAccountPage() {
   const data = useLoaderData<typeof loader>();
-  const { errorOf } = useStepForm(data.lastResult, undefined);
+  const { errors } = useFormKit(deactivateForm, data.lastResult);
   const back = `/staff/admin/users/${data.id}`;
   return (
     <>
@@ -67,8 +58,7 @@ export default function DeactivateAccountPage() {
           <WarningText>
             They will be signed out everywhere at once and will not be able to sign in. You can reactivate the account later.
           </WarningText>
-          <StaffForm submitText="Yes, deactivate this account" warning
-            errors={[{ text: errorOf("form"), href: "#main-content" }, { text: errorOf("confirm"), href: "#main-content" }]}>
+          <StaffForm submitText="Yes, deactivate this account" warning errors={errors}>
             <input type="hidden" name="confirm" value="yes" />
           </StaffForm>
           <p className="govuk-body"><a className="govuk-link" href={back}>No, keep the account active</a></p>

@@ -2,12 +2,12 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { BackLink, Checkboxes, Input } from "~/components/govuk";
+import { CheckboxesField, TextField, useFormKit } from "~/components/form-kit";
+import { BackLink } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
-import { ROLE_NAMES, ADMINS } from "~/domain/roles";
-import { newStaffSchema } from "~/domain/staff-schemas";
+import { ADMINS } from "~/domain/roles";
+import { newStaffForm } from "~/domain/staff-schemas";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 import { getSetting } from "~/services/settings.server";
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ADMINS);
-  const formSchema = newStaffSchema();
+  const formSchema = newStaffForm().schema();
   const submission = parseWithZod(await request.formData(), { schema: formSchema });
   if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { schema: formSchema });
   try {
@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewStaffPage() {
   const { lastResult, workDomains } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf, valuesOf } = useStepForm(lastResult, undefined);
+  const { fields, errors } = useFormKit(newStaffForm(workDomains), lastResult);
   return (
     <>
       <BackLink href="/staff/admin/users" />
@@ -48,20 +48,10 @@ export default function NewStaffPage() {
           <p className="govuk-body">
             We will email them a link to set their own password and second factor. The link works once, for 24 hours.
           </p>
-          <StaffForm
-            submitText="Add and send set-up link"
-            errors={[
-              { text: errorOf("displayName"), href: "#displayName" },
-              { text: errorOf("email"), href: "#email" },
-              { text: errorOf("roles"), href: "#roles" },
-            ]}
-          >
-            <Input id="displayName" name="displayName" label="Full name" spellCheck={false} error={errorOf("displayName")} defaultValue={valueOf("displayName")} />
-            <Input id="email" name="email" type="email" label="Work email address" spellCheck={false}
-              hint={workDomains.length ? `An address ending in ${workDomains.map((d) => `@${d}`).join(" or ")}` : "Not a personal address such as @gmail.com"} error={errorOf("email")} defaultValue={valueOf("email")} />
-            <Checkboxes name="roles" idPrefix="roles" legend="Roles" legendSize="s" hint="Select all that apply"
-              error={errorOf("roles")} defaultValue={valuesOf("roles")}
-              items={Object.entries(ROLE_NAMES).map(([value, text]) => ({ value, text }))} />
+          <StaffForm submitText="Add and send set-up link" errors={errors}>
+            <TextField field={fields.displayName} spellCheck={false} />
+            <TextField field={fields.email} type="email" spellCheck={false} />
+            <CheckboxesField field={fields.roles} legendSize="s" />
           </StaffForm>
         </div>
       </div>
