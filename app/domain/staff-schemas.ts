@@ -83,19 +83,18 @@ export function workEmailProblem(email: string, workDomains: readonly string[]):
   return null;
 }
 
-/** The settings field: work email domains, one per line ("@" allowed and dropped), lower-cased, no repeats. */
-export const workDomainsField = () =>
-  z
-    .string()
-    .max(2000, "The work email domains must be 2,000 characters or fewer")
-    .default("")
-    .transform((text) => [...new Set(text.split(/[\r\n,]+/).map((l) => l.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))])
-    .pipe(
-      z
-        .array(z.string().regex(DOMAIN, "Enter each work email domain like force.police.uk, one per line"))
-        .max(20, "Enter 20 work email domains or fewer")
-        .refine((list) => !list.some((d) => PERSONAL_EMAIL_DOMAINS.some((p) => within(d, p))), "A personal email service cannot be a work email domain"),
-    );
+/** The work email domains typed in the settings: one per line ("@" allowed and dropped), lower-cased, no repeats. */
+export function workDomainsOf(text: string | undefined): string[] {
+  return [...new Set((text ?? "").split(/[\r\n,]+/).map((l) => l.trim().toLowerCase().replace(/^@/, "")).filter(Boolean))];
+}
+
+/** Why a list of work email domains cannot be saved, or null when it can. */
+export function workDomainsProblem(domains: readonly string[]): string | null {
+  if (domains.some((d) => !DOMAIN.test(d))) return "Enter each work email domain like force.police.uk, one per line";
+  if (domains.length > 20) return "Enter 20 work email domains or fewer";
+  if (domains.some((d) => PERSONAL_EMAIL_DOMAINS.some((p) => within(d, p)))) return "A personal email service cannot be a work email domain";
+  return null;
+}
 
 /**
  * Deactivating an account asks no question: its button sends `confirm=yes`. Without it (a forged

@@ -9,7 +9,9 @@ import { getDb, getSqlite, schema } from "~/services/db.server";
 import { decideErasure, pendingErasureCountFor, pendingErasures, proposeErasure, proposeKeep, reviewQueue } from "~/services/retention.server";
 import { getStatistics } from "~/services/statistics.server";
 import { submitTestCase } from "../support/cases";
-import { insertStaff } from "../support/staff";
+import * as reviewRoute from "~/routes/staff.retention.$caseId";
+import { locationOf } from "../support/routes";
+import { insertStaff, signedIn } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
 let reviewer: Staff;
@@ -147,5 +149,41 @@ describe("retention review and erasure", () => {
 
     decideErasure(caseId, false, "Keep it", secondManager);
     expect(pendingErasures(secondManager).map((p) => p.caseId)).not.toContain(caseId);
+  });
+
+  it("the review page checks the answers on the server: every error at once, the wrong date parts named, and a good keep saved", async () => {
+    const { caseId } = await closedDisclosureCase();
+    const { cookie, csrfToken } = await signedIn(reviewer.id);
+    const context = { cspNonce: "t", requestId: "retention-page-test", clientIp: "127.0.0.1" };
+    const path = `http://localhost:3000/staff/retention/${caseId}`;
+    const params = { caseId: String(caseId) };
+    const post = (values: Record<string, string>) =>
+      reviewRoute.action({ request: new Request(path, { method: "POST", body: new URLSearchParams({ ...values, csrf: csrfToken }), headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }), params, context }) as Promise<Response>;
+    const errorsAfter = async (response: Response) => {
+      expect(locationOf(response)).toBe(`/staff/retention/${caseId}`);
+      const flash = response.headers.get("Set-Cookie")!.split(";")[0];
+      const page = (await reviewRoute.loader({ request: new Request(path, { headers: { Cookie: `${cookie}; ${flash}` } }), params, context })) as { hasErrors: boolean; lastResult: { error: Record<string, string[]> } };
+      expect(page.hasErrors).toBe(true);
+      return page.lastResult.error;
+    };
+    const dueBefore = getDb().select().from(schema.cases).where(eq(schema.cases.id, caseId)).get()!.reviewDueAt;
+
+    expect(await errorsAfter(await post({ intent: "propose" }))).toMatchObject({ proposal: ["Select keep or erase"], reason: ["Enter the reason"] });
+    expect(await errorsAfter(await post({ intent: "propose", proposal: "keep", reviewDay: "1", reviewMonth: "1", reviewYear: "2020", reason: "Still relevant" })))
+      .toMatchObject({ review: ["The next review date must be in the future"] });
+    const wrongDay = await errorsAfter(await post({ intent: "propose", proposal: "keep", reviewDay: "31", reviewMonth: "2", reviewYear: "2040", reason: "Still relevant" }));
+    expect(wrongDay.review).toEqual(["The next review date must be a real date"]);
+    expect(Object.keys(wrongDay).filter((k) => k.startsWith("review") && k !== "review")).toEqual(["reviewDay", "reviewMonth", "reviewYear"]);
+    const noYear = await errorsAfter(await post({ intent: "propose", proposal: "keep", reviewDay: "1", reviewMonth: "1", reason: "Still relevant" }));
+    expect(noYear).toMatchObject({ review: ["The next review date must include a year"], reviewYear: ["The next review date must include a year"] });
+    expect(noYear.reviewDay).toBeUndefined();
+    expect(getDb().select().from(schema.cases).where(eq(schema.cases.id, caseId)).get()!.reviewDueAt).toEqual(dueBefore);
+
+    const saved = await post({ intent: "propose", proposal: "keep", reviewDay: "1", reviewMonth: "1", reviewYear: "2041", reason: "Still relevant" });
+    expect(locationOf(saved)).toBe(`/staff/retention/${caseId}`);
+    expect(saved.headers.get("Set-Cookie")).toBeNull();
+    expect(getDb().select().from(schema.cases).where(eq(schema.cases.id, caseId)).get()!.reviewDueAt).toEqual(new Date(Date.UTC(2041, 0, 1)));
+    const audit = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.requestId, "retention-page-test")).all();
+    expect(audit.map((a) => a.reason)).toContain("retention review: keep");
   });
 });
