@@ -268,6 +268,12 @@ export const anotherChildForm = defineForm({
 
 export const anotherChildSchema = () => anotherChildForm.schema();
 
+/** Removing a child already added: the question names them. */
+export const removeChildForm = (name: string) =>
+  defineForm({
+    confirm: { kind: "radios", label: `Are you sure you want to remove ${name}?`, options: YES_NO, required: "Select yes if you want to remove this child" },
+  });
+
 export const subjectForm = defineForm(
   {
     fullName: { kind: "text", label: "Their name", hint: "If you only know a first name or a nickname, enter that", summary: { label: "Name" }, max: 100, required: "Enter the person's name", noun: "The person's name" },

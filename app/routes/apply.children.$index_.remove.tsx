@@ -1,13 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Radios } from "~/components/govuk";
+import { RadiosField, useFormKit } from "~/components/form-kit";
 import { pageTitle } from "~/components/page-title";
-import { StepForm, useStepForm } from "~/components/step-form";
-import { choice } from "~/domain/fields";
+import { StepForm } from "~/components/step-form";
+import { removeChildForm } from "~/domain/application";
 import { handleStep, loadStep, requireActiveDraft } from "./__apply.server";
-
-const removeSchema = z.object({ confirm: choice(["yes", "no"], "Select yes if you want to remove this child") });
 
 async function existingChild(request: Request, param: string | undefined) {
   const draft = await requireActiveDraft(request);
@@ -26,11 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { index } = await existingChild(request, params.index);
+  const { index, child } = await existingChild(request, params.index);
   return handleStep(
     request,
     `children/${index}/remove`,
-    removeSchema,
+    removeChildForm(child.fullName).schema(),
     (data, value) =>
       value.confirm === "yes" ? { ...data, children: (data.children ?? []).filter((_, i) => i !== index - 1) } : data,
     () => "/apply/children",
@@ -39,12 +36,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function RemoveChildPage() {
   const { name, lastResult } = useLoaderData<typeof loader>();
-  const { errorOf } = useStepForm(lastResult, undefined);
+  const { fields, errors } = useFormKit(removeChildForm(name), lastResult);
   return (
-    <StepForm backHref="/apply/children" errors={[{ text: errorOf("confirm"), href: "#confirm" }]}>
-      <Radios name="confirm" legend={`Are you sure you want to remove ${name}?`} legendIsPageHeading inline
-        error={errorOf("confirm")}
-        items={[{ value: "yes", text: "Yes" }, { value: "no", text: "No" }]} />
+    <StepForm backHref="/apply/children" errors={errors}>
+      <RadiosField field={fields.confirm} legendIsPageHeading inline />
     </StepForm>
   );
 }
