@@ -2,10 +2,10 @@
 // filter and the result of checking the whole hash chain.
 import type { AppLoadContext } from "@remix-run/node";
 import { auditEntityName, describeAuditActor, parseAuditQuery } from "~/domain/audit-filter";
-import { toCsv } from "~/domain/csv";
 import { OVERSIGHT } from "~/domain/roles";
 import { auditLabels, exportAudit } from "~/services/audit-viewer.server";
 import { now } from "~/services/app-clock.server";
+import { csvDownload, fileDownload } from "~/services/downloads.server";
 import { requireStaff } from "~/services/guard.server";
 
 const COLUMNS = ["id", "at_utc", "actor_kind", "actor_id", "action", "entity_type", "entity_id", "fields", "reason", "recipient", "request_id", "prev_hash", "hash", "actor_name", "entity_name"] as const;
@@ -40,20 +40,15 @@ export async function auditExport(request: Request, context: AppLoadContext, for
   const chain = result.chain.ok
     ? { status: "intact", rows: result.chain.rows, head: result.chain.lastHash }
     : { status: "BROKEN", rows: result.chain.rows, firstBrokenId: result.chain.firstBrokenId, problem: result.chain.problem };
-  const headers = (ext: string, type: string) => ({
-    "Content-Type": type,
-    "Content-Disposition": `attachment; filename="csods-access-log-${stamp}.${ext}"`,
-  });
   if (format === "json") {
     const body = { generatedAtUtc: result.generatedAt.toISOString(), filter: result.filter, chainVerification: chain, truncated: result.truncated, rows };
-    return new Response(JSON.stringify(body, null, 2), { headers: headers("json", "application/json; charset=utf-8") });
+    return fileDownload(JSON.stringify(body, null, 2), `csods-access-log-${stamp}.json`, "application/json; charset=utf-8");
   }
-  const csv = toCsv([
+  return csvDownload(`csods-access-log-${stamp}.csv`, [
     ["chain_verification", chain.status, "rows", chain.rows, "detail", String("head" in chain ? chain.head : chain.problem)],
     ["generated_at_utc", result.generatedAt.toISOString(), "filter", result.filter, "truncated", result.truncated ? "yes" : "no"],
     [],
     [...COLUMNS],
     ...rows.map((r) => COLUMNS.map((c) => r[c] ?? null)),
   ]);
-  return new Response(csv, { headers: headers("csv", "text/csv; charset=utf-8") });
 }

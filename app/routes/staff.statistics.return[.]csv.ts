@@ -4,41 +4,27 @@
 // and the same three for right-to-be-told cases, counted separately. Figures only; the download
 // is logged (s.62 consultation of "statistics") as a record of what left the system.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { toCsv } from "~/domain/csv";
 import { toIsoDate } from "~/domain/time";
 import { OVERSIGHT } from "~/domain/roles";
 import { financialYearLabel, returnCsvRows } from "~/domain/statistics";
-import { recordAudit } from "~/services/audit.server";
 import { now } from "~/services/app-clock.server";
-import { getDb } from "~/services/db.server";
+import { csvDownload } from "~/services/downloads.server";
 import { requireStaff } from "~/services/guard.server";
-import { financialYearsOnRecord, getReturn } from "~/services/statistics.server";
+import { financialYearsOnRecord, getReturn, logStatisticsDownload } from "~/services/statistics.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, OVERSIGHT);
   const at = now();
   const years = financialYearsOnRecord(at);
   const first = years[years.length - 1];
-  const csv = toCsv(returnCsvRows(getReturn(first, at)));
-  getDb().transaction((tx) => {
-    recordAudit(
-      tx,
-      {
-        action: "consultation",
-        actor: { kind: "staff", id: user.id },
-        entityType: "statistics",
-        fields: ["annual_data_requirement"],
-        reason: `Annual Data Requirement return CSV, financial years ${financialYearLabel(first)} to ${financialYearLabel(years[0])} (to ${toIsoDate(at)})`,
-        requestId: context.requestId,
-      },
-      at,
-    );
-  });
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="csods-annual-data-requirement-${first}-to-${toIsoDate(at)}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  // Written before it is logged: a figure that cannot be written logs no download.
+  const download = csvDownload(`csods-annual-data-requirement-${first}-to-${toIsoDate(at)}.csv`, returnCsvRows(getReturn(first, at)));
+  logStatisticsDownload(
+    user,
+    ["annual_data_requirement"],
+    `Annual Data Requirement return CSV, financial years ${financialYearLabel(first)} to ${financialYearLabel(years[0])} (to ${toIsoDate(at)})`,
+    context.requestId,
+    at,
+  );
+  return download;
 }

@@ -58,8 +58,9 @@ import {
 import { toIsoDate } from "~/domain/time";
 import { schemeRoute } from "~/domain/urgency";
 import { OUTCOMES, STATUSES } from "~/domain/workflow";
+import { recordAudit } from "./audit.server";
 import { now } from "./app-clock.server";
-import { getSqlite } from "./db.server";
+import { getDb, getSqlite } from "./db.server";
 import { getSetting } from "./settings.server";
 
 /** Every status, as literals (constants, never input): the index-friendly "any status". */
@@ -273,6 +274,16 @@ function today(at: Date): TodayFigures {
     )
     .get({ now: at.getTime() }) as { open: number; urgent: number; overdue: number };
   return { date: toIsoDate(at), open: row.open, urgent: row.urgent, overdue: row.overdue };
+}
+
+/**
+ * Logs a download of figures (s.62 consultation of "statistics"): no personal data leaves, but
+ * there is a record of what left the system and who took it. `fields` names the sections.
+ */
+export function logStatisticsDownload(viewer: { id: number }, fields: string[], reason: string, requestId: string | undefined, at: Date): void {
+  getDb().transaction((tx) => {
+    recordAudit(tx, { action: "consultation", actor: { kind: "staff", id: viewer.id }, entityType: "statistics", fields, reason, requestId }, at);
+  });
 }
 
 /**
