@@ -3,20 +3,22 @@
 import { parseWithZod } from "@conform-to/zod";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { z } from "zod";
-import type { StaffUser } from "../../db/schema";
+import type { StaffSession, StaffUser } from "../../db/schema";
 import { CASEWORKERS } from "~/domain/roles";
-import { DRAFT_INTENT, SAVE_DRAFT } from "~/components/case-form";
-import { caseBar, evidenceFor, SECTION_OF_ACTION } from "~/domain/case-identity";
+import { DRAFT_INTENT, SAVE_DRAFT, type CaseHeader } from "~/components/case-form";
+import { caseBar, evidenceFor, SECTION_OF_ACTION, type CaseSection, type Evidence } from "~/domain/case-identity";
 import { formatDateTime } from "~/domain/time";
-import { checkTransition, DECIDING_ACTIONS, STATUS_NAMES, type Action } from "~/domain/workflow";
+import { checkTransition, DECIDING_ACTIONS, STATUS_NAMES, type Action, type Status } from "~/domain/workflow";
 import { performAction, researchersOf, type ActionInput } from "~/services/case-actions.server";
-import { caseIdentity, caseSummary, logConsultation } from "~/services/case-view.server";
+import { caseIdentity, caseSummary, logConsultation, type CaseIdentity } from "~/services/case-view.server";
 import { now } from "~/services/app-clock.server";
 import { getDb } from "~/services/db.server";
 import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { requireStaff } from "~/services/guard.server";
 import { discardStaffDraft, saveStaffDraft, staffDraft } from "~/services/staff-drafts.server";
+
+type CaseSummary = NonNullable<ReturnType<typeof caseSummary>>;
 
 export function caseIdOf(params: { caseId?: string }): number {
   const id = Number(params.caseId);
@@ -32,8 +34,32 @@ export async function requireCase(request: Request, context: AppLoadContext, par
   return { user, session, summary };
 }
 
+/**
+ * The frame of a case form page (components/case-form.tsx): reference, stage, identity bar, the
+ * section it belongs to, the evidence beside the form, and the one-time notice (taken here).
+ */
+export function caseFormHeader(
+  request: Request,
+  session: Pick<StaffSession, "id" | "notice">,
+  summary: CaseSummary,
+  identity: CaseIdentity,
+  section: CaseSection | null,
+  evidence?: Evidence[],
+): CaseHeader {
+  return {
+    id: summary.id,
+    reference: summary.reference,
+    stage: STATUS_NAMES[summary.status],
+    urgent: summary.urgent,
+    bar: caseBar(identity, now()),
+    section,
+    evidence,
+    notice: takeNotice(request, session),
+  };
+}
+
 /** Whether `user` may take `action` on the case now, and if not, why (shown instead of the form). */
-export function blockedReason(user: StaffUser, summary: NonNullable<ReturnType<typeof caseSummary>>, action: Action) {
+export function blockedReason(user: StaffUser, summary: CaseSummary, action: Action) {
   const check = checkTransition({
     status: summary.status,
     action,
@@ -59,16 +85,7 @@ export async function loadCaseForm(
   return {
     user,
     summary,
-    caseHeader: {
-      id: summary.id,
-      reference: summary.reference,
-      stage: STATUS_NAMES[summary.status],
-      urgent: summary.urgent,
-      bar: caseBar(identity, now()),
-      section: SECTION_OF_ACTION[action] ?? null,
-      evidence: evidenceFor(action, identity),
-      notice: takeNotice(request, session),
-    },
+    caseHeader: caseFormHeader(request, session, summary, identity, SECTION_OF_ACTION[action] ?? null, evidenceFor(action, identity)),
     blocked: blockedReason(user, summary, action),
     draft: options.draft ? draftOf(user.id, summary.id, formKey) : null,
     ...(await loadFormResult(request, formKey)),
@@ -148,18 +165,19 @@ export const SAVED_NOTICE: Partial<Record<Action, string>> = {
 };
 
 /**
- * Where a saved form goes: the next form when its button says so ("Save and continue to scope"),
- * the checks page again after a check (to record the next), else the case page.
+ * Where a saved form goes: on to the form of the stage the case has reached when the button says
+ * so ("Save and continue to scope") and the action did reach it, the checks page again after a
+ * check (to record the next), else the case page. These stages' forms are at /staff/cases/:id/<stage>.
  */
-const CONTINUE_TO: Partial<Record<Action, { path: string; whenStatus: string }>> = {
-  risk_check: { path: "scope", whenStatus: "scope" },
-  verification: { path: "checks", whenStatus: "checks" },
-  add_check: { path: "checks", whenStatus: "checks" },
-  confirm_identity: { path: "checks", whenStatus: "checks" },
+const CONTINUE_TO: Partial<Record<Action, Extract<Status, "scope" | "checks" | "assessment" | "decision">>> = {
+  risk_check: "scope",
+  verification: "checks",
+  add_check: "checks",
+  confirm_identity: "checks",
   // A decision that departs from the presumption waits here for its second signature.
-  approve: { path: "decision", whenStatus: "decision" },
-  reject: { path: "decision", whenStatus: "decision" },
-  complete_checks: { path: "assessment", whenStatus: "assessment" },
+  approve: "decision",
+  reject: "decision",
+  complete_checks: "assessment",
 };
 
 /** The subject\'s confirmed identity: a small form of its own on the checks page. */
@@ -167,7 +185,7 @@ export const IDENTITY_FORM_KEY = "case-identity";
 
 export async function redirectToNext(request: Request, caseId: number, action: Action, status: string) {
   const next = CONTINUE_TO[action];
-  const to = next && next.whenStatus === status ? `/staff/cases/${caseId}/${next.path}` : `/staff/cases/${caseId}`;
+  const to = next === status ? `/staff/cases/${caseId}/${next}` : `/staff/cases/${caseId}`;
   const notice = SAVED_NOTICE[action];
   return notice ? redirectWithNotice(request, to, notice) : redirect(to, { status: 303 });
 }

@@ -8,17 +8,15 @@ import { CaseFormPage } from "~/components/case-form";
 import { DateField, RadiosField, TextareaField, useFormKit } from "~/components/form-kit";
 import { InsetText, SummaryList } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
-import { caseBar } from "~/domain/case-identity";
 import { CLOSURE_WORDS, closureMessageForm, closureMessageRecordForm } from "~/domain/closure-message";
 import { isoDateOf, summaryRows } from "~/domain/form-spec";
 import { formatDateTime } from "~/domain/time";
-import { STATUS_NAMES } from "~/domain/workflow";
 import { now } from "~/services/app-clock.server";
 import { caseIdentity, logConsultation } from "~/services/case-view.server";
 import { closureMessageState, recordClosureMessage } from "~/services/closure-message.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
-import { redirectWithNotice, takeNotice } from "~/services/notice.server";
-import { requireCase } from "./__case-form.server";
+import { redirectWithNotice } from "~/services/notice.server";
+import { caseFormHeader, requireCase } from "./__case-form.server";
 
 const FORM_KEY = "case-tell-applicant";
 
@@ -30,15 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const state = closureMessageState(summary.id)!;
   logConsultation(summary.id, user, context.requestId, "tell the applicant the case is closed: page viewed");
   return {
-    caseHeader: {
-      id: summary.id,
-      reference: summary.reference,
-      stage: STATUS_NAMES[summary.status],
-      urgent: summary.urgent,
-      bar: caseBar(identity, now()),
-      section: "delivery" as const,
-      notice: takeNotice(request, session),
-    },
+    caseHeader: caseFormHeader(request, session, summary, identity, "delivery"),
     blocked: state.allowed.ok ? null : state.allowed.reason,
     routes: state.allowed.ok ? state.allowed.routes : {},
     told: state.told.map((t) => ({
