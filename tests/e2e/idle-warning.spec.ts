@@ -13,13 +13,13 @@ import {
   sessionIdOf,
   staffTest as test,
   staffTitle,
-  submitApplication,
+  submitApplicationOverHttp,
 } from "./support";
 
 test.describe.configure({ timeout: 180_000 });
 
 test("an idle warning appears before the timeout, and 'stay signed in' keeps the typed text", async ({ page, as }) => {
-  const reference = await submitApplication(page, makeAnswers());
+  const reference = await submitApplicationOverHttp(page, makeAnswers());
   const caseId = caseIdOf(reference);
   const reviewer = await as("reviewer");
   await reviewer.clock.install();
@@ -52,7 +52,7 @@ test("an idle warning appears before the timeout, and 'stay signed in' keeps the
 });
 
 test("without JavaScript the warning is a page that goes back to where the person was", async ({ page, as }) => {
-  const reference = await submitApplication(page, makeAnswers());
+  const reference = await submitApplicationOverHttp(page, makeAnswers());
   const caseId = caseIdOf(reference);
   const reviewer = await as("reviewer", { javaScriptEnabled: false });
   await openCase(reviewer, caseId);

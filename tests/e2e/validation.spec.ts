@@ -5,13 +5,18 @@ import {
   continueExpectingErrors,
   expect,
   expectErrorSummary,
+  answerAddAnother,
   fillApplicant,
   fillApplicationOverHttp,
+  fillChild,
+  fillContact,
+  fillSubject,
   group,
   makeAnswers,
   openPublicPage,
   SERVICE_NAME,
   test,
+  type Answers,
   type StepName,
 } from "./support";
 
@@ -47,18 +52,52 @@ const EMPTY_PAGE_ERRORS: Partial<Record<StepName, string[]>> = {
   declarations: ["Confirm all 4 statements to continue"],
 };
 
-/** Every question page, where it is once the questions before it are answered. */
-const STEP_PATHS: Partial<Record<StepName, string>> = {
-  danger: "/apply/danger",
-  applicant: "/apply/applicant",
-  contact: "/apply/contact",
-  child: "/apply/children/1",
-  children: "/apply/children",
-  subject: "/apply/subject",
-  "subject-contact": "/apply/subject-contact",
-  concern: "/apply/concern",
-  declarations: "/apply/declarations",
-};
+/**
+ * The question pages in three runs, each a test with its own draft: answered over HTTP up to the
+ * run's first page, then in the browser each page is sent empty, then answered, on to the next.
+ */
+const RUNS: Array<{ from: string; steps: StepName[]; then: RegExp }> = [
+  { from: "/apply/danger", steps: ["danger", "applicant", "contact"], then: /\/apply\/children\/1$/ },
+  { from: "/apply/children/1", steps: ["child", "children", "subject"], then: /\/apply\/subject-contact$/ },
+  { from: "/apply/subject-contact", steps: ["subject-contact", "concern", "declarations"], then: /\/apply\/check$/ },
+];
+
+/** Answers a page in the browser and moves on (what `fillApplication` does on each page). */
+async function answerAndContinue(page: Page, step: StepName, answers: Answers): Promise<void> {
+  switch (step) {
+    case "danger":
+      await group(page, "Is a child in danger now?").getByLabel(answers.childInDanger, { exact: true }).check();
+      break;
+    case "applicant":
+      await fillApplicant(page, answers.applicant);
+      break;
+    case "contact":
+      await fillContact(page, answers.contact);
+      break;
+    case "child":
+      await fillChild(page, answers.children[0]);
+      break;
+    case "children":
+      return answerAddAnother(page, "No");
+    case "subject":
+      await fillSubject(page, answers.subject);
+      break;
+    case "subject-contact":
+      for (const type of answers.contactTypes) {
+        await group(page, "How does the person have contact with the child or children?").getByLabel(type, { exact: true }).check();
+      }
+      break;
+    case "concern":
+      await page.getByLabel("Why are you worried about the person?", { exact: true }).fill(answers.concern);
+      break;
+    case "declarations":
+      for (const box of await group(page, "Declaration").getByRole("checkbox").all()) await box.check();
+      break;
+    default:
+      throw new Error(`Not a question page: ${step}`);
+  }
+  await continueButton(page).click();
+}
 
 async function sendEmptyAndExpectErrors(page: Page, step: StepName): Promise<void> {
   const messages = EMPTY_PAGE_ERRORS[step];
@@ -71,25 +110,38 @@ async function sendEmptyAndExpectErrors(page: Page, step: StepName): Promise<voi
 }
 
 /** The questions before "Your details" answered over HTTP, and that page open in the browser. */
-async function answeredUpToApplicant(page: Page, answers: ReturnType<typeof makeAnswers>): Promise<void> {
+async function answeredUpToApplicant(page: Page, answers: Answers): Promise<void> {
   await fillApplicationOverHttp(page, answers, { stopAt: "applicant" });
   await openPublicPage(page, "/apply/applicant");
 }
+
+test("between them, the runs send every question page empty, in the journey's order", () => {
+  expect(RUNS.flatMap((run) => run.steps)).toEqual(Object.keys(EMPTY_PAGE_ERRORS));
+});
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
-    // One test per page, each with its own draft, answered over HTTP up to that page.
-    for (const [step, path] of Object.entries(STEP_PATHS) as Array<[StepName, string]>) {
-      test(`the ${step} page sent empty shows an error summary whose links target fields on the page`, async ({ page }) => {
-        await fillApplicationOverHttp(page, makeAnswers(), { stopAt: step });
-        await openPublicPage(page, path);
-        await sendEmptyAndExpectErrors(page, step);
-        if (javaScriptEnabled && step === "danger") {
-          // GOV.UK Frontend moves focus to the summary so screen readers announce it.
-          await expect(page.locator(".govuk-error-summary")).toBeFocused();
+    for (const { from, steps, then } of RUNS) {
+      test(`the ${steps.join(", ")} pages sent empty show an error summary whose links target fields on the page`, async ({ page }) => {
+        const answers = makeAnswers();
+        const checked: StepName[] = [];
+        await fillApplicationOverHttp(page, answers, { stopAt: steps[0] });
+        await openPublicPage(page, from);
+        for (const step of steps) {
+          await expect(page).not.toHaveTitle(/^Error: /);
+          await sendEmptyAndExpectErrors(page, step);
+          if (javaScriptEnabled && step === "danger") {
+            // GOV.UK Frontend moves focus to the summary so screen readers announce it.
+            await expect(page.locator(".govuk-error-summary")).toBeFocused();
+          }
+          checked.push(step);
+          await answerAndContinue(page, step, answers);
         }
+        expect(checked).toEqual(steps);
+        await expect(page).toHaveURL(then);
+        await expect(page).not.toHaveTitle(/^Error: /);
       });
     }
 
