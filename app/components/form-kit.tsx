@@ -84,7 +84,7 @@ export function useFormKit<F extends FieldSpecs>(form: FormSpec<F>, lastResult: 
     shouldValidate: "onSubmit",
   });
   // conform keeps the last errors it was given until it is given new ones: after a failed save
-  // and then a good one on the same page (settings, an account), both "There is a problem" and the
+  // and then a good one on the same page (settings, an account, a search showing its results), both "There is a problem" and the
   // notice would show. Errors come only from the server, so without a failed result there are none.
   const errors = (lastResult?.status === "error" ? state.allErrors : {}) as Record<string, string[] | undefined>;
   const initial = (name: string) => (meta as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
@@ -128,12 +128,15 @@ interface TextProps {
   noValue?: boolean;
 }
 
-export function TextField({ field, className, noValue, inputMode, ...rest }: TextProps) {
+export function TextField({ field, className, noValue, inputMode, type, ...rest }: TextProps) {
   const { spec } = field;
   const width = spec.kind === "time" ? "govuk-input--width-5" : spec.kind === "integer" ? "govuk-input--width-3" : undefined;
+  // A password or code is never written back into the page.
+  const secret = spec.kind === "text" ? spec.secret : undefined;
   return (
     <Input id={field.name} name={field.name} label={spec.label} hint={spec.hint} error={field.error}
-      defaultValue={noValue ? undefined : field.value} className={className ?? width}
+      defaultValue={noValue || secret ? undefined : field.value} className={className ?? width}
+      type={secret === "password" ? "password" : type}
       inputMode={inputMode ?? (spec.kind === "integer" ? "numeric" : undefined)} {...rest} />
   );
 }

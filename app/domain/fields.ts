@@ -9,23 +9,34 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 const cleaned = () => z.string().transform((v) => v.replace(CONTROL_CHARACTERS, "").trim());
 
-export function requiredText(max: number, missing: string, subject: string) {
+/**
+ * What of an answer is kept: "cleaned" (control characters dropped, spaces at the ends trimmed),
+ * "trimmed" (only the spaces at the ends: a security code), or "exact" (a password: as typed).
+ */
+export type Kept = "cleaned" | "trimmed" | "exact";
+
+const keptText = (kept: Kept) => (kept === "exact" ? z.string() : kept === "trimmed" ? z.string().trim() : cleaned());
+
+const tooLongMessage = (max: number, subject: string) => `${subject} must be ${max.toLocaleString("en-GB")} characters or fewer`;
+
+/** `options.tooLong` replaces "<subject> must be N characters or fewer" where that does not fit. */
+export function requiredText(max: number, missing: string, subject: string, options: { kept?: Kept; tooLong?: string } = {}) {
   return z
     .string({ required_error: missing, invalid_type_error: missing })
-    .pipe(cleaned())
+    .pipe(keptText(options.kept ?? "cleaned"))
     .pipe(
       z
         .string()
         .min(1, missing)
-        .max(max, `${subject} must be ${max.toLocaleString("en-GB")} characters or fewer`),
+        .max(max, options.tooLong ?? tooLongMessage(max, subject)),
     );
 }
 
-export function optionalText(max: number, subject: string) {
+export function optionalText(max: number, subject: string, options: { kept?: Kept; tooLong?: string } = {}) {
   return z
     .string()
-    .pipe(cleaned())
-    .pipe(z.string().max(max, `${subject} must be ${max.toLocaleString("en-GB")} characters or fewer`))
+    .pipe(keptText(options.kept ?? "cleaned"))
+    .pipe(z.string().max(max, options.tooLong ?? tooLongMessage(max, subject)))
     .optional();
 }
 

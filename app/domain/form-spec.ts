@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { isoFromParts, parseDateParts, type DatePart } from "./dates";
 import { formatDateTime, formatIsoDate, parseTime, toIsoDate, ukDateTime } from "./time";
-import { optionalText, requiredText } from "./fields";
+import { optionalText, requiredText, type Kept } from "./fields";
 
 export const NOT_GIVEN = "Not given";
 
@@ -47,6 +47,15 @@ export interface TextSpec extends Common {
   required?: string;
   /** How a length error names it: "Your full name must be 100 characters or fewer". */
   noun: string;
+  /** The whole message for an answer over `max`, where the noun's does not fit ("Enter your password"). */
+  tooLong?: string;
+  /**
+   * A password or a security code. Never shown again (the box is empty after a failed submit) and
+   * never kept: a route hides `secretFields(form)` from the result it stores. A "password" reaches
+   * the server exactly as typed (not trimmed, nothing removed); a "code" has only the spaces at its
+   * ends trimmed.
+   */
+  secret?: "password" | "code";
   /** An extra check on a non-empty answer, e.g. a postcode pattern. */
   format?: { test: (value: string) => boolean; message: string };
   /** How the answer is shown in a summary (e.g. postcode in capitals). */
@@ -162,6 +171,16 @@ export function defineForm<const F extends FieldSpecs>(fields: F, rules?: Rules<
   };
 }
 
+const keptOf = (spec: TextSpec): Kept => (spec.secret === "password" ? "exact" : spec.secret === "code" ? "trimmed" : "cleaned");
+
+/** The passwords and codes of a form: hidden from a failed result, so never kept or shown again. */
+export function secretFields(form: AnyForm): string[] {
+  return form.order.filter((name) => {
+    const spec = form.fields[name];
+    return (spec?.kind === "text" || spec?.kind === "textarea") && Boolean(spec.secret);
+  });
+}
+
 const keysOf = (options: Options) => Object.keys(options) as [string, ...string[]];
 
 /** The strict schema of one field (its own checks only). Dates contribute their three parts. */
@@ -169,7 +188,8 @@ function fieldShape(name: string, spec: FieldSpec): Record<string, z.ZodTypeAny>
   switch (spec.kind) {
     case "text":
     case "textarea": {
-      const base = spec.required ? requiredText(spec.max, spec.required, spec.noun) : optionalText(spec.max, spec.noun);
+      const options = { kept: keptOf(spec), tooLong: spec.tooLong };
+      const base = spec.required ? requiredText(spec.max, spec.required, spec.noun, options) : optionalText(spec.max, spec.noun, options);
       const format = spec.format;
       return { [name]: format ? base.refine((v) => !v || format.test(v), format.message) : base };
     }

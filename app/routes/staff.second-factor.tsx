@@ -2,11 +2,12 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Details, Input } from "~/components/govuk";
+import { TextField, useFormKit } from "~/components/form-kit";
+import { Details } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
+import { secretFields } from "~/domain/form-spec";
+import { secondFactorForm } from "~/domain/staff-auth-forms";
 import { now } from "~/services/app-clock.server";
 import { requireSessionStage } from "~/services/guard.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
@@ -15,10 +16,7 @@ import { clearSessionCookie, createSession, endSession, takeReturnTo } from "~/s
 import { FORM_KEY as SIGN_IN_FORM } from "./staff.sign-in";
 
 const FORM_KEY = "staff-second-factor";
-const schema = z.object({
-  code: z.string().trim().max(20, "Enter the 6-digit code from your authenticator app").optional(),
-  recoveryCode: z.string().trim().max(40, "Enter a recovery code").optional(),
-});
+const schema = secondFactorForm.schema();
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Enter your security code", data?.hasErrors);
 
@@ -30,11 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, session } = await requireSessionStage(request, "password");
   const submission = parseWithZod(await request.formData(), { schema });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["code", "recoveryCode"] }), { schema: schema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: secretFields(secondFactorForm) }), { schema: schema });
   const { code, recoveryCode } = submission.value;
-  if (!code && !recoveryCode) {
-    return redirectWithErrors(request, FORM_KEY, errorResult({ code: "Enter the 6-digit code from your authenticator app" }), { schema: schema });
-  }
   const result = checkSecondFactor(user, session, { code, recoveryCode }, context.requestId);
   if (result.kind === "locked") {
     endSession(session.id);
@@ -64,24 +59,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SecondFactorPage() {
   const { lastResult } = useLoaderData<typeof loader>();
-  const { errorOf } = useStepForm(lastResult, undefined);
+  const { fields, errors } = useFormKit(secondFactorForm, lastResult);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Enter your security code</h1>
-        <StaffForm
-          submitText="Sign in"
-          errors={[
-            { text: errorOf("code"), href: "#code" },
-            { text: errorOf("recoveryCode"), href: "#recoveryCode" },
-          ]}
-        >
-          <Input id="code" name="code" label="Code from your authenticator app" inputMode="numeric" autoComplete="one-time-code"
-            className="govuk-input--width-10" hint="The 6-digit code shown in the app now" error={errorOf("code")} />
+        <StaffForm submitText="Sign in" errors={errors}>
+          <TextField field={fields.code} inputMode="numeric" autoComplete="one-time-code" className="govuk-input--width-10" />
           <Details summary="I cannot use my authenticator app">
-            <Input id="recoveryCode" name="recoveryCode" label="Recovery code" spellCheck={false} autoComplete="off"
-              className="govuk-input--width-20" hint="One of the 10 codes you saved when you set up your account. Each works once."
-              error={errorOf("recoveryCode")} />
+            <TextField field={fields.recoveryCode} spellCheck={false} autoComplete="off" className="govuk-input--width-20" />
           </Details>
         </StaffForm>
       </div>

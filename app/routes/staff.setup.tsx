@@ -4,23 +4,18 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Input } from "~/components/govuk";
+import { TextField, useFormKit } from "~/components/form-kit";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
+import { secretFields } from "~/domain/form-spec";
+import { setupForm } from "~/domain/staff-auth-forms";
 import { appCookie } from "~/services/cookies.server";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { AccountError, completeSetup, userForSetupToken } from "~/services/staff-accounts.server";
 import { createSession } from "~/services/staff-sessions.server";
 
 const FORM_KEY = "staff-setup";
-const schema = z
-  .object({
-    password: z.string({ required_error: "Enter a password" }).max(1024, "Password must be 256 characters or fewer"),
-    confirm: z.string({ required_error: "Enter the password again" }).max(1024, "Enter the password again"),
-  })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
+const schema = setupForm.schema();
 
 const setupCookie = () => appCookie("setup", { maxAge: 60 * 60 });
 
@@ -46,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!token || !userForSetupToken(token)) return redirect("/staff/setup", { status: 303 });
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") {
-    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["password", "confirm"] }), { schema: schema });
+    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: secretFields(setupForm) }), { schema: schema });
   }
   try {
     const user = await completeSetup(token, submission.value.password, context.requestId);
@@ -62,7 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function SetupPage() {
   const { lastResult, valid, email } = useLoaderData<typeof loader>();
-  const { errorOf } = useStepForm(lastResult, undefined);
+  const { fields, errors } = useFormKit(setupForm, lastResult);
   if (!valid) {
     return (
       <div className="govuk-grid-row">
@@ -78,19 +73,10 @@ export default function SetupPage() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Set up your account</h1>
         <p className="govuk-body">You are setting up the account for {email}.</p>
-        <StaffForm
-          submitText="Continue"
-          errors={[
-            { text: errorOf("password"), href: "#password" },
-            { text: errorOf("confirm"), href: "#confirm" },
-          ]}
-        >
+        <StaffForm submitText="Continue" errors={errors}>
           <input type="text" name="username" autoComplete="username" defaultValue={email ?? ""} hidden readOnly />
-          <Input id="password" name="password" type="password" label="Create a password" autoComplete="new-password"
-            hint="Use at least 15 characters. A few unrelated words make a strong password that is easy to remember. Avoid common passwords and your own name."
-            error={errorOf("password")} />
-          <Input id="confirm" name="confirm" type="password" label="Enter the password again" autoComplete="new-password"
-            error={errorOf("confirm")} />
+          <TextField field={fields.password} autoComplete="new-password" />
+          <TextField field={fields.confirm} autoComplete="new-password" />
         </StaffForm>
       </div>
     </div>

@@ -2,19 +2,16 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { Input } from "~/components/govuk";
+import { TextField, useFormKit } from "~/components/form-kit";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
+import { secretFields } from "~/domain/form-spec";
+import { signInForm } from "~/domain/staff-auth-forms";
 import { errorResult, loadFormResult, redirectWithErrors } from "~/services/forms.server";
 import { checkPassword } from "~/services/sign-in.server";
 import { createSession, endSession, lookupSession, sessionIdOf } from "~/services/staff-sessions.server";
 
-const schema = z.object({
-  email: z.string({ required_error: "Enter your email address" }).trim().max(254, "Enter your email address"),
-  password: z.string({ required_error: "Enter your password" }).max(1024, "Enter your password"),
-});
+const schema = signInForm.schema();
 
 export const FORM_KEY = "staff-sign-in";
 
@@ -29,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema });
   if (submission.status !== "success") {
-    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: ["password"] }), { schema: schema });
+    return redirectWithErrors(request, FORM_KEY, submission.reply({ hideFields: secretFields(signInForm) }), { schema: schema });
   }
   const { email, password } = submission.value;
   const result = await checkPassword(email, password, context.clientIp, context.requestId);
@@ -60,23 +57,15 @@ function describeWait(seconds: number): string {
 
 export default function SignInPage() {
   const { lastResult } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(lastResult, undefined);
+  const { fields, errors } = useFormKit(signInForm, lastResult);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Sign in</h1>
         <p className="govuk-body">For police staff working on disclosure scheme cases.</p>
-        <StaffForm
-          submitText="Continue"
-          errors={[
-            { text: errorOf("email"), href: "#email" },
-            { text: errorOf("password"), href: "#password" },
-          ]}
-        >
-          <Input id="email" name="email" type="email" label="Email address" autoComplete="username" spellCheck={false}
-            error={errorOf("email")} defaultValue={valueOf("email")} />
-          <Input id="password" name="password" type="password" label="Password" autoComplete="current-password"
-            error={errorOf("password")} />
+        <StaffForm submitText="Continue" errors={errors}>
+          <TextField field={fields.email} type="email" autoComplete="username" spellCheck={false} />
+          <TextField field={fields.password} autoComplete="current-password" />
         </StaffForm>
       </div>
     </div>

@@ -4,10 +4,12 @@ import { parseWithZod } from "@conform-to/zod";
 import { JSDOM } from "jsdom";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { DateField, Field, RadiosField, useFormKit } from "~/components/form-kit";
+import { DateField, Field, RadiosField, TextField, useFormKit } from "~/components/form-kit";
 import { ErrorSummary } from "~/components/govuk";
 import { applicantForm } from "~/domain/application";
 import { riskCheckForm } from "~/domain/case-forms";
+import { secretFields } from "~/domain/form-spec";
+import { signInForm } from "~/domain/staff-auth-forms";
 import { toFormData, validAnswers } from "../support/answers";
 
 const today = new Date("2026-11-23T12:00:00Z");
@@ -62,4 +64,38 @@ describe("the form kit", () => {
     expect([...page.querySelectorAll("label")].map((l) => l.textContent)).toContain("Other police action to protect a child (for example, police protection powers)");
     expect(page.querySelector('input[value="none"]')?.getAttribute("data-behaviour")).toBe("exclusive");
   });
+
+  it("never writes a password back into the page, even when a failed result carries it", () => {
+    const typed = "correct horse battery staple";
+    // A failed result built by hand (e.g. a wrong password) that still holds the password.
+    const result: SubmissionResult<string[]> = { status: "error", initialValue: { email: "a.person@force.example", password: typed }, error: { email: ["Enter a correct email address and password"] } };
+    function SignIn({ lastResult }: { lastResult: SubmissionResult<string[]> }) {
+      const { fields, errors } = useFormKit(signInForm, lastResult);
+      return (
+        <>
+          <ErrorSummary errors={errors} />
+          <TextField field={fields.email} type="email" autoComplete="username" />
+          <TextField field={fields.password} autoComplete="current-password" />
+        </>
+      );
+    }
+    const page = render(<SignIn lastResult={result} />);
+    expect(page.outerHTML).not.toContain(typed);
+    expect(page.querySelector("#password")?.getAttribute("type")).toBe("password");
+    expect(page.querySelector("#password")?.getAttribute("autocomplete")).toBe("current-password");
+    expect(page.querySelector("#email")?.getAttribute("value")).toBe("a.person@force.example");
+    expect(secretFields(signInForm)).toEqual(["password"]);
+  });
+
+  it("shows errors only from a failed result (conform keeps old ones while a page stays mounted)", () => {
+    const failed = parseWithZod(toFormData({}), { schema: signInForm.schema() }).reply();
+    expect(render(<SummaryOnly lastResult={failed} />).querySelector(".govuk-error-summary")).not.toBeNull();
+    const stale = { ...failed, status: "success" as const };
+    expect(render(<SummaryOnly lastResult={stale} />).querySelector(".govuk-error-summary")).toBeNull();
+  });
 });
+
+function SummaryOnly({ lastResult }: { lastResult: SubmissionResult<string[]> }) {
+  const { errors } = useFormKit(signInForm, lastResult);
+  return <ErrorSummary errors={errors} />;
+}

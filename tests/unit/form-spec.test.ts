@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { describe, expect, it } from "vitest";
 import { applicantForm } from "~/domain/application";
 import { recordForm, riskCheckForm } from "~/domain/case-forms";
-import { defineForm, errorSummaryItems, summaryRows, toRecord, YES_NO } from "~/domain/form-spec";
+import { defineForm, errorSummaryItems, secretFields, summaryRows, toRecord, YES_NO } from "~/domain/form-spec";
 import { toFormData, validAnswers } from "../support/answers";
 
 const today = new Date("2026-11-23T12:00:00Z");
@@ -138,5 +138,43 @@ describe("stage records read back as words (the case page and the decision page)
     expect(text).toContain("How it was given: Letter to your address");
     expect(text).toContain("Child safe while the case waits: Not known");
     for (const raw of ["in_person", "no_disclosure", "cso_convictions", "controlled", "1795", "T14:30", "T10:05", "Cso", "Relevant 1", "undefined", "null"]) expect(text).not.toContain(raw);
+  });
+});
+
+describe("passwords and security codes (secret text)", () => {
+  const form = defineForm({
+    name: { kind: "text", label: "Name", max: 20, noun: "Your name" },
+    password: { kind: "text", label: "Password", max: 30, required: "Enter your password", noun: "Password", tooLong: "Enter your password", secret: "password" },
+    code: { kind: "text", label: "Code", max: 8, noun: "The code", tooLong: "Enter the code", secret: "code" },
+  });
+  const parseSecret = (values: Record<string, string>) => parseWithZod(toFormData(values), { schema: form.schema() });
+
+  it("passes a password on exactly as typed: spaces at the ends and control characters kept", () => {
+    const typed = "  pass\u0001word with spaces\t ";
+    const s = parseSecret({ name: "  Ann\u0001 ", password: typed, code: " 123 456 " });
+    expect(s.status).toBe("success");
+    const value = s.status === "success" ? s.value : undefined;
+    expect(value?.password).toBe(typed);
+    // A code loses only the spaces at its ends; ordinary text is cleaned as before.
+    expect(value?.code).toBe("123 456");
+    expect(value?.name).toBe("Ann");
+    expect(parseSecret({ password: "   " }).status).toBe("success");
+  });
+
+  it("says a password or code is missing or too long in the words given, not '… characters or fewer'", () => {
+    const s = parseSecret({ code: "1".repeat(9) });
+    const error = s.status === "error" ? s.error : {};
+    expect(error?.password).toEqual(["Enter your password"]);
+    expect(error?.code).toEqual(["Enter the code"]);
+    const long = parseSecret({ password: "p".repeat(31) });
+    expect(long.status === "error" ? long.error?.password : undefined).toEqual(["Enter your password"]);
+  });
+
+  it("names the fields never kept or shown again after a failed submit", () => {
+    expect(secretFields(form)).toEqual(["password", "code"]);
+    const s = parseSecret({ name: "x".repeat(21), password: "typed secret", code: "123456" });
+    const kept = s.reply({ hideFields: secretFields(form) });
+    expect(JSON.stringify(kept)).not.toMatch(/typed secret|123456/);
+    expect(kept.initialValue).toMatchObject({ name: "x".repeat(21) });
   });
 });
