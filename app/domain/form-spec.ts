@@ -136,6 +136,11 @@ export interface RuleContext<F extends FieldSpecs> {
    * about the whole date (a real date that is still wrong, like a "child" aged 25): all its parts.
    */
   issue(field: keyof F & string, message: string): void;
+  /**
+   * Whether anything was given for a field, even an answer that failed its own checks (and so is
+   * missing from `values`): "give at least one of these" must not add to an answer's own error.
+   */
+  answered(field: keyof F & string): boolean;
   /** The app clock's date, for forms that ask for a date (undefined otherwise). */
   today?: Date;
 }
@@ -239,14 +244,23 @@ function fieldShape(name: string, spec: FieldSpec): Record<string, z.ZodTypeAny>
   }
 }
 
+const WRONG = Symbol("an answer that failed its own checks");
+
 /** `today` is present whenever the form has a date (checked by `schema`). */
 function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefined, today: Date | undefined) {
   const shape: Record<string, z.ZodTypeAny> = {};
   for (const [name, spec] of Object.entries(fields)) Object.assign(shape, fieldShape(name, spec));
   // The same fields again, but a bad answer becomes "no answer": the rules and date checks then
   // always run, so every error on the page is shown at once (GOV.UK), not only the first kind.
-  const lenient = Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, s.optional().catch(undefined)]));
-  const checked = z.object(lenient).superRefine((values, ctx) => {
+  // A bad answer is caught as WRONG (then read as "no answer"), so a rule can still tell it was given.
+  const lenient = Object.fromEntries(Object.entries(shape).map(([k, s]) => [k, s.optional().catch(WRONG)]));
+  const checked = z.object(lenient).superRefine((caught, ctx) => {
+    const values: Values = Object.fromEntries(Object.entries(caught).map(([k, v]) => [k, v === WRONG ? undefined : v]));
+    const given = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+    const answered = (field: string) =>
+      fields[field]?.kind === "date"
+        ? (["day", "month", "year"] as const).some((part) => given(caught[partName(field, part)]))
+        : given(caught[field]);
     const issue = (path: string, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
     for (const [name, spec] of Object.entries(fields)) {
       if (spec.kind === "date" && (!spec.when || spec.when(values))) {
@@ -265,7 +279,7 @@ function buildSchema<F extends FieldSpecs>(fields: F, rules: Rules<F> | undefine
       issue(field, message);
       if (fields[field]?.kind === "date") for (const part of ["day", "month", "year"] as const) issue(partName(field, part), message);
     };
-    rules?.(values as Partial<FormValues<F>>, { issue: ruleIssue, today });
+    rules?.(values as Partial<FormValues<F>>, { issue: ruleIssue, answered, today });
   });
   // The lenient side only reports issues: its values (a bad answer read as "no answer") must not
   // be merged with the strict side's, or zod reports "Intersection results could not be merged".

@@ -1,7 +1,6 @@
 // Finding a case: what staff may search by, and how typed input becomes a query. Pure: the
 // service (app/services/case-search.server.ts) runs it against the database.
-import { z } from "zod";
-import { checkDate, choice, datePartFields, optionalText } from "./fields";
+import { defineForm, type FormValues } from "./form-spec";
 import { normaliseName } from "./names";
 import { normaliseReference } from "./reference";
 
@@ -46,8 +45,6 @@ export type SearchCriteria = {
   purposeOther?: string;
 };
 
-const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
 /** "sw1a1aa", " SW1A  1AA " → "SW1A 1AA"; a partial postcode ("SW1A") stays as typed, upper case. */
 export function normalisePostcode(input: string): string {
   const compact = input.toUpperCase().replace(/[^A-Z0-9]/g, "");
@@ -55,53 +52,73 @@ export function normalisePostcode(input: string): string {
 }
 
 /**
- * The search form. At least one of reference, name, date of birth or postcode; a reference must be a
- * whole, valid one (typed any way: lower case, without hyphens, O for 0); a name needs 3 letters.
+ * The search form, in page order. At least one of reference, name, date of birth or postcode; a
+ * reference must be a whole, valid one (typed any way: lower case, without hyphens, O for 0); a
+ * name needs 3 letters. Whose details and which cases default to "anyone" and "all".
  */
-export function searchSchema(today: Date) {
-  return z
-    .object({
-      reference: optionalText(40, "The reference"),
-      name: optionalText(100, "The name"),
-      role: choice(keys(SEARCH_ROLES), "Select whose name, date of birth or postcode this is").default("any"),
-      dobDay: datePartFields.day,
-      dobMonth: datePartFields.month,
-      dobYear: datePartFields.year,
-      postcode: optionalText(10, "The postcode"),
-      state: choice(keys(SEARCH_STATES), "Select which cases to search").default("all"),
-      // Checked with the rest below, so an empty form shows every error at once.
-      purpose: z.string().max(20).optional(),
-      purposeOther: optionalText(100, "The reason"),
-    })
-    .superRefine((v, ctx) => {
-      const dobGiven = Boolean(v.dobDay || v.dobMonth || v.dobYear);
-      if (!v.reference && !v.name && !dobGiven && !v.postcode) {
-        ctx.addIssue({ code: "custom", path: ["reference"], message: "Enter a reference, a name, a date of birth or a postcode" });
+export const searchForm = defineForm(
+  {
+    reference: {
+      kind: "text",
+      label: "Reference",
+      hint: "For example 7K2M-9QXD-4HRW. Lower case and without hyphens is fine.",
+      max: 40,
+      noun: "The reference",
+    },
+    name: { kind: "text", label: "Name", hint: "Full name or part of it, for example a surname. At least 3 letters.", max: 100, noun: "The name" },
+    dob: {
+      kind: "date",
+      label: "Date of birth",
+      hint: "For example 27 3 2017",
+      errorLabel: "The date of birth",
+      // Optional: checked only once any part of it is given.
+      when: (v) => Boolean(v.dobDay || v.dobMonth || v.dobYear),
+    },
+    postcode: { kind: "text", label: "Postcode", hint: "Whole or the first part, for example SW1A", max: 10, noun: "The postcode" },
+    role: {
+      kind: "radios",
+      label: "Whose name, date of birth or postcode is it?",
+      options: SEARCH_ROLES,
+      invalid: "Select whose name, date of birth or postcode this is",
+    },
+    state: { kind: "radios", label: "Which cases", options: SEARCH_STATES, invalid: "Select which cases to search" },
+    // Required, but checked with the rest below, so an empty form shows every error in page order.
+    purpose: {
+      kind: "radios",
+      label: "Why are you searching?",
+      hint: "Recorded in the access log for each case the results show.",
+      options: SEARCH_PURPOSES,
+      invalid: "Select why you are searching",
+    },
+    purposeOther: { kind: "text", label: "The reason", hint: "Do not include anyone's name.", max: 100, noun: "The reason" },
+  },
+  (v, ctx) => {
+    // An answer that failed its own check (too long) still counts as given.
+    const gave = (field: "reference" | "name" | "postcode") => Boolean(v[field]) || (v[field] === undefined && ctx.answered(field));
+    const dobGiven = Boolean(v.dobDay || v.dobMonth || v.dobYear);
+    if (!gave("reference") && !gave("name") && !dobGiven && !gave("postcode")) {
+      ctx.issue("reference", "Enter a reference, a name, a date of birth or a postcode");
+    }
+    if (v.reference && !normaliseReference(v.reference)) {
+      ctx.issue("reference", "Enter the whole reference, like 7K2M-9QXD-4HRW (12 letters and numbers)");
+    }
+    if (v.name) {
+      const letters = normaliseName(v.name).replace(/ /g, "");
+      if (letters.length < NAME_MIN_LETTERS || !normaliseName(v.name).split(" ").some((w) => w.length >= NAME_MIN_LETTERS)) {
+        ctx.issue("name", `Enter at least ${NAME_MIN_LETTERS} letters of a name`);
       }
-      if (v.reference && !normaliseReference(v.reference)) {
-        ctx.addIssue({ code: "custom", path: ["reference"], message: "Enter the whole reference, like 7K2M-9QXD-4HRW (12 letters and numbers)" });
-      }
-      if (v.name) {
-        const letters = normaliseName(v.name).replace(/ /g, "");
-        if (letters.length < NAME_MIN_LETTERS || !normaliseName(v.name).split(" ").some((w) => w.length >= NAME_MIN_LETTERS)) {
-          ctx.addIssue({ code: "custom", path: ["name"], message: `Enter at least ${NAME_MIN_LETTERS} letters of a name` });
-        }
-      }
-      if (dobGiven) checkDate(ctx, "dob", { day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "The date of birth", today);
-      if (v.postcode && normalisePostcode(v.postcode).replace(" ", "").length < 3) {
-        ctx.addIssue({ code: "custom", path: ["postcode"], message: "Enter at least 3 characters of the postcode, like SW1A or N1 9" });
-      }
-      if (!v.purpose || !(v.purpose in SEARCH_PURPOSES)) {
-        ctx.addIssue({ code: "custom", path: ["purpose"], message: "Select why you are searching" });
-      }
-      if (v.purpose === "other" && !v.purposeOther) {
-        ctx.addIssue({ code: "custom", path: ["purposeOther"], message: "Say why you are searching" });
-      }
-    })
-    .transform((v) => ({ ...v, purpose: v.purpose as SearchPurpose }));
-}
+    }
+    if (v.postcode && normalisePostcode(v.postcode).replace(" ", "").length < 3) {
+      ctx.issue("postcode", "Enter at least 3 characters of the postcode, like SW1A or N1 9");
+    }
+    if (!v.purpose && !ctx.answered("purpose")) ctx.issue("purpose", "Select why you are searching");
+    if (v.purpose === "other" && !v.purposeOther) ctx.issue("purposeOther", "Say why you are searching");
+  },
+);
 
-export type SearchForm = z.output<ReturnType<typeof searchSchema>>;
+export const searchSchema = (today: Date) => searchForm.schema(today);
+
+export type SearchForm = FormValues<(typeof searchForm)["fields"]>;
 
 /** The form's answers as criteria (call with a value the schema accepted). */
 export function criteriaOf(form: SearchForm, dateOfBirth: string | undefined): SearchCriteria {
@@ -109,11 +126,12 @@ export function criteriaOf(form: SearchForm, dateOfBirth: string | undefined): S
   return {
     reference: form.reference ? (normaliseReference(form.reference) ?? undefined) : undefined,
     nameWords: words && words.length > 0 ? words : undefined,
-    role: form.role,
+    role: form.role ?? "any",
     dateOfBirth,
     postcode: form.postcode ? normalisePostcode(form.postcode) : undefined,
-    state: form.state,
-    purpose: form.purpose,
+    state: form.state ?? "all",
+    // Always given once the form is valid (its rule above).
+    purpose: form.purpose as SearchPurpose,
     purposeOther: form.purpose === "other" ? form.purposeOther : undefined,
   };
 }

@@ -6,13 +6,13 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DateInput, Input, Radios, Table, Tag } from "~/components/govuk";
+import { DateField, RadiosField, TextField, useFormKit } from "~/components/form-kit";
+import { Table, Tag } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
 import { StaffForm } from "~/components/staff-form";
-import { datePartsInError, useStepForm } from "~/components/step-form";
-import { parseDateParts } from "~/domain/dates";
+import { isoDateOf } from "~/domain/form-spec";
 import { formatDate } from "~/domain/time";
-import { criteriaOf, SEARCH_LIMIT, SEARCH_PURPOSES, SEARCH_ROLES, SEARCH_STATES, searchSchema, type SearchCriteria } from "~/domain/search";
+import { criteriaOf, SEARCH_LIMIT, searchForm, type SearchCriteria } from "~/domain/search";
 import { STATUS_NAMES } from "~/domain/workflow";
 import { loadSearch, saveSearch, searchAndLog } from "~/services/case-search.server";
 import { now } from "~/services/app-clock.server";
@@ -28,8 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
-  // The app clock's now, for working out which date inputs to highlight.
-  const form = { ...(await loadFormResult(request, FORM_KEY)), today: now().toISOString() };
+  const form = await loadFormResult(request, FORM_KEY);
   const token = new URL(request.url).searchParams.get("results");
   const criteria = token ? loadSearch(user, token) : null;
   if (!criteria) return { ...form, expired: Boolean(token), values: null, results: null, more: false };
@@ -55,12 +54,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, CASEWORKERS);
-  const today = now();
-  const submission = parseWithZod(await request.formData(), { schema: searchSchema(today) });
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { to: PATH });
-  const v = submission.value;
-  const dob = v.dobDay || v.dobMonth || v.dobYear ? parseDateParts({ day: v.dobDay, month: v.dobMonth, year: v.dobYear }, "Date of birth", today) : null;
-  const token = saveSearch(user, criteriaOf(v, dob?.ok ? dob.iso : undefined));
+  const schema = searchForm.schema(now());
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { to: PATH, schema });
+  const token = saveSearch(user, criteriaOf(submission.value, isoDateOf(submission.value, "dob")));
   return redirect(`${PATH}?results=${token}`, { status: 303 });
 }
 
@@ -82,9 +79,8 @@ function formValuesOf(c: SearchCriteria): Record<string, string> {
 }
 
 export default function SearchPage() {
-  const { lastResult, today, values, results, more, expired } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(lastResult, values);
-  const dob = { day: valueOf("dobDay"), month: valueOf("dobMonth"), year: valueOf("dobYear") };
+  const { lastResult, values, results, more, expired } = useLoaderData<typeof loader>();
+  const { fields, errors } = useFormKit(searchForm, lastResult, values);
   return (
     <>
       <h1 className="govuk-heading-l">{results ? "Search results" : "Search for a case"}</h1>
@@ -100,43 +96,15 @@ export default function SearchPage() {
               any of these; the more you give, the fewer cases match.
             </p>
           )}
-          <StaffForm
-            submitText="Search"
-            action={PATH}
-            errors={[
-              { text: errorOf("reference"), href: "#reference" },
-              { text: errorOf("name"), href: "#name" },
-              { text: errorOf("dob"), href: "#dob-day" },
-              { text: errorOf("postcode"), href: "#postcode" },
-              { text: errorOf("purpose"), href: "#purpose" },
-              { text: errorOf("purposeOther"), href: "#purposeOther" },
-            ]}>
-            <Input id="reference" name="reference" label="Reference" hint="For example 7K2M-9QXD-4HRW. Lower case and without hyphens is fine."
-              className="govuk-input--width-20" spellCheck={false} autoComplete="off"
-              error={errorOf("reference")} defaultValue={valueOf("reference")} />
-            <Input id="name" name="name" label="Name" hint="Full name or part of it, for example a surname. At least 3 letters."
-              autoComplete="off" spellCheck={false} error={errorOf("name")} defaultValue={valueOf("name")} />
-            <DateInput idPrefix="dob" legend="Date of birth" legendSize="s" hint="For example 27 3 2017"
-              names={{ day: "dobDay", month: "dobMonth", year: "dobYear" }} values={dob}
-              error={errorOf("dob")} errorParts={errorOf("dob") ? datePartsInError(dob, "The date of birth", new Date(today)) : undefined} />
-            <Input id="postcode" name="postcode" label="Postcode" hint="Whole or the first part, for example SW1A"
-              className="govuk-input--width-10" autoComplete="off" error={errorOf("postcode")} defaultValue={valueOf("postcode")} />
-            <Radios name="role" legend="Whose name, date of birth or postcode is it?" legendSize="s" small
-              defaultValue={valueOf("role") ?? "any"}
-              items={Object.entries(SEARCH_ROLES).map(([value, text]) => ({ value, text }))} />
-            <Radios name="state" legend="Which cases" legendSize="s" small inline defaultValue={valueOf("state") ?? "all"}
-              items={Object.entries(SEARCH_STATES).map(([value, text]) => ({ value, text }))} />
-            <Radios name="purpose" legend="Why are you searching?" legendSize="s" small
-              hint="Recorded in the access log for each case the results show."
-              error={errorOf("purpose")} defaultValue={valueOf("purpose")}
-              items={Object.entries(SEARCH_PURPOSES).map(([value, text]) => ({
-                value,
-                text,
-                conditional: value === "other" ? (
-                  <Input id="purposeOther" name="purposeOther" label="The reason" hint="Do not include anyone's name."
-                    error={errorOf("purposeOther")} defaultValue={valueOf("purposeOther")} />
-                ) : undefined,
-              }))} />
+          <StaffForm submitText="Search" action={PATH} errors={errors}>
+            <TextField field={fields.reference} className="govuk-input--width-20" spellCheck={false} autoComplete="off" />
+            <TextField field={fields.name} autoComplete="off" spellCheck={false} />
+            <DateField field={fields.dob} legendSize="s" />
+            <TextField field={fields.postcode} className="govuk-input--width-10" autoComplete="off" />
+            {/* Anyone and all cases are chosen until something else is. */}
+            <RadiosField field={{ ...fields.role, value: fields.role.value ?? "any" }} small />
+            <RadiosField field={{ ...fields.state, value: fields.state.value ?? "all" }} small inline />
+            <RadiosField field={fields.purpose} small conditional={{ other: <TextField field={fields.purposeOther} /> }} />
           </StaffForm>
         </div>
       </div>

@@ -3,7 +3,8 @@
 // keeps names out of its address, is its searcher's only, and logs one consultation per case shown.
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { criteriaOf, searchSchema, type SearchCriteria } from "~/domain/search";
+import { errorSummaryItems } from "~/domain/form-spec";
+import { criteriaOf, searchForm, searchSchema, type SearchCriteria } from "~/domain/search";
 import { action, loader } from "~/routes/staff.search";
 import { now } from "~/services/app-clock.server";
 import { findCases } from "~/services/case-search.server";
@@ -91,9 +92,11 @@ describe("finding cases", () => {
   });
 
   it("explains what is wrong with a search", () => {
+    // The messages the error summary shows, in page order (a wrong date is also reported on the
+    // parts the page highlights; the summary names it once).
     const errors = (form: Record<string, string>) => {
       const r = searchSchema(now()).safeParse(form);
-      return r.success ? [] : r.error.issues.map((i) => i.message);
+      return r.success ? [] : errorSummaryItems(searchForm, r.error.flatten().fieldErrors).map((item) => item.text);
     };
     expect(errors({})).toEqual(["Enter a reference, a name, a date of birth or a postcode", "Select why you are searching"]);
     expect(errors({ purpose: "casework", reference: "ABCD" })).toEqual(["Enter the whole reference, like 7K2M-9QXD-4HRW (12 letters and numbers)"]);

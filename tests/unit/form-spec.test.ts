@@ -178,3 +178,26 @@ describe("passwords and security codes (secret text)", () => {
     expect(kept.initialValue).toMatchObject({ name: "x".repeat(21) });
   });
 });
+
+describe("a rule that needs at least one answer", () => {
+  const form = defineForm(
+    {
+      name: { kind: "text", label: "Name", max: 5, noun: "The name" },
+      postcode: { kind: "text", label: "Postcode", max: 8, noun: "The postcode" },
+    },
+    (v, ctx) => {
+      const gave = (f: "name" | "postcode") => Boolean(v[f]) || (v[f] === undefined && ctx.answered(f));
+      if (!gave("name") && !gave("postcode")) ctx.issue("name", "Enter a name or a postcode");
+    },
+  );
+  const errorsOf = (values: Record<string, string>) => {
+    const s = parseWithZod(toFormData(values), { schema: form.schema() });
+    return s.status === "error" ? s.error : {};
+  };
+
+  it("knows an answer was given even when it failed its own check, so adds nothing to that error", () => {
+    expect(errorsOf({ name: "x".repeat(6) })).toEqual({ name: ["The name must be 5 characters or fewer"] });
+    expect(errorsOf({})).toEqual({ name: ["Enter a name or a postcode"] });
+    expect(errorsOf({ postcode: "SW1A" })).toEqual({});
+  });
+});
