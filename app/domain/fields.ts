@@ -76,6 +76,12 @@ export function checkDate(
   return result.iso;
 }
 
+/** Whether a typed age is a whole number of years within `range` (spaces ignored). */
+export function isWholeAgeIn(value: string, range: { min: number; max: number }): boolean {
+  const text = value.replace(/\s+/g, "");
+  return /^\d{1,3}$/.test(text) && Number(text) >= range.min && Number(text) <= range.max;
+}
+
 export function checkAge(
   ctx: z.RefinementCtx,
   path: string,
@@ -86,7 +92,7 @@ export function checkAge(
   const text = (value ?? "").replace(/\s+/g, "");
   if (text === "") {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: messages.missing });
-  } else if (!/^\d{1,3}$/.test(text) || Number(text) < range.min || Number(text) > range.max) {
+  } else if (!isWholeAgeIn(text, range)) {
     ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: messages.invalid });
   }
 }
