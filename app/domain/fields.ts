@@ -19,6 +19,10 @@ const keptText = (kept: Kept) => (kept === "exact" ? z.string() : kept === "trim
 
 const tooLongMessage = (max: number, subject: string) => `${subject} must be ${max.toLocaleString("en-GB")} characters or fewer`;
 
+// conform turns an empty string into "no answer" at each step of a pipeline, so the answer that
+// was only spaces reaches the last step as undefined: it must read as missing there, not as
+// zod's bare "Required".
+
 /** `options.tooLong` replaces "<subject> must be N characters or fewer" where that does not fit. */
 export function requiredText(max: number, missing: string, subject: string, options: { kept?: Kept; tooLong?: string } = {}) {
   return z
@@ -26,7 +30,7 @@ export function requiredText(max: number, missing: string, subject: string, opti
     .pipe(keptText(options.kept ?? "cleaned"))
     .pipe(
       z
-        .string()
+        .string({ required_error: missing })
         .min(1, missing)
         .max(max, options.tooLong ?? tooLongMessage(max, subject)),
     );
@@ -36,7 +40,7 @@ export function optionalText(max: number, subject: string, options: { kept?: Kep
   return z
     .string()
     .pipe(keptText(options.kept ?? "cleaned"))
-    .pipe(z.string().max(max, options.tooLong ?? tooLongMessage(max, subject)))
+    .pipe(z.string().max(max, options.tooLong ?? tooLongMessage(max, subject)).optional())
     .optional();
 }
 

@@ -166,6 +166,11 @@ describe("passwords and security codes (secret text)", () => {
     const error = s.status === "error" ? s.error : {};
     expect(error?.password).toEqual(["Enter your password"]);
     expect(error?.code).toEqual(["Enter the code"]);
+    // A code of only spaces is no code; a required answer of only spaces gets its own message.
+    const blank = parseSecret({ name: "   ", password: "pw", code: "   " });
+    expect(blank.status === "success" ? [blank.value.name, blank.value.code] : blank.error).toEqual([undefined, undefined]);
+    const required = parseWithZod(toFormData({ fullName: "   " }), { schema: applicantForm.schema(today) });
+    expect(required.status === "error" ? required.error?.fullName : undefined).toEqual(["Enter your full name"]);
     const long = parseSecret({ password: "p".repeat(31) });
     expect(long.status === "error" ? long.error?.password : undefined).toEqual(["Enter your password"]);
   });
@@ -198,6 +203,8 @@ describe("a rule that needs at least one answer", () => {
   it("knows an answer was given even when it failed its own check, so adds nothing to that error", () => {
     expect(errorsOf({ name: "x".repeat(6) })).toEqual({ name: ["The name must be 5 characters or fewer"] });
     expect(errorsOf({})).toEqual({ name: ["Enter a name or a postcode"] });
+    // Only spaces is no answer at all (not zod's bare "Required").
+    expect(errorsOf({ postcode: "   " })).toEqual({ name: ["Enter a name or a postcode"] });
     expect(errorsOf({ postcode: "SW1A" })).toEqual({});
   });
 });
