@@ -3,21 +3,20 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Button, DateInput, ErrorSummary, Input, SummaryList, Table } from "~/components/govuk";
+import { DateField, TextField, useFormKit } from "~/components/form-kit";
+import { Button, ErrorSummary, SummaryList, Table } from "~/components/govuk";
 import { NoticeBanner } from "~/components/notice-banner";
 import { staffPageTitle } from "~/components/page-title";
+import { PeriodLinks } from "~/components/period-links";
 import { CsrfInput } from "~/components/staff-form";
-import { useStepForm } from "~/components/step-form";
-import { parseDateParts, type DatePart, type DateParts } from "~/domain/dates";
+import { bankHolidayForm, NO_LATEST_DATE } from "~/domain/bank-holidays";
+import { isoDateOf } from "~/domain/form-spec";
 import { formatLongIsoDate, toIsoDate } from "~/domain/time";
-import { datePartFields, optionalText } from "~/domain/fields";
 import { ADMINS } from "~/domain/roles";
 import {
   addBankHoliday,
-  BANK_HOLIDAY_NAME_MAX,
-  BANK_HOLIDAY_YEARS,
   BankHolidayError,
   bankHolidayYears,
   ensureBankHolidaysSeeded,
@@ -32,42 +31,9 @@ import { redirectWithNotice, takeNotice } from "~/services/notice.server";
 
 const FORM_KEY = "staff-bank-holidays";
 const PATH = "/staff/admin/bank-holidays";
-const DATE_LABEL = "The date of the bank holiday";
-/** Bank holidays are in the future as often as the past: no "must be in the past" rule. */
-const NO_LATEST_DATE = new Date(Date.UTC(9999, 11, 31));
 
-function dateOf(parts: DateParts) {
-  return parseDateParts(parts, DATE_LABEL, NO_LATEST_DATE);
-}
-
-function bankHolidaySchema() {
-  return z
-    .discriminatedUnion("intent", [
-      z.object({
-        intent: z.literal("add"),
-        dateDay: datePartFields.day,
-        dateMonth: datePartFields.month,
-        dateYear: datePartFields.year,
-        // Optional here and required below, so a missing name and a wrong date show together
-        // (a missing required field would stop the check of the date).
-        name: optionalText(BANK_HOLIDAY_NAME_MAX, "The name"),
-      }),
-      z.object({ intent: z.literal("remove"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
-    ])
-    .superRefine((value, ctx) => {
-      if (value.intent !== "add") return;
-      const result = dateOf({ day: value.dateDay, month: value.dateMonth, year: value.dateYear });
-      const message = !result.ok
-        ? result.message
-        : Number(result.iso.slice(0, 4)) < BANK_HOLIDAY_YEARS.min || Number(result.iso.slice(0, 4)) > BANK_HOLIDAY_YEARS.max
-          ? `${DATE_LABEL} must be between ${BANK_HOLIDAY_YEARS.min} and ${BANK_HOLIDAY_YEARS.max}`
-          : null;
-      if (message) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["date"], message });
-      if (!value.name) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["name"], message: "Enter the name of the bank holiday" });
-      }
-    });
-}
+/** The Remove button beside each holiday: its own small post. */
+const removeSchema = z.object({ intent: z.literal("remove"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => staffPageTitle("Bank holidays", data?.hasErrors);
 
@@ -92,27 +58,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireStaff(request, context, ADMINS);
-  const formSchema = bankHolidaySchema();
-  const submission = parseWithZod(await request.formData(), { schema: formSchema });
+  const formData = await request.formData();
   const url = new URL(request.url);
   const back = { to: url.pathname + url.search };
-  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { ...back, schema: formSchema });
   const actor = { kind: "staff" as const, id: user.id };
-  const value = submission.value;
 
-  if (value.intent === "remove") {
-    const removed = removeBankHoliday(value.date, actor, context.requestId);
-    return done(request, removed ? `Bank holiday on ${formatLongIsoDate(value.date)} removed` : null, value.date);
+  if (formData.get("intent") === "remove") {
+    const removal = parseWithZod(formData, { schema: removeSchema });
+    if (removal.status !== "success") return redirectWithErrors(request, FORM_KEY, removal.reply(), { ...back, schema: removeSchema });
+    const { date } = removal.value;
+    const removed = removeBankHoliday(date, actor, context.requestId);
+    return done(request, removed ? `Bank holiday on ${formatLongIsoDate(date)} removed` : null, date);
   }
 
-  const date = dateOf({ day: value.dateDay, month: value.dateMonth, year: value.dateYear });
-  if (!date.ok) return redirectWithErrors(request, FORM_KEY, errorResult({ date: date.message }, submission.payload), { ...back, schema: formSchema });
+  const schema = bankHolidayForm.schema(NO_LATEST_DATE);
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return redirectWithErrors(request, FORM_KEY, submission.reply(), { ...back, schema });
   try {
-    const added = addBankHoliday({ date: date.iso, name: value.name ?? "" }, actor, context.requestId);
+    const added = addBankHoliday({ date: isoDateOf(submission.value, "date")!, name: submission.value.name }, actor, context.requestId);
     return done(request, `${added.name} added on ${formatLongIsoDate(added.date)}`, added.date);
   } catch (error) {
     if (!(error instanceof BankHolidayError)) throw error;
-    return redirectWithErrors(request, FORM_KEY, errorResult({ [error.field]: error.message }, submission.payload), { ...back, schema: formSchema });
+    return redirectWithErrors(request, FORM_KEY, errorResult({ [error.field]: error.message }, submission.payload), { ...back, schema });
   }
 }
 
@@ -124,19 +91,9 @@ async function done(request: Request, notice: string | null, isoDate: string) {
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
-function datePartsInError(parts: DateParts): DatePart[] {
-  const result = dateOf(parts);
-  return result.ok ? ["day", "month", "year"] : result.parts;
-}
-
 export default function BankHolidaysPage() {
   const { lastResult, notice, year, years, holidays, settings } = useLoaderData<typeof loader>();
-  const { errorOf, valueOf } = useStepForm(lastResult, undefined);
-  const parts = { day: valueOf("dateDay"), month: valueOf("dateMonth"), year: valueOf("dateYear") };
-  const errors = [
-    { text: errorOf("date"), href: "#date-day" },
-    { text: errorOf("name"), href: "#name" },
-  ].filter((e): e is { text: string; href: string } => Boolean(e.text));
+  const { fields, errors } = useFormKit(bankHolidayForm, lastResult);
   const days = settings.dayCounting === "working" ? "working day" : "day";
 
   return (
@@ -169,19 +126,7 @@ export default function BankHolidaysPage() {
       <h2 className="govuk-heading-m">Bank holidays in {year}</h2>
       {years.length > 1 ? (
         <nav aria-label="Bank holidays by year">
-          <ul className="govuk-list">
-            {years.map((y) => (
-              <li key={y} className="govuk-!-display-inline-block govuk-!-margin-right-3">
-                {y === year ? (
-                  <strong aria-current="page">{y}</strong>
-                ) : (
-                  <Link className="govuk-link" to={`${PATH}?year=${y}`}>
-                    {y}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
+          <PeriodLinks inline links={years.map((y) => ({ key: y, label: String(y), href: `${PATH}?year=${y}`, current: y === year }))} />
         </nav>
       ) : null}
       {holidays.length === 0 ? (
@@ -212,24 +157,8 @@ export default function BankHolidaysPage() {
           <Form method="post" action={`${PATH}?year=${year}`} noValidate>
             <CsrfInput />
             <input type="hidden" name="intent" value="add" />
-            <DateInput
-              idPrefix="date"
-              legend="Date"
-              legendSize="s"
-              hint="For example, 24 12 2027"
-              names={{ day: "dateDay", month: "dateMonth", year: "dateYear" }}
-              values={parts}
-              error={errorOf("date")}
-              errorParts={errorOf("date") ? datePartsInError(parts) : undefined}
-            />
-            <Input
-              id="name"
-              name="name"
-              label="Name"
-              hint="As GOV.UK names it, for example Christmas Day"
-              error={errorOf("name")}
-              defaultValue={valueOf("name")}
-            />
+            <DateField field={fields.date} legendSize="s" />
+            <TextField field={fields.name} />
             <Button preventDoubleClick>Add bank holiday</Button>
           </Form>
         </div>

@@ -11,6 +11,7 @@ import { OVERSIGHT } from "~/domain/roles";
 import { BarChart } from "~/components/charts";
 import { Button, DateInput, Details, ErrorSummary, Table } from "~/components/govuk";
 import { staffPageTitle } from "~/components/page-title";
+import { PeriodLinks } from "~/components/period-links";
 import {
   CHANNEL_NAMES,
   daysOf,
@@ -37,6 +38,11 @@ import { requireStaff } from "~/services/guard.server";
 import { financialYearsOnRecord, getStatistics } from "~/services/statistics.server";
 
 const PATH = "/staff/statistics";
+/** The two dates of the "other dates" form. */
+const RANGE_DATES = [
+  { field: "from", legend: "From", hint: "For example, 1 4 2025" },
+  { field: "to", legend: "To", hint: "For example, 31 3 2026" },
+] as const;
 /** Up to this many months, the chart and table go month by month; beyond it the chart shows years. */
 const MONTHS_IN_CHART = 24;
 
@@ -70,36 +76,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function StatisticsPage() {
   const { errors, values, stats, financialYear, years, customDates } = useLoaderData<typeof loader>();
-  const errorFor = (field: "from" | "to") => errors.find((e) => e.field === field);
-  const fromError = errorFor("from");
-  const toError = errorFor("to");
   const dateForm = (
     <Form method="get" action={PATH} className="govuk-!-margin-bottom-6" noValidate>
       <div className="govuk-grid-row">
-        <div className="govuk-grid-column-one-half">
-          <DateInput
-            idPrefix="from"
-            legend="From"
-            legendSize="s"
-            hint="For example, 1 4 2025"
-            names={{ day: "from-day", month: "from-month", year: "from-year" }}
-            values={{ day: values["from-day"], month: values["from-month"], year: values["from-year"] }}
-            error={fromError?.message}
-            errorParts={fromError?.parts}
-          />
-        </div>
-        <div className="govuk-grid-column-one-half">
-          <DateInput
-            idPrefix="to"
-            legend="To"
-            legendSize="s"
-            hint="For example, 31 3 2026"
-            names={{ day: "to-day", month: "to-month", year: "to-year" }}
-            values={{ day: values["to-day"], month: values["to-month"], year: values["to-year"] }}
-            error={toError?.message}
-            errorParts={toError?.parts}
-          />
-        </div>
+        {RANGE_DATES.map(({ field, legend, hint }) => {
+          const error = errors.find((e) => e.field === field);
+          return (
+            <div key={field} className="govuk-grid-column-one-half">
+              <DateInput
+                idPrefix={field}
+                legend={legend}
+                legendSize="s"
+                hint={hint}
+                names={{ day: `${field}-day`, month: `${field}-month`, year: `${field}-year` }}
+                values={{ day: values[`${field}-day`], month: values[`${field}-month`], year: values[`${field}-year`] }}
+                error={error?.message}
+                errorParts={error?.parts}
+              />
+            </div>
+          );
+        })}
       </div>
       <Button variant="secondary">Show statistics</Button>
     </Form>
@@ -121,22 +117,14 @@ export default function StatisticsPage() {
         <h2 className="govuk-heading-s" id="financial-years-heading">
           Financial years
         </h2>
-        <ul className="govuk-list">
-          {years.map((year, i) => {
-            const label = `${financialYearLabel(year)}${i === 0 ? " (to date)" : ""}`;
-            return (
-              <li key={year}>
-                {year === financialYear ? (
-                  <strong aria-current="page">{label}</strong>
-                ) : (
-                  <a className="govuk-link" href={`${PATH}?year=${year}`}>
-                    {label}
-                  </a>
-                )}
-              </li>
-            );
-          })}
-        </ul>
+        <PeriodLinks
+          links={years.map((year, i) => ({
+            key: year,
+            label: `${financialYearLabel(year)}${i === 0 ? " (to date)" : ""}`,
+            href: `${PATH}?year=${year}`,
+            current: year === financialYear,
+          }))}
+        />
       </nav>
 
       {customDates ? (

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { and, asc, count, eq, gte, lte } from "drizzle-orm";
+import { BANK_HOLIDAY_NAME_MAX, BANK_HOLIDAY_YEARS } from "~/domain/bank-holidays";
 import { recordAudit, type AuditActor } from "./audit.server";
 import { getDb, schema, type Db } from "./db.server";
 
@@ -13,9 +14,6 @@ export type BankHoliday = typeof schema.bankHolidays.$inferSelect;
 /** Resolved from the working directory: server code is bundled into build/. */
 export const BANK_HOLIDAYS_SEED_PATH = path.join(process.cwd(), "db", "seed", "bank-holidays-england-and-wales.json");
 
-export const BANK_HOLIDAY_NAME_MAX = 100;
-/** Years an admin may add a holiday for. */
-export const BANK_HOLIDAY_YEARS = { min: 2000, max: 2100 } as const;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
