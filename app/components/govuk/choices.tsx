@@ -1,9 +1,9 @@
 import { Fragment, type ReactNode, type RefObject } from "react";
-import { ErrorMessage } from "./error-message";
-import { Fieldset, type LegendSize } from "./fieldset";
+import { type LegendSize } from "./fieldset";
+import { FieldsetQuestion } from "./fieldset-question";
 import { Hint } from "./hint";
 import { Label } from "./label";
-import { cx, describedBy, hasContent } from "./utils";
+import { cx, hasContent } from "./utils";
 
 export interface ChoiceOption {
   value: string;
@@ -52,18 +52,8 @@ export function Choices<Option extends ChoiceOption>({
   error,
   items,
 }: ChoicesProps<Option>) {
-  const hasHint = hasContent(hint);
-  const hasError = hasContent(error);
   return (
-    <div className={cx("govuk-form-group", hasError && "govuk-form-group--error")}>
-      <Fieldset
-        legend={legend}
-        legendIsPageHeading={legendIsPageHeading}
-        legendSize={legendSize}
-        describedBy={describedBy(hasHint && `${idPrefix}-hint`, hasError && `${idPrefix}-error`)}
-      >
-        {hasHint && <Hint id={`${idPrefix}-hint`}>{hint}</Hint>}
-        {hasError && <ErrorMessage id={`${idPrefix}-error`}>{error}</ErrorMessage>}
+    <FieldsetQuestion idPrefix={idPrefix} legend={legend} legendIsPageHeading={legendIsPageHeading} legendSize={legendSize} hint={hint} error={error}>
         <div ref={moduleRef} className={cx(`govuk-${kind}`, modifiers)} data-module={`govuk-${kind}`}>
           {items.map((item, index) => {
             // The first id has no suffix so an error summary can link to `#${idPrefix}`.
@@ -117,8 +107,7 @@ export function Choices<Option extends ChoiceOption>({
             );
           })}
         </div>
-      </Fieldset>
-    </div>
+    </FieldsetQuestion>
   );
 }
 

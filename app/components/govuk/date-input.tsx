@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
-import { ErrorMessage } from "./error-message";
-import { Fieldset, type LegendSize } from "./fieldset";
-import { Hint } from "./hint";
-import { cx, describedBy, hasContent } from "./utils";
+import { type LegendSize } from "./fieldset";
+import { FieldsetQuestion } from "./fieldset-question";
+import { cx, hasContent } from "./utils";
 
 export type DatePart = "day" | "month" | "year";
 
@@ -40,20 +39,9 @@ export function DateInput({
   errorParts,
   autoComplete,
 }: DateInputProps) {
-  const hasHint = hasContent(hint);
-  const hasError = hasContent(error);
-  const highlighted = hasError ? (errorParts ?? PARTS.map(({ part }) => part)) : [];
+  const highlighted = hasContent(error) ? (errorParts ?? PARTS.map(({ part }) => part)) : [];
   return (
-    <div className={cx("govuk-form-group", hasError && "govuk-form-group--error")}>
-      <Fieldset
-        role="group"
-        legend={legend}
-        legendIsPageHeading={legendIsPageHeading}
-        legendSize={legendSize}
-        describedBy={describedBy(hasHint && `${idPrefix}-hint`, hasError && `${idPrefix}-error`)}
-      >
-        {hasHint && <Hint id={`${idPrefix}-hint`}>{hint}</Hint>}
-        {hasError && <ErrorMessage id={`${idPrefix}-error`}>{error}</ErrorMessage>}
+    <FieldsetQuestion role="group" idPrefix={idPrefix} legend={legend} legendIsPageHeading={legendIsPageHeading} legendSize={legendSize} hint={hint} error={error}>
         <div className="govuk-date-input" id={idPrefix}>
           {PARTS.map(({ part, label, width }) => (
             <div key={part} className="govuk-date-input__item">
@@ -78,7 +66,6 @@ export function DateInput({
             </div>
           ))}
         </div>
-      </Fieldset>
-    </div>
+    </FieldsetQuestion>
   );
 }
