@@ -5,26 +5,32 @@ import type { Page } from "@playwright/test";
 import {
   approveRecommendation,
   caseIdOf,
-  caseToDecision,
   closeCase,
   codeForSecret,
   createTestAccount,
   enrolTotp,
   expect,
   expectNoAxeViolations,
+  fastForwardToAssessment,
   group,
   injectSession,
   inviteStaff,
   makeAnswers,
   makeStaff,
+  mandatoryChecks,
   openCase,
   randomToken,
+  recordAssessment,
+  recordCheck,
   recordDisclosure,
+  recordRiskCheck,
+  recordScope,
+  recordVerification,
   signOut,
   staffTest as test,
   staffTitle,
   strongPassword,
-  submitApplication,
+  submitApplicationOverHttp,
   submitPassword,
   takeFromQueue,
   waitOutDoubleClickGuard,
@@ -69,8 +75,34 @@ const SUBMIT: Record<CaseFormName, string> = {
   retriage: "Save re-triage",
 };
 
-test("sign-in, account set-up, second factor, recovery codes, account and admin pages", async ({ as, freshPage }) => {
-  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
+/** On arrival at each case form: scans it, then scans it sent empty (with its errors). */
+function scanFormHook(scan: (page: Page, what: string) => Promise<void>): CaseFormHook {
+  return async (form, p) => {
+    await scan(p, form);
+    // Closing with nothing to add is valid (the outcomes come from the records): no empty-form error to scan.
+    if (form !== "close") await scanWithErrors(p, form, SUBMIT[form], scan);
+  };
+}
+
+/** Statistics and the access log, for a role that may see them, if they exist yet. */
+async function scanOversightPages(viewer: Page, role: string, scan: (page: Page, what: string) => Promise<void>) {
+  for (const [path, name] of [
+    ["/staff/statistics", "statistics"],
+    ["/staff/audit", "audit"],
+  ] as const) {
+    const response = await viewer.goto(path);
+    if (response?.status() === 404) {
+      test.info().annotations.push({ type: "skipped page", description: `${path} does not exist yet` });
+      continue;
+    }
+    expect(response?.status(), `${path} for the ${role}`).toBe(200);
+    await scan(viewer, `${name} (${role})`);
+  }
+}
+
+// The signed-out and admin pages, and a new person's own pages, in two tests that run side by side.
+test("sign-in and signed-out pages, the admin's pages and adding a member of staff", async ({ as, freshPage }) => {
+  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
 
   // Signed out.
@@ -95,7 +127,7 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
   await admin.goto("/staff/admin/users");
   await scan(admin, "staff accounts");
   const person = makeStaff(["Reviewer (public protection officer)", "Manager (public protection manager)"]);
-  const setupPath = await inviteStaff(admin, person, {
+  await inviteStaff(admin, person, {
     onPage: async (p) => {
       await scan(p, "add a member of staff");
       await scanWithErrors(p, "add a member of staff", "Add and send set-up link", scan);
@@ -119,6 +151,42 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
   await scan(admin, "account");
   await admin.goto("/staff/account/password");
   await scan(admin, "change password");
+  await scanOversightPages(admin, "admin", scan);
+
+  expect(scanned.filter((s) => !/^(statistics|audit) /.test(s))).toEqual([
+    "sign-in",
+    "sign-in with errors",
+    "signed-out",
+    "session-ended (idle)",
+    "session-ended (absolute)",
+    "session-ended (deactivated)",
+    "setup link expired",
+    "home (admin)",
+    "staff accounts",
+    "add a member of staff",
+    "add a member of staff with errors",
+    "staff account",
+    "staff account, change waiting for approval",
+    "bank holidays",
+    "bank holidays with errors",
+    "account",
+    "change password",
+  ]);
+});
+
+test("account set-up, second factor and recovery codes", async ({ as, freshPage }) => {
+  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
+  const { scanned, scan } = scanner();
+
+  // Invited by an admin, the manager role approved by a second (their pages are scanned in the test above).
+  const admin = await as("admin");
+  const person = makeStaff(["Reviewer (public protection officer)", "Manager (public protection manager)"]);
+  const setupPath = await inviteStaff(admin, person);
+  const secondAdmin = await freshPage();
+  await injectSession(secondAdmin.context(), await createTestAccount(["admin"]));
+  await secondAdmin.goto(new URL(admin.url()).pathname);
+  await secondAdmin.getByRole("button", { name: "Approve", exact: true }).click();
+  await expect(secondAdmin.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
 
   // The new person: set-up, enrolment, recovery codes.
   const page = await freshPage();
@@ -156,44 +224,9 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
   await page.getByLabel("Code from your authenticator app", { exact: true }).fill(code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/staff$/);
-
-  // Statistics and the access log, for the roles that may see them, if they exist yet.
-  for (const [path, name] of [
-    ["/staff/statistics", "statistics"],
-    ["/staff/audit", "audit"],
-  ] as const) {
-    for (const [viewer, role] of [
-      [admin, "admin"],
-      [page, "manager"],
-    ] as const) {
-      const response = await viewer.goto(path);
-      if (response?.status() === 404) {
-        test.info().annotations.push({ type: "skipped page", description: `${path} does not exist yet` });
-        continue;
-      }
-      expect(response?.status(), `${path} for the ${role}`).toBe(200);
-      await scan(viewer, `${name} (${role})`);
-    }
-  }
+  await scanOversightPages(page, "manager", scan);
 
   expect(scanned.filter((s) => !/^(statistics|audit) /.test(s))).toEqual([
-    "sign-in",
-    "sign-in with errors",
-    "signed-out",
-    "session-ended (idle)",
-    "session-ended (absolute)",
-    "session-ended (deactivated)",
-    "setup link expired",
-    "home (admin)",
-    "staff accounts",
-    "add a member of staff",
-    "add a member of staff with errors",
-    "staff account",
-    "staff account, change waiting for approval",
-    "bank holidays",
-    "bank holidays with errors",
-    "account",
-    "change password",
     "setup",
     "setup with errors",
     "enrol",
@@ -207,9 +240,9 @@ test("sign-in, account set-up, second factor, recovery codes, account and admin 
   ]);
 });
 
-test("queues, a case at every stage, and every stage form with and without errors", async ({ page, as, account }) => {
-  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
-  const MANAGER = await account("manager");
+// The queues and a case's stage forms, in two tests of their own data that run side by side.
+test("queues, a new case, and the early stage forms with and without errors", async ({ page, as }) => {
+  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
   const reviewer = await as("reviewer");
   const manager = await as("manager");
@@ -218,7 +251,7 @@ test("queues, a case at every stage, and every stage form with and without error
   await manager.goto("/staff");
   await scan(manager, "home (manager)");
 
-  const reference = await submitApplication(page, makeAnswers());
+  const reference = await submitApplicationOverHttp(page, makeAnswers());
   const caseId = caseIdOf(reference);
 
   // Queues, as each caseworker sees them (the manager's have the assign controls).
@@ -236,37 +269,14 @@ test("queues, a case at every stage, and every stage form with and without error
   await takeFromQueue(reviewer, reference);
   await scan(reviewer, "queue after taking a case");
 
-  // A case at each stage, and each form of the way, empty first.
-  const formHook: CaseFormHook = async (form, p) => {
-    await scan(p, form);
-    // Closing with nothing to add is valid (the outcomes come from the records): no empty-form error to scan.
-    if (form !== "close") await scanWithErrors(p, form, SUBMIT[form], scan);
-  };
-  const scanCase = async (viewer: Page, stage: string) => {
-    await openCase(viewer, caseId);
-    await scan(viewer, `case: ${stage}`);
-  };
-  await scanCase(reviewer, "received");
-  const recipient = { name: `CanaryRecipient${randomToken()}`, relationship: "Aunt", reason: "The child lives with her.", wording: `WordingCanary${randomToken()} The person has convictions.` };
-  await caseToDecision(reviewer, caseId, { recommendation: "Disclose", csoConvictions: true, recipient }, formHook);
-  await scanCase(reviewer, "awaiting decision (reviewer)");
-  await reviewer.goto(`/staff/cases/${caseId}/decision`);
-  await expect(reviewer.locator(".govuk-inset-text")).toHaveText("Only a manager can do this.");
-  await scan(reviewer, "decision, blocked for a reviewer");
-  await scanCase(manager, "awaiting decision (manager)");
-  await approveRecommendation(manager, caseId, MANAGER.email, "Necessary and proportionate.", formHook);
-  await scanCase(reviewer, "disclosure to deliver");
-  await recordDisclosure(
-    reviewer,
-    caseId,
-    { place: "Testtown police station", officers: "PC 1234 Example", warnings: "Confidential.", expectRecipient: recipient.name, expectWording: recipient.wording },
-    formHook,
-  );
-  await scanCase(reviewer, "closure");
-  await closeCase(reviewer, caseId, ["Disclosure (child sexual offence convictions)"], formHook);
-  await scanCase(reviewer, "closed");
-  await reviewer.goto(`/staff/cases/${caseId}/linked`);
-  await scan(reviewer, "linked cases");
+  // The case as received, and each form of the way to the checks, empty first.
+  await openCase(reviewer, caseId);
+  await scan(reviewer, "case: received");
+  const formHook = scanFormHook(scan);
+  await recordRiskCheck(reviewer, caseId, formHook);
+  await recordScope(reviewer, caseId, formHook);
+  await recordVerification(reviewer, caseId, formHook);
+  await recordCheck(reviewer, caseId, mandatoryChecks(true)[0], formHook);
 
   expect(scanned).toEqual([
     "home (reviewer)",
@@ -287,6 +297,46 @@ test("queues, a case at every stage, and every stage form with and without error
     "verification with errors",
     "checks",
     "checks with errors",
+  ]);
+});
+
+test("a case from the assessment to closure: every stage form with and without errors", async ({ page, as, account }) => {
+  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
+  const MANAGER = await account("manager");
+  const { scanned, scan } = scanner();
+  const reviewer = await as("reviewer");
+  const manager = await as("manager");
+  // The stages before the assessment are scanned in the test above: this case starts at the assessment.
+  const caseId = caseIdOf(await submitApplicationOverHttp(page, makeAnswers()));
+  fastForwardToAssessment(caseId, (await account("reviewer")).id, { convictions: true });
+
+  const formHook = scanFormHook(scan);
+  const scanCase = async (viewer: Page, stage: string) => {
+    await openCase(viewer, caseId);
+    await scan(viewer, `case: ${stage}`);
+  };
+  const recipient = { name: `CanaryRecipient${randomToken()}`, relationship: "Aunt", reason: "The child lives with her.", wording: `WordingCanary${randomToken()} The person has convictions.` };
+  await recordAssessment(reviewer, caseId, { recommendation: "Disclose", csoConvictions: true, recipient }, formHook);
+  await scanCase(reviewer, "awaiting decision (reviewer)");
+  await reviewer.goto(`/staff/cases/${caseId}/decision`);
+  await expect(reviewer.locator(".govuk-inset-text")).toHaveText("Only a manager can do this.");
+  await scan(reviewer, "decision, blocked for a reviewer");
+  await scanCase(manager, "awaiting decision (manager)");
+  await approveRecommendation(manager, caseId, MANAGER.email, "Necessary and proportionate.", formHook);
+  await scanCase(reviewer, "disclosure to deliver");
+  await recordDisclosure(
+    reviewer,
+    caseId,
+    { place: "Testtown police station", officers: "PC 1234 Example", warnings: "Confidential.", expectRecipient: recipient.name, expectWording: recipient.wording },
+    formHook,
+  );
+  await scanCase(reviewer, "closure");
+  await closeCase(reviewer, caseId, ["Disclosure (child sexual offence convictions)"], formHook);
+  await scanCase(reviewer, "closed");
+  await reviewer.goto(`/staff/cases/${caseId}/linked`);
+  await scan(reviewer, "linked cases");
+
+  expect(scanned).toEqual([
     "assessment",
     "assessment with errors",
     "case: awaiting decision (reviewer)",

@@ -11,14 +11,16 @@ import {
   expect,
   makeAnswers,
   randomToken,
-  signIn,
+  pageAs,
+  setUpOwnServer,
   staffTest as test,
   startAppServer,
-  submitApplication,
+  submitApplicationOverHttp,
   type AppServer,
 } from "./support";
 
 const HOURS_25 = 25 * 3_600_000;
+// The demo manager, there from the server's first start: one of the managers the reminder emails.
 const MANAGER = demoAccount("manager");
 
 let smtp: TestSmtpServer | undefined;
@@ -53,15 +55,15 @@ async function waitForMail(match: (m: ReceivedMail) => boolean, what: string, ti
 
 const subjectOf = (m: ReceivedMail) => m.headers["subject"] ?? "";
 
-test("25 hours later the case is overdue: first in the queue, tagged, and the managers are emailed", async ({ freshPage }) => {
+test("25 hours later the case is overdue: first in the queue, tagged, and the managers are emailed", async ({ browser, externalRequests, freshPage }) => {
   test.setTimeout(180_000);
   const env = { SMTP_URL: smtp!.url, REMINDER_POLL_MS: "500", OUTBOX_POLL_MS: "250" };
 
-  // Now: an application on the public form of this server. Its acknowledgement goes through SMTP.
+  // Now: an application sent to this server (over HTTP). Its acknowledgement goes through SMTP.
   server = await startAppServer({ dataDir, env });
   const before = await freshPage({ baseURL: server.url });
   const late = makeAnswers();
-  const lateReference = await submitApplication(before, late);
+  const lateReference = await submitApplicationOverHttp(before, late);
   const ack = await waitForMail((m) => m.rcptTo.includes(late.contact.email!), "the acknowledgement email");
   expect(ack.text).toContain(lateReference);
   // A 24-hour clock is not "due soon" the moment it starts: reminders come in its last quarter,
@@ -80,13 +82,14 @@ test("25 hours later the case is overdue: first in the queue, tagged, and the ma
   // A new application, received "now": due in 24 hours, not overdue.
   const page = await freshPage({ baseURL: server.url });
   const fresh = makeAnswers();
-  const freshReference = await submitApplication(page, fresh);
+  const freshReference = await submitApplicationOverHttp(page, fresh);
 
-  // The manager signs in there (codes are those of the server's moved clock).
-  await signIn(page, MANAGER, { dbPath: server.dbPath, offsetMs: HOURS_25 });
-  await page.goto("/staff/cases?queue=all_open");
-  await expect(page.getByRole("heading", { level: 2, name: "All open cases" })).toBeVisible();
-  const rows = page.locator("main table tbody tr");
+  // A manager of the test's own, signed in there (a session made at the server's moved clock).
+  const [manager] = await setUpOwnServer(server, { accounts: [["manager"]] });
+  const staff = await pageAs(browser, server, manager, externalRequests);
+  await staff.goto("/staff/cases?queue=all_open");
+  await expect(staff.getByRole("heading", { level: 2, name: "All open cases" })).toBeVisible();
+  const rows = staff.locator("main table tbody tr");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0).getByRole("link", { name: lateReference, exact: true })).toBeVisible();
   await expect(rows.nth(0).locator(".govuk-tag", { hasText: "Overdue" })).toBeVisible();
@@ -94,17 +97,17 @@ test("25 hours later the case is overdue: first in the queue, tagged, and the ma
   await expect(rows.nth(1).locator(".govuk-tag", { hasText: "Overdue" })).toHaveCount(0);
   // The default queue is the same list; sorted oldest first or by stage, the overdue case still leads.
   for (const query of ["", "?sort=received", "?sort=status", "?queue=unassigned"]) {
-    await page.goto(`/staff/cases${query}`);
+    await staff.goto(`/staff/cases${query}`);
     await expect(rows.nth(0).getByRole("link", { name: lateReference, exact: true }), query).toBeVisible();
   }
   // The overdue queue holds only the overdue case.
-  await page.goto("/staff/cases?queue=overdue");
+  await staff.goto("/staff/cases?queue=overdue");
   await expect(rows).toHaveCount(1);
   await expect(rows.nth(0).getByRole("link", { name: lateReference, exact: true })).toBeVisible();
   // The case page says so.
   await rows.nth(0).getByRole("link", { name: lateReference, exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/staff/cases/${lateId}$`));
-  await expect(page.locator(".govuk-warning-text")).toContainText("This case is overdue. Re-triage it: check the child is safe while it waits.");
+  await expect(staff).toHaveURL(new RegExp(`/staff/cases/${lateId}$`));
+  await expect(staff.locator(".govuk-warning-text")).toContainText("This case is overdue. Re-triage it: check the child is safe while it waits.");
 
   // The OVERDUE email, through SMTP, to the manager: reference and link, nobody's name.
   const overdue = await waitForMail(
@@ -118,7 +121,7 @@ test("25 hours later the case is overdue: first in the queue, tagged, and the ma
     expect(overdue.raw).not.toContain(text);
   }
   // Sent once, however often the reminder job runs (every 500 ms here).
-  await page.waitForTimeout(2_000);
+  await staff.waitForTimeout(2_000);
   expect(smtp!.messages.filter((m) => subjectOf(m) === `OVERDUE: immediate-risk check for ${lateReference}` && m.rcptTo.includes(MANAGER.email))).toHaveLength(1);
   // The new case is not overdue: no OVERDUE email for it.
   expect(smtp!.messages.filter((m) => subjectOf(m).startsWith("OVERDUE") && subjectOf(m).includes(freshReference))).toEqual([]);

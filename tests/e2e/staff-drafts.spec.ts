@@ -10,7 +10,7 @@ import {
   recordAssessment,
   staffTest as test,
   staffUserByEmail,
-  submitApplication,
+  submitApplicationOverHttp,
   withDb,
 } from "./support";
 
@@ -20,7 +20,7 @@ const draftsOf = (caseId: number) =>
 test("a half-typed risk assessment is saved as a draft, comes back filled in for its author only, and is gone once sent", async ({ page, as, account }) => {
   test.setTimeout(180_000); // a ceiling, not a wait: an application, then the assessment, on a busy machine
   const reviewerAccount = await account("reviewer");
-  const caseId = caseIdOf(await submitApplication(page, makeAnswers()));
+  const caseId = caseIdOf(await submitApplicationOverHttp(page, makeAnswers()));
   fastForwardToAssessment(caseId, staffUserByEmail(reviewerAccount.email)!.id, { convictions: false });
 
   const reviewer = await as("reviewer");

@@ -9,15 +9,18 @@ import {
   csrfTokenOf,
   expect,
   expectStage,
+  fastForwardToAssessment,
   group,
   makeAnswers,
   openCase,
   randomToken,
+  recordAssessment,
   recordDisclosure,
   staffTest as test,
   staffTitle,
   staffUserByEmail,
   submitApplication,
+  submitApplicationOverHttp,
   takeFromQueue,
   timelineOf,
   todayInLondon,
@@ -164,12 +167,13 @@ test("no disclosure: the outcome is given only by a route the applicant said is 
   const MANAGER = await account("manager");
   // The applicant chose phone and letter, not email.
   const answers = makeAnswers({ contact: { phone: "07700 900456", letter: true, leaveMessages: "No" } });
-  const reference = await submitApplication(page, answers);
+  const reference = await submitApplicationOverHttp(page, answers);
   const caseId = caseIdOf(reference);
 
   const reviewer = await as("reviewer");
-  await takeFromQueue(reviewer, reference);
-  await caseToDecision(reviewer, caseId, { recommendation: "No disclosure", csoConvictions: false });
+  // The stages before the assessment are the test above's: written straight into the database here.
+  fastForwardToAssessment(caseId, staffUserByEmail(REVIEWER.email)!.id, { convictions: false });
+  await recordAssessment(reviewer, caseId, { recommendation: "No disclosure", csoConvictions: false });
   const manager = await as("manager");
   await approveRecommendation(manager, caseId, MANAGER.email, "No convictions or intelligence: nothing to disclose.");
   expect(decisionsOf(caseId)).toEqual([{ decision: "approve", outcome: "no_disclosure", decided_by: staffUserByEmail(MANAGER.email)!.id }]);
@@ -224,13 +228,14 @@ test("a manager who assessed a case cannot approve it: the pages refuse, and so 
   const REVIEWER = await account("reviewer");
   const MANAGER = await account("manager");
   const answers = makeAnswers();
-  const reference = await submitApplication(page, answers);
+  const reference = await submitApplicationOverHttp(page, answers);
   const caseId = caseIdOf(reference);
   const managerId = staffUserByEmail(MANAGER.email)!.id;
 
-  // The manager does the research and the assessment themself.
+  // The manager does the research (written straight into the database) and the assessment themself.
   const manager = await as("manager");
-  await caseToDecision(manager, caseId, {
+  fastForwardToAssessment(caseId, managerId, { convictions: true });
+  await recordAssessment(manager, caseId, {
     recommendation: "Disclose",
     csoConvictions: true,
     recipient: { name: `CanaryRecipient${randomToken()}`, relationship: "Father", reason: "Lives with the child.", wording: "The person has relevant convictions." },

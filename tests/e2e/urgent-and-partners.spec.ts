@@ -1,5 +1,6 @@
 // Urgent means urgent, partners hear in time, and the return comes straight out (issue 11), in
-// Chromium against a server of the test's own, with a real SMTP server on loopback:
+// Chromium against a server of the test's own, with a real SMTP server on loopback (the proactive
+// case's own pages, (c), are checked in a test of their own on the shared e2e server):
 //
 //   (a) "yes, danger now" says nothing has reached the police and links to tel:999; from an address
 //       that has used its 5 submissions this hour (the production default, SUBMISSIONS_PER_IP_PER_HOUR
@@ -28,15 +29,17 @@ import {
   expect,
   expectNoAxeViolations,
   fillApplication,
+  fillApplicationOverHttp,
   makeAnswers,
   pageAs,
   randomToken,
   sendApplication,
+  queueRow,
   setUpOwnServer,
-  staffTest as test,
+  staffTest,
   staffTitle,
   startAppServer,
-  submitApplication,
+  submitApplicationOverHttp,
   withDbAt,
   type AppServer,
   type OwnServerAccount,
@@ -46,38 +49,53 @@ const HOUR = 3_600_000;
 const DUTY = `control.room.${randomToken(6).toLowerCase()}@force.example`;
 const LIMIT = 5;
 
-let smtp: TestSmtpServer | undefined;
-let server: AppServer | undefined;
-const dataDir = path.resolve(`tests/.tmp/e2e-urgent-${randomToken(8).toLowerCase()}`);
+/** A server of the test's own (its data folder, restarted on a moved clock) and an SMTP server. */
+type OwnServer = {
+  smtp: TestSmtpServer;
+  env: Record<string, string>;
+  /** The server now running. */
+  server: () => AppServer;
+  /** Starts the server (stopping the one running) with the clock moved on by `offsetMs`. */
+  startAt: (offsetMs: number) => Promise<AppServer>;
+};
 
-test.beforeAll(async () => {
-  smtp = await startSmtpServer();
-});
-
-test.afterEach(async ({}, testInfo) => {
-  if (testInfo.status !== testInfo.expectedStatus) {
-    await testInfo.attach("smtp-messages", { body: JSON.stringify(smtp?.messages.map((m) => ({ to: m.rcptTo, subject: m.headers["subject"] })), null, 2), contentType: "application/json" });
-    if (server) await testInfo.attach("server-output", { body: server.output(), contentType: "text/plain" });
-  }
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-  await smtp?.close();
-  if (!process.env.KEEP_E2E_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
+const test = staffTest.extend<{ own: OwnServer }>({
+  own: async ({}, use, testInfo) => {
+    const smtp = await startSmtpServer();
+    const dataDir = path.resolve(`tests/.tmp/e2e-urgent-${randomToken(8).toLowerCase()}`);
+    const env = { SMTP_URL: smtp.url, SUBMISSIONS_PER_IP_PER_HOUR: String(LIMIT), REMINDER_POLL_MS: "500", OUTBOX_POLL_MS: "250" };
+    let server: AppServer | undefined;
+    await use({
+      smtp,
+      env,
+      server: () => server!,
+      startAt: async (offsetMs) => {
+        await server?.stop();
+        server = await startAppServer({ dataDir, env: offsetMs ? { ...env, CLOCK_OFFSET_MS: String(offsetMs) } : env });
+        return server;
+      },
+    });
+    if (testInfo.status !== testInfo.expectedStatus) {
+      await testInfo.attach("smtp-messages", { body: JSON.stringify(smtp.messages.map((m) => ({ to: m.rcptTo, subject: m.headers["subject"] })), null, 2), contentType: "application/json" });
+      if (server) await testInfo.attach("server-output", { body: server.output(), contentType: "text/plain" });
+    }
+    await server?.stop();
+    await smtp.close();
+    if (!process.env.KEEP_E2E_DATA) fs.rmSync(dataDir, { recursive: true, force: true });
+  },
 });
 
 const subjectOf = (m: ReceivedMail) => m.headers["subject"] ?? "";
 
-async function waitForMail(match: (m: ReceivedMail) => boolean, what: string): Promise<ReceivedMail> {
+async function waitForMail(smtp: TestSmtpServer, match: (m: ReceivedMail) => boolean, what: string): Promise<ReceivedMail> {
   let found: ReceivedMail | undefined;
-  await expect.poll(() => (found = smtp!.messages.find(match)) !== undefined, { timeout: 30_000, message: what }).toBe(true);
+  await expect.poll(() => (found = smtp.messages.find(match)) !== undefined, { timeout: 30_000, message: what }).toBe(true);
   return found!;
 }
 
 type CaseRow = { received_at: number; risk_check_due_at: number; urgent: number; urgent_reason: string | null; over_submission_limit: number; referral_due_at: number | null };
-const caseRow = (reference: string) =>
-  withDbAt(server!.dbPath, (db) => db.prepare("SELECT * FROM cases WHERE reference = ?").get(reference) as CaseRow);
+const caseRow = (server: AppServer, reference: string) =>
+  withDbAt(server.dbPath, (db) => db.prepare("SELECT * FROM cases WHERE reference = ?").get(reference) as CaseRow);
 
 /** The references on the first page of a queue, in order. */
 async function queueOrder(page: Page, query: string): Promise<string[]> {
@@ -86,15 +104,24 @@ async function queueOrder(page: Page, query: string): Promise<string[]> {
   return page.locator("main table tbody tr th a, main table tbody tr td:first-child a").allInnerTexts();
 }
 
-async function restartAt(offsetMs: number, env: Record<string, string>): Promise<void> {
-  await server!.stop();
-  server = await startAppServer({ dataDir, env: { ...env, CLOCK_OFFSET_MS: String(offsetMs) } });
+/** A police officer opens a proactive case (right to be told) on the form; returns its id. */
+async function openProactiveCase(police: Page): Promise<number> {
+  await police.goto("/staff/cases/new");
+  await police.getByRole("group", { name: "How did the case come in?" }).getByLabel("Proactive (started by police)").check();
+  await police.getByRole("group", { name: "Is a child in danger now?" }).getByLabel("No", { exact: true }).check();
+  await police.locator("#childName").fill(`Proactive Child ${randomToken(4)}`);
+  await police.locator("#subjectName").fill(`Proactive Subject ${randomToken(4)}`);
+  await police.getByRole("group", { name: "How does the subject have contact with the child?" }).getByRole("checkbox").first().check();
+  await police.locator("#concern").fill("Police information: the subject has convictions and lives with the child.");
+  await police.getByRole("button", { name: "Open the case" }).click();
+  await expect(police).toHaveURL(/\/staff\/cases\/\d+$/);
+  return Number(/\/staff\/cases\/(\d+)$/.exec(police.url())![1]);
 }
 
-test("urgent over the address limit, alerts and one escalation, a late referral logged as a disclosure, a proactive case counted apart, the return", async ({ browser, freshPage, externalRequests }) => {
-  test.setTimeout(600_000);
-  const env = { SMTP_URL: smtp!.url, SUBMISSIONS_PER_IP_PER_HOUR: String(LIMIT), REMINDER_POLL_MS: "500", OUTBOX_POLL_MS: "250" };
-  server = await startAppServer({ dataDir, env });
+test("urgent over the address limit, alerts and one escalation, a late referral logged as a disclosure, the statistics and the return", async ({ browser, freshPage, externalRequests, own }) => {
+  test.setTimeout(480_000); // a ceiling, not a wait: three server starts and two clocks moved on, on a busy machine
+  const { smtp } = own;
+  let server = await own.startAt(0);
   let manager: OwnServerAccount;
   let reviewer: OwnServerAccount;
   [manager, reviewer] = await setUpOwnServer(server, { accounts: [["manager"], ["reviewer"]], dutyAddress: DUTY, reviewersOffDuty: true });
@@ -102,9 +129,10 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   // ---- (a) The address uses its five submissions; a sixth ordinary one is refused. ----
   const person = await freshPage({ baseURL: server.url });
   const ordinary: string[] = [];
-  for (let i = 0; i < LIMIT; i++) ordinary.push(await submitApplication(person, makeAnswers()));
+  for (let i = 0; i < LIMIT; i++) ordinary.push(await submitApplicationOverHttp(person, makeAnswers()));
+  // The sixth is answered over HTTP too, and sent from check answers in the browser.
   const other = await freshPage({ baseURL: server.url });
-  await fillApplication(other, makeAnswers());
+  await other.goto(await fillApplicationOverHttp(other, makeAnswers()));
   await acceptAndSend(other).click();
   await expect(other).toHaveURL(/\/apply\/too-many$/);
 
@@ -124,7 +152,7 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
     },
   });
   const urgentRef = await sendApplication(person);
-  const urgent = caseRow(urgentRef);
+  const urgent = caseRow(server, urgentRef);
   expect(urgent).toMatchObject({ urgent: 1, urgent_reason: "applicant_danger_now", over_submission_limit: 1 });
   expect(urgent.risk_check_due_at - urgent.received_at).toBe(HOUR);
 
@@ -134,7 +162,7 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
     const order = await queueOrder(staff, query);
     expect(order[0], query).toBe(urgentRef);
   }
-  await staff.goto("/staff/cases?queue=all_open");
+  // The page shown (all open cases, oldest first): its top row gives the reason.
   const top = staff.locator("main table tbody tr").first();
   await expect(top).toContainText("Urgent");
   await expect(top).toContainText("The applicant said a child is in danger now");
@@ -152,10 +180,10 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   // No reviewer on duty: the alert goes to the duty address (and the managers), never to the off-duty reviewer.
   // (One message per address.)
   const isAlert = (m: ReceivedMail) => subjectOf(m) === `URGENT case ${urgentRef}`;
-  const alert = await waitForMail((m) => isAlert(m) && m.rcptTo.includes(DUTY), "the urgent alert to the duty address");
+  const alert = await waitForMail(smtp, (m) => isAlert(m) && m.rcptTo.includes(DUTY), "the urgent alert to the duty address");
   expect(alert.text).toContain("No reviewer is on duty");
-  await waitForMail((m) => isAlert(m) && m.rcptTo.includes(manager.email), "the urgent alert to the manager");
-  const alerted = smtp!.messages.filter(isAlert).flatMap((m) => m.rcptTo);
+  await waitForMail(smtp, (m) => isAlert(m) && m.rcptTo.includes(manager.email), "the urgent alert to the manager");
+  const alerted = smtp.messages.filter(isAlert).flatMap((m) => m.rcptTo);
   expect(alerted).not.toContain(reviewer.email);
   expect(alerted.filter((a) => a === DUTY)).toHaveLength(1);
   for (const text of [answers.applicant.fullName, answers.subject.fullName, answers.children[0].fullName]) expect(alert.raw).not.toContain(text);
@@ -172,29 +200,29 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   await expect(staff).toHaveURL(new RegExp(`/staff/cases/${abuseId}/scope$`));
   await staff.goto(`/staff/cases/${abuseId}`);
   await expect(staff.getByRole("row", { name: /Referral to children's social care/ })).toBeVisible();
-  const referralDue = caseRow(abuseRef).referral_due_at!;
+  const referralDue = caseRow(server, abuseRef).referral_due_at!;
   expect(referralDue).toBeGreaterThan(Date.now());
   await staff.context().close();
 
   // ---- An hour and a minute later: the escalation arrives. ----
   const start = Date.now();
-  await restartAt(61 * 60_000, env);
+  server = await own.startAt(61 * 60_000);
   const isEscalation = (m: ReceivedMail) => subjectOf(m) === `ESCALATION: urgent case ${urgentRef} not yet checked`;
-  const escalation = await waitForMail((m) => isEscalation(m) && m.rcptTo.includes(DUTY), "the escalation to the duty address");
-  await waitForMail((m) => isEscalation(m) && m.rcptTo.includes(manager.email), "the escalation to the manager");
+  const escalation = await waitForMail(smtp, (m) => isEscalation(m) && m.rcptTo.includes(DUTY), "the escalation to the duty address");
+  await waitForMail(smtp, (m) => isEscalation(m) && m.rcptTo.includes(manager.email), "the escalation to the manager");
   expect(escalation.text).toContain(`/staff/cases/${urgentId}`);
 
   // ---- Past the referral's due time (a later clock on the same data): the referral is late. ----
   const late = Math.max(referralDue - start + HOUR, 2 * HOUR);
-  await restartAt(late, env);
+  server = await own.startAt(late);
   // The reminder run that finds the referral overdue has already run its escalation pass: the
   // escalation was not sent again.
-  await waitForMail((m) => subjectOf(m) === `OVERDUE: referral to children's social care for ${abuseRef}`, "the overdue referral reminder");
-  expect(smtp!.messages.filter((m) => isEscalation(m) && m.rcptTo.includes(DUTY))).toHaveLength(1);
+  await waitForMail(smtp, (m) => subjectOf(m) === `OVERDUE: referral to children's social care for ${abuseRef}`, "the overdue referral reminder");
+  expect(smtp.messages.filter((m) => isEscalation(m) && m.rcptTo.includes(DUTY))).toHaveLength(1);
 
   // Sessions made at this server's clock.
-  [manager, reviewer] = await setUpOwnServer(server!, { accounts: [["manager"], ["reviewer"]] });
-  staff = await pageAs(browser, server!, manager, externalRequests);
+  [manager, reviewer] = await setUpOwnServer(server, { accounts: [["manager"], ["reviewer"]] });
+  staff = await pageAs(browser, server, manager, externalRequests);
   expect(await queueOrder(staff, "?queue=overdue")).toContain(abuseRef);
   await staff.goto(`/staff/cases/${abuseId}`);
   await expect(staff.getByRole("row", { name: /Referral to children's social care/ })).toContainText("Overdue");
@@ -216,8 +244,8 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
 
   // The access log: a disclosure row naming the agency.
   await staff.context().close();
-  const [admin] = await setUpOwnServer(server!, { accounts: [["manager"]] });
-  const oversight = await pageAs(browser, server!, admin, externalRequests);
+  const [admin] = await setUpOwnServer(server, { accounts: [["manager"]] });
+  const oversight = await pageAs(browser, server, admin, externalRequests);
   await oversight.goto("/staff/audit");
   await oversight.getByLabel("Case reference").fill(abuseRef);
   await oversight.getByLabel("Action").selectOption("disclosure");
@@ -227,30 +255,9 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   await expect(logRows.first()).toContainText("recipient: Children's social care (Leeds City Council)");
   await expectNoAxeViolations(oversight, "access log, disclosures");
 
-  // ---- (c) A proactive case: no applicant stages, no interview, labelled right to be told. ----
-  const police = await pageAs(browser, server!, reviewer, externalRequests);
-  await police.goto("/staff/cases/new");
-  await police.getByRole("group", { name: "How did the case come in?" }).getByLabel("Proactive (started by police)").check();
-  await police.getByRole("group", { name: "Is a child in danger now?" }).getByLabel("No", { exact: true }).check();
-  await police.locator("#childName").fill(`Proactive Child ${randomToken(4)}`);
-  await police.locator("#subjectName").fill(`Proactive Subject ${randomToken(4)}`);
-  await police.getByRole("group", { name: "How does the subject have contact with the child?" }).getByRole("checkbox").first().check();
-  await police.locator("#concern").fill("Police information: the subject has convictions and lives with the child.");
-  await police.getByRole("button", { name: "Open the case" }).click();
-  await expect(police).toHaveURL(/\/staff\/cases\/\d+$/);
-  const proactiveId = Number(/\/staff\/cases\/(\d+)$/.exec(police.url())![1]);
-  await expect(police.locator(".govuk-caption-l")).toContainText("Right to be told");
-  const main = police.locator("main");
-  await expect(main.getByRole("row", { name: /Decision/ }).first()).toBeVisible();
-  await expect(main).not.toContainText(/interview/i);
-  await expect(main.getByRole("heading", { level: 2, name: "The case" })).toBeVisible();
-  await expect(main.getByRole("row", { name: /Immediate-risk check/ })).toHaveCount(0);
-  await expect(main).not.toContainText(/applicant not verified/i);
-  await expectNoAxeViolations(police, "proactive case page");
-  await police.goto("/staff/cases?queue=all_open");
-  const proactiveRow = police.locator("main table tbody tr").filter({ has: police.locator(`a[href="/staff/cases/${proactiveId}"]`) });
-  await expect(proactiveRow).toContainText("Right to be told");
-  await expect(proactiveRow).not.toContainText(/interview/i);
+  // ---- (c) A proactive case, opened by the police, for the figures (its pages: the test below). ----
+  const police = await pageAs(browser, server, reviewer, externalRequests);
+  await openProactiveCase(police);
   await police.context().close();
 
   // ---- (d) Statistics open on the current financial year; the proactive case is counted apart. ----
@@ -271,4 +278,23 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   expect(rows[0]).toHaveLength(10);
   expect(rows.slice(1)).toEqual([[`${fy} to ${fy + 1}`, `${fy}-04-01`, today, "No (to date)", String(LIMIT + 1), "0", "0", "1", "0", "0"]]);
   await oversight.context().close();
+});
+
+// (c) on the shared e2e server: nothing in it depends on a moved clock or the address limit.
+test("(c) a proactive case has no applicant stages and no interview, and is labelled right to be told", async ({ as }) => {
+  const police = await as("reviewer");
+  const proactiveId = await openProactiveCase(police);
+  await expect(police.locator(".govuk-caption-l")).toContainText("Right to be told");
+  const main = police.locator("main");
+  await expect(main.getByRole("row", { name: /Decision/ }).first()).toBeVisible();
+  await expect(main).not.toContainText(/interview/i);
+  await expect(main.getByRole("heading", { level: 2, name: "The case" })).toBeVisible();
+  await expect(main.getByRole("row", { name: /Immediate-risk check/ })).toHaveCount(0);
+  await expect(main).not.toContainText(/applicant not verified/i);
+  await expectNoAxeViolations(police, "proactive case page");
+  const reference = /^Case ([0-9A-Z-]{14}) /.exec(await police.title())![1];
+  const proactiveRow = await queueRow(police, reference, "all_open");
+  await expect(proactiveRow.getByRole("link", { name: reference, exact: true })).toHaveAttribute("href", `/staff/cases/${proactiveId}`);
+  await expect(proactiveRow).toContainText("Right to be told");
+  await expect(proactiveRow).not.toContainText(/interview/i);
 });
