@@ -102,7 +102,7 @@ async function scanOversightPages(viewer: Page, role: string, scan: (page: Page,
 
 // The signed-out and admin pages, and a new person's own pages, in two tests that run side by side.
 test("sign-in and signed-out pages, the admin's pages and adding a member of staff", async ({ as, freshPage }) => {
-  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
+  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
 
   // Signed out.
@@ -175,7 +175,7 @@ test("sign-in and signed-out pages, the admin's pages and adding a member of sta
 });
 
 test("account set-up, second factor and recovery codes", async ({ as, freshPage }) => {
-  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
+  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
 
   // Invited by an admin, the manager role approved by a second (their pages are scanned in the test above).
@@ -242,7 +242,7 @@ test("account set-up, second factor and recovery codes", async ({ as, freshPage 
 
 // The queues and a case's stage forms, in two tests of their own data that run side by side.
 test("queues, a new case, and the early stage forms with and without errors", async ({ page, as }) => {
-  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
+  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
   const reviewer = await as("reviewer");
   const manager = await as("manager");
@@ -301,7 +301,7 @@ test("queues, a new case, and the early stage forms with and without errors", as
 });
 
 test("a case from the assessment to closure: every stage form with and without errors", async ({ page, as, account }) => {
-  test.setTimeout(240_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
+  test.setTimeout(480_000); // a ceiling, not a wait: dozens of pages, each scanned with axe, on a busy machine
   const MANAGER = await account("manager");
   const { scanned, scan } = scanner();
   const reviewer = await as("reviewer");

@@ -120,7 +120,7 @@ async function openProactiveCase(police: Page): Promise<number> {
 }
 
 test("urgent over the address limit, alerts and one escalation, a late referral logged as a disclosure, the statistics and the return", async ({ browser, freshPage, externalRequests, own }) => {
-  test.setTimeout(480_000); // a ceiling, not a wait: three server starts and two clocks moved on, on a busy machine
+  test.setTimeout(600_000); // a ceiling, not a wait: three server starts and two clocks moved on, on a busy machine
   const { smtp } = own;
   let server = await own.startAt(0);
   let manager: OwnServerAccount;
