@@ -31,7 +31,6 @@ import {
   fillApplication,
   fillApplicationOverHttp,
   makeAnswers,
-  openPublicPage,
   pageAs,
   randomToken,
   sendApplication,
@@ -133,7 +132,7 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   for (let i = 0; i < LIMIT; i++) ordinary.push(await submitApplicationOverHttp(person, makeAnswers()));
   // The sixth is answered over HTTP too, and sent from check answers in the browser.
   const other = await freshPage({ baseURL: server.url });
-  await openPublicPage(other, await fillApplicationOverHttp(other, makeAnswers()));
+  await other.goto(await fillApplicationOverHttp(other, makeAnswers()));
   await acceptAndSend(other).click();
   await expect(other).toHaveURL(/\/apply\/too-many$/);
 
