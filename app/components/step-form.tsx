@@ -1,39 +1,10 @@
 // What every question page shares: the form element, the error summary, the honeypot and
 // the Continue button. Validation happens on the server only (GOV.UK: validate on submit).
-import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { Form, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { changedRow, checkAnswersPath } from "~/domain/application";
 import { parseDateParts, type DatePart } from "~/domain/dates";
 import { BackLink, Button, ErrorSummary, WarningText } from "./govuk";
-
-type LastResult = SubmissionResult<string[]> | null | undefined;
-
-/** conform's form state from the loader's saved answers and the last failed result. */
-export function useStepForm(lastResult: LastResult, values: unknown) {
-  const [form, fields] = useForm<Record<string, unknown>>({
-    id: "apply-step",
-    lastResult,
-    defaultValue: (values ?? undefined) as DefaultValue<Record<string, unknown>>,
-    shouldValidate: "onSubmit",
-  });
-  // conform keeps the last errors it was given until it is given new ones, so after a failed save
-  // and then a good one the page would show both "There is a problem" and "Success". Errors come
-  // only from the server, so with no failed result there are none to show.
-  const allErrors = (lastResult?.status === "error" ? form.allErrors : {}) as Record<string, string[] | undefined>;
-  /** The first error for a field (or a whole date, keyed by its id prefix). */
-  const errorOf = (name: string): string | undefined => allErrors[name]?.[0];
-  /** A field's answer: what was just submitted, else what was saved. */
-  const valueOf = (name: string): string | undefined => {
-    const v = (fields as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
-    return typeof v === "string" ? v : undefined;
-  };
-  const valuesOf = (name: string): string[] => {
-    const v = (fields as Record<string, { initialValue?: unknown }>)[name]?.initialValue;
-    return Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : [];
-  };
-  return { form, errorOf, valueOf, valuesOf };
-}
 
 /** Which inputs of a date to highlight, worked out again from the answer itself (`latest`: the latest date allowed). */
 export function datePartsInError(

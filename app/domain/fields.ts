@@ -1,6 +1,5 @@
 // Building blocks for form schemas: every text has a maximum length and a clear message.
 import { z } from "zod";
-import { parseDateParts } from "./dates";
 
 // C0 control characters other than tab, line feed and carriage return carry no meaning in
 // an answer and can break logs and exports; they are dropped, everything else is kept verbatim.
@@ -57,46 +56,8 @@ export function choices<const T extends readonly [string, ...string[]]>(values: 
     .transform((list) => [...new Set(list)] as T[number][]);
 }
 
-/** Day, month and year inputs: short strings, checked together as one date. */
-export const datePartFields = {
-  day: optionalText(10, "Day"),
-  month: optionalText(20, "Month"),
-  year: optionalText(10, "Year"),
-};
-
-/** Adds a date error on `path` (the date input's id prefix) when the parts are not a valid past date. */
-export function checkDate(
-  ctx: z.RefinementCtx,
-  path: string,
-  parts: { day?: string; month?: string; year?: string },
-  label: string,
-  today: Date,
-): string | undefined {
-  const result = parseDateParts(parts, label, today);
-  if (!result.ok) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: result.message, params: { parts: result.parts } });
-    return undefined;
-  }
-  return result.iso;
-}
-
 /** Whether a typed age is a whole number of years within `range` (spaces ignored). */
 export function isWholeAgeIn(value: string, range: { min: number; max: number }): boolean {
   const text = value.replace(/\s+/g, "");
   return /^\d{1,3}$/.test(text) && Number(text) >= range.min && Number(text) <= range.max;
-}
-
-export function checkAge(
-  ctx: z.RefinementCtx,
-  path: string,
-  value: string | undefined,
-  range: { min: number; max: number },
-  messages: { missing: string; invalid: string },
-): void {
-  const text = (value ?? "").replace(/\s+/g, "");
-  if (text === "") {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: messages.missing });
-  } else if (!isWholeAgeIn(text, range)) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message: messages.invalid });
-  }
 }

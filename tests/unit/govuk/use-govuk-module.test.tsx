@@ -13,6 +13,10 @@ declare global {
 }
 globalThis.IS_REACT_ACT_ENVIRONMENT = true;
 
+// A ceiling for a loaded machine (the bundle's first import can take seconds there), not a wait:
+// each check passes as soon as the module has started.
+const LOADED_MACHINE = { timeout: 15_000, interval: 20 };
+
 let root: Root;
 let container: HTMLDivElement;
 
@@ -35,7 +39,7 @@ describe("useGovukModule", () => {
   it("initialises the component in the browser and the error summary takes focus", async () => {
     act(() => root.render(<ErrorSummary errors={errors} />));
     const summary = container.querySelector<HTMLElement>(".govuk-error-summary")!;
-    await vi.waitFor(() => expect(summary.hasAttribute("data-govuk-error-summary-init")).toBe(true));
+    await vi.waitFor(() => expect(summary.hasAttribute("data-govuk-error-summary-init")).toBe(true), LOADED_MACHINE);
     expect(document.activeElement).toBe(summary);
   });
 
@@ -53,7 +57,7 @@ describe("useGovukModule", () => {
     }
     act(() => root.render(<Page />));
     const radios = container.querySelector<HTMLElement>(".govuk-radios")!;
-    await vi.waitFor(() => expect(radios.hasAttribute("data-govuk-radios-init")).toBe(true));
+    await vi.waitFor(() => expect(radios.hasAttribute("data-govuk-radios-init")).toBe(true), LOADED_MACHINE);
     // The script has taken over the conditional reveal.
     expect(container.querySelector("#r")!.getAttribute("aria-controls")).toBe("conditional-r");
 
@@ -81,7 +85,7 @@ describe("useGovukModule", () => {
     expect(container.querySelector(".govuk-error-summary")).toBeNull();
     act(() => container.querySelector<HTMLButtonElement>("#submit")!.click());
     const summary = container.querySelector<HTMLElement>(".govuk-error-summary")!;
-    await vi.waitFor(() => expect(summary.hasAttribute("data-govuk-error-summary-init")).toBe(true));
+    await vi.waitFor(() => expect(summary.hasAttribute("data-govuk-error-summary-init")).toBe(true), LOADED_MACHINE);
   });
 
   it("only starts the Button script when preventDoubleClick is set", async () => {
@@ -94,7 +98,7 @@ describe("useGovukModule", () => {
       ),
     );
     const [plain, once] = Array.from(container.querySelectorAll("button"));
-    await vi.waitFor(() => expect(once.hasAttribute("data-govuk-button-init")).toBe(true));
+    await vi.waitFor(() => expect(once.hasAttribute("data-govuk-button-init")).toBe(true), LOADED_MACHINE);
     expect(plain.hasAttribute("data-govuk-button-init")).toBe(false);
   });
 
