@@ -7,6 +7,9 @@ import { defineForm } from "./form-spec";
 /** Long enough for any password the rules allow and any a password manager makes; the rest is refused. */
 const PASSWORD_MAX = 1024;
 
+/** What every password question shares: kept exactly as typed, never shown again, never summarised. */
+const PASSWORD = { kind: "text", max: PASSWORD_MAX, secret: "password", summary: false } as const;
+
 export const signInForm = defineForm({
   email: {
     kind: "text",
@@ -18,14 +21,11 @@ export const signInForm = defineForm({
     summary: false,
   },
   password: {
-    kind: "text",
+    ...PASSWORD,
     label: "Password",
-    max: PASSWORD_MAX,
     required: "Enter your password",
     noun: "Your password",
     tooLong: "Enter your password",
-    secret: "password",
-    summary: false,
   },
 });
 
@@ -64,25 +64,19 @@ export const secondFactorForm = defineForm(
 export const setupForm = defineForm(
   {
     password: {
-      kind: "text",
+      ...PASSWORD,
       label: "Create a password",
       hint: "Use at least 15 characters. A few unrelated words make a strong password that is easy to remember. Avoid common passwords and your own name.",
-      max: PASSWORD_MAX,
       required: "Enter a password",
       noun: "Password",
       tooLong: "Password must be 256 characters or fewer",
-      secret: "password",
-      summary: false,
     },
     confirm: {
-      kind: "text",
+      ...PASSWORD,
       label: "Enter the password again",
-      max: PASSWORD_MAX,
       required: "Enter the password again",
       noun: "Password",
       tooLong: "Enter the password again",
-      secret: "password",
-      summary: false,
     },
   },
   (v, ctx) => {
@@ -94,35 +88,26 @@ export const setupForm = defineForm(
 export const changePasswordForm = defineForm(
   {
     currentPassword: {
-      kind: "text",
+      ...PASSWORD,
       label: "Current password",
-      max: PASSWORD_MAX,
       required: "Enter your current password",
       noun: "Password",
       tooLong: "Enter your current password",
-      secret: "password",
-      summary: false,
     },
     newPassword: {
-      kind: "text",
+      ...PASSWORD,
       label: "New password",
       hint: "At least 15 characters. Changing it signs you out everywhere else.",
-      max: PASSWORD_MAX,
       required: "Enter a new password",
       noun: "Password",
       tooLong: "Password must be 256 characters or fewer",
-      secret: "password",
-      summary: false,
     },
     confirm: {
-      kind: "text",
+      ...PASSWORD,
       label: "Enter the new password again",
-      max: PASSWORD_MAX,
       required: "Enter the new password again",
       noun: "Password",
       tooLong: "Enter the new password again",
-      secret: "password",
-      summary: false,
     },
   },
   (v, ctx) => {
