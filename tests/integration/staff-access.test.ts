@@ -146,7 +146,10 @@ describe.each(Object.entries(ACCESS))("%s", (name, allowed) => {
     }
     if (!permitted) {
       const denied = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.actorId, user.id)).orderBy(desc(schema.auditLog.id)).get();
-      expect(denied).toMatchObject({ action: "access_denied", entityType: "route", entityId: path });
+      expect(denied).toMatchObject({ action: "access_denied", entityType: "route", entityId: path, reason: `role required: ${(allowed as readonly Role[]).join(" or ")}` });
+      // The refusal says so in words (the page around it is the root error boundary's).
+      const refused = await outcome(() => (mod().loader ?? mod().action)!({ request: mod().loader ? get(path, cookie) : post(path, { csrf: csrfToken }, cookie), params: params(), context }));
+      expect(refused !== "ok" && (await refused.text())).toBe("You do not have permission to do this.");
     }
   });
 
@@ -174,5 +177,46 @@ describe.each(STAGED)("%s", (name) => {
     const { cookie } = await signedIn(user.id);
     const result = await outcome(() => mod.loader!({ request: get(path, cookie), params: {}, context }));
     expect(result !== "ok" && result.headers.get("Location")).toBe("/staff");
+  });
+});
+
+describe("pages for everyone", () => {
+  it("open for a signed-out visitor; opening the sign-out address (not posting to it) only leads home", async () => {
+    for (const name of ["staff.sign-in", "staff.setup", "staff.signed-out", "staff.session-ended"]) {
+      const path = `/${name.replace(/\./g, "/")}`;
+      // A page with no loader has nothing to refuse with: it always renders.
+      const mod = routes[name] as RouteModule & { default?: unknown };
+      expect(mod.default, path).toBeTypeOf("function");
+      const result = mod.loader ? await outcome(() => mod.loader!({ request: get(path), params: {}, context })) : "ok";
+      expect(`${path} ${result === "ok" ? "ok" : result.status}`).toBe(`${path} ok`);
+    }
+    const signOut = await outcome(() => routes["staff.sign-out"].loader!({ request: get("/staff/sign-out"), params: {}, context }));
+    expect(signOut !== "ok" && [signOut.status, signOut.headers.get("Location")]).toEqual([302, "/staff"]);
+  });
+});
+
+describe("the form token", () => {
+  it("refuses a post from a signed-in person without it or with a wrong one, logging why; with it the case opens", async () => {
+    const { user } = await insertStaff(["reviewer"]);
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const subject = `CanarySubject${Date.now()}`;
+    const form = { channel: "proactive", urgent: "no", childName: "CanaryChild Token", subjectName: subject, contactTypes: "family", concern: "Raised by a neighbourhood officer." };
+    const newCase = routes["staff.cases.new"];
+    const send = (body: Record<string, string>) => outcome(() => newCase.action!({ request: post("/staff/cases/new", body, cookie), params: {}, context }));
+    const casesAbout = () => getDb().select().from(schema.casePeople).where(eq(schema.casePeople.fullName, subject)).all().length;
+
+    const without = await send(form);
+    expect(without !== "ok" && [without.status, await without.text()]).toEqual([403, "You do not have permission to do this."]);
+    const wrong = await send({ csrf: csrfToken.replace(/.$/, (c) => (c === "A" ? "B" : "A")), ...form });
+    expect(isForbidden(wrong)).toBe(true);
+    expect(casesAbout()).toBe(0);
+    const denied = getDb().select().from(schema.auditLog).where(eq(schema.auditLog.actorId, user.id)).all()
+      .filter((r) => r.action === "access_denied" && r.entityId === "/staff/cases/new" && r.reason === "form token missing or wrong");
+    expect(denied).toHaveLength(2);
+
+    // The control: the same post with the token opens the case.
+    const withToken = await send({ csrf: csrfToken, ...form });
+    expect(withToken !== "ok" && withToken.status).toBe(303);
+    expect(casesAbout()).toBe(1);
   });
 });
