@@ -22,8 +22,9 @@ export function expectErrorSummaryIn(document: Document, messages: Array<string 
     expect(targets, `target of ${href}`).toHaveLength(1);
     expect(["INPUT", "TEXTAREA", "SELECT"], `target of ${href}`).toContain(targets[0].tagName);
   }
-  const shownWithFields = Array.from(document.querySelectorAll(".govuk-error-message")).map((e) => squash(e.textContent));
+  // Each field's message starts with a visually hidden "Error:".
+  const shownWithFields = Array.from(document.querySelectorAll(".govuk-error-message")).map((e) => squash(e.textContent).replace(/^Error: /, ""));
   for (const message of messages) {
-    expect(shownWithFields.some((text) => (typeof message === "string" ? text.includes(message) : message.test(text))), `"${String(message)}" with its field`).toBe(true);
+    expect(shownWithFields.some((text) => (typeof message === "string" ? text === message : message.test(text))), `"${String(message)}" with its field`).toBe(true);
   }
 }

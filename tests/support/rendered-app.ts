@@ -134,4 +134,10 @@ export class HtmlBrowser implements PageTransport {
   cookie(name: string): string | undefined {
     return this.cookies.get(name);
   }
+
+  /** Adds a cookie as a Cookie header pair ("name=value"), e.g. a staff session made directly. */
+  setCookie(pair: string): void {
+    const [name, ...value] = pair.split("=");
+    this.cookies.set(name.trim(), value.join("="));
+  }
 }
