@@ -1,101 +1,83 @@
 // "Exit this page" is on every public page, and without JavaScript it is a plain link to /exit, which
 // deletes the answers and sends the person on to the neutral site (see exit-leaves-nothing.spec.ts).
-import type { Page } from "@playwright/test";
-import {
-  acceptAndSend,
-  continueButton,
-  expect,
-  fillApplication,
-  group,
-  makeAnswers,
-  readReference,
-  test,
-} from "./support";
+//
+// Without JavaScript the control is the server's HTML, so every page state is read here over HTTP in
+// one session, as a browser without JavaScript would get it. With JavaScript on, accessibility.spec.ts
+// checks the control (shown, a link to /exit, before <main>) on every page state it scans, after
+// GOV.UK Frontend has set it up; exit-leaves-nothing.spec.ts clicks it with JavaScript on and off.
+import { expect, fillApplicationOverHttp, makeAnswers, test } from "./support";
+import { expectExitControlInHtml, formOf, htmlDocument, recordingRequests } from "./support/public-http";
 
-const exitControl = (page: Page) => page.getByRole("button", { name: "Emergency Exit this page", exact: true });
+test("without JavaScript, every public page has the Exit this page control", async ({ request }) => {
+  const answers = makeAnswers({ childInDanger: "Yes" });
+  const http = recordingRequests(request);
+  const pages: Array<{ where: string; html: string }> = [];
+  /** The HTML the last exchange brought (a redirect's target), under a name. */
+  const saw = (where: string, path: RegExp) => {
+    const last = http.exchanges.at(-1)!;
+    expect(new URL(last.url).pathname, where).toMatch(path);
+    expect(last.html, where).not.toBeNull();
+    pages.push({ where, html: last.html! });
+    return htmlDocument(last.html!, last.url);
+  };
 
-async function expectExitLink(page: Page, where: string) {
-  const exit = exitControl(page);
-  await expect(exit, where).toHaveCount(1);
-  await expect(exit, where).toBeVisible();
-  expect(await exit.evaluate((el) => el.tagName), where).toBe("A");
-  await expect(exit, where).toHaveAttribute("href", "/exit");
-  await expect(exit, where).toHaveAttribute("rel", /\bnoreferrer\b/);
-  // It comes before the page's own content, so it is quick to reach.
-  const order = await exit.evaluate((el) => {
-    const main = document.getElementById("main-content");
-    return main ? el.compareDocumentPosition(main) & Node.DOCUMENT_POSITION_FOLLOWING : 0;
-  });
-  expect(order, `${where}: exit control comes before <main>`).toBeTruthy();
-}
+  // Every question page on the way to check answers (the walk records each page it is shown).
+  await fillApplicationOverHttp(http.page, answers);
+  const steps: Array<[string, RegExp]> = [
+    ["start", /^\/$/],
+    ["danger", /^\/apply\/danger$/],
+    ["call-999", /^\/apply\/call-999$/],
+    ["applicant", /^\/apply\/applicant$/],
+    ["contact", /^\/apply\/contact$/],
+    ["child", /^\/apply\/children\/1$/],
+    ["children", /^\/apply\/children$/],
+    ["subject", /^\/apply\/subject$/],
+    ["subject-contact", /^\/apply\/subject-contact$/],
+    ["concern", /^\/apply\/concern$/],
+    ["declarations", /^\/apply\/declarations$/],
+    ["check", /^\/apply\/check$/],
+  ];
+  const shown = http.exchanges.filter((e) => e.method === "GET" && e.status === 200 && e.html !== null);
+  expect(shown.map((e) => new URL(e.url).pathname)).toHaveLength(steps.length);
+  for (const [i, [where, path]] of steps.entries()) {
+    expect(new URL(shown[i]!.url).pathname, where).toMatch(path);
+    pages.push({ where, html: shown[i]!.html! });
+  }
 
-for (const javaScriptEnabled of [false, true]) {
-  test.describe(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
-    test.use({ javaScriptEnabled });
+  // The start page tells applicants what Exit does, and about private windows.
+  const start = htmlDocument(pages[0]!.html).body.textContent!.replace(/\s+/g, " ");
+  expect(start).toContain("Exit this page deletes the answers you have not sent yet");
+  expect(start).toContain("open a private window");
 
-    test("every public page has the Exit this page control", async ({ page, externalRequests }) => {
-      const answers = makeAnswers({ childInDanger: "Yes" });
-      const seen: string[] = [];
-      const check = async (where: string) => {
-        await expectExitLink(page, where);
-        seen.push(where);
-      };
-      await fillApplication(page, answers, {
-        onPage: async (step, p) => {
-          await check(step);
-          if (step === "applicant") {
-            await continueButton(p).click();
-            await expect(p).toHaveTitle(/^Error: /);
-            await check("applicant with errors");
-            await p.reload(); // a clean page again (and a fresh button, clear of the double-click guard)
-          }
-          if (step === "children") {
-            await p.getByRole("link", { name: `Remove ${answers.children[0].fullName}`, exact: true }).click();
-            await expect(p).toHaveURL(/\/apply\/children\/1\/remove$/);
-            await check("remove");
-            await group(p, `Are you sure you want to remove ${answers.children[0].fullName}?`).getByLabel("No", { exact: true }).check();
-            await continueButton(p).click();
-            await expect(p).toHaveURL(/\/apply\/children$/);
-          }
-        },
-      });
-      await acceptAndSend(page).click();
-      await readReference(page);
-      await check("confirmation");
+  // A page with errors: your details sent as first shown, unanswered.
+  const unanswered = formOf(htmlDocument(pages.find((p) => p.where === "applicant")!.html, shown[3]!.url), "Continue");
+  await http.post(unanswered.action, unanswered.body);
+  expect(saw("applicant with errors", /^\/apply\/applicant$/).title).toMatch(/^Error: /);
 
-      for (const path of ["/apply/too-many", "/privacy", "/no-such-page"]) {
-        await page.goto(path);
-        await check(path);
-      }
-      expect(seen).toEqual([
-        "start",
-        "danger",
-        "call-999",
-        "applicant",
-        "applicant with errors",
-        "contact",
-        "child",
-        "children",
-        "remove",
-        "subject",
-        "subject-contact",
-        "concern",
-        "declarations",
-        "check",
-        "confirmation",
-        "/apply/too-many",
-        "/privacy",
-        "/no-such-page",
-      ]);
-      expect(externalRequests).toEqual([]);
-    });
-  });
-}
+  // Removing a child asks first.
+  await http.get("/apply/children/1/remove");
+  saw("remove", /^\/apply\/children\/1\/remove$/);
 
-test.describe("with JavaScript on", () => {
-  test("the control is set up by GOV.UK Frontend", async ({ page }) => {
-    await page.goto("/apply/danger");
-    await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
-    await expect(exitControl(page)).toHaveAttribute("href", "/exit");
-  });
+  // The confirmation, once sent from check answers.
+  const send = formOf(htmlDocument(pages.find((p) => p.where === "check")!.html, shown.at(-1)!.url), "Accept and send");
+  await http.post(send.action, send.body);
+  saw("confirmation", /^\/apply\/confirmation$/);
+
+  for (const path of ["/apply/too-many", "/privacy", "/accessibility", "/no-such-page"]) {
+    await http.get(path);
+    saw(path, /./);
+  }
+  expect(http.exchanges.at(-1)!.status, "/no-such-page").toBe(404);
+
+  for (const { where, html } of pages) expectExitControlInHtml(html, where);
+  expect(pages.map((p) => p.where)).toEqual([
+    ...steps.map(([where]) => where),
+    "applicant with errors",
+    "remove",
+    "confirmation",
+    "/apply/too-many",
+    "/privacy",
+    "/accessibility",
+    "/no-such-page",
+  ]);
 });
