@@ -3,8 +3,10 @@
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { test } from "@playwright/test";
 import Database from "better-sqlite3";
-import { expect, randomToken, startAppServer, test, type AppServer } from "./support";
+// A server of its own, driven over HTTP: Playwright's own `test`, no browser.
+import { expect, randomToken, startAppServer, type AppServer } from "./support";
 
 const MB = 1024 * 1024;
 const dataDir = path.resolve(`tests/.tmp/e2e-bodies-${randomToken(8).toLowerCase()}`);

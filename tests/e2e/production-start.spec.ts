@@ -1,9 +1,13 @@
 // Attack: starting the real server (node server.js) in production with settings that expose the
 // data. It must exit non-zero with a message naming the fix; a safe configuration starts with an
-// owner-only data folder and database. (Every case is covered in tests/integration/production-safety.)
+// owner-only data folder and database. (Every case is covered in tests/integration/production-safety,
+// through startServices as server.js calls it: the database file open to others among them. Here,
+// one refusal shows server.js prints the message and exits 1, and one safe start.)
+// These tests start servers of their own: Playwright's own `test`, no browser.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, randomToken, refusedStart, startAppServer, test } from "./support";
+import { test } from "@playwright/test";
+import { expect, randomToken, refusedStart, startAppServer } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -24,17 +28,6 @@ test("production refuses an http:// APP_URL and a missing TOTP_KEY, naming both,
   expect(output).toContain("Refusing to start in production");
   expect(output).toContain("APP_URL is http://csods.example.police.uk: set APP_URL to the service's https:// address");
   expect(output).toContain("TOTP_KEY is not set: set TOTP_KEY");
-});
-
-test("production refuses a database file readable by others", async () => {
-  const dataDir = newDir();
-  fs.mkdirSync(dataDir, { mode: 0o700 });
-  const file = path.join(dataDir, "csods.db");
-  fs.writeFileSync(file, "");
-  fs.chmodSync(file, 0o644);
-  const { code, output } = await refusedStart({ dataDir, env: { NODE_ENV: "production", TOTP_KEY } });
-  expect(code).toBe(1);
-  expect(output).toContain(`The database file ${file} is open to other users (mode 0644): run chmod 600 ${file}`);
 });
 
 test("a safe production configuration starts, with the data folder 0700 and the database 0600", async () => {
