@@ -5,6 +5,7 @@
 // what the staff accessibility browser tests used to check on the pages they reached by walking.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { eq } from "drizzle-orm";
 import * as casePage from "~/routes/staff.cases.$caseId";
 import * as assessmentPage from "~/routes/staff.cases.$caseId_.assessment";
 import * as checksCompletePage from "~/routes/staff.cases.$caseId_.checks-complete";
@@ -21,7 +22,6 @@ import * as sessionEndedPage from "~/routes/staff.session-ended";
 import { caseSummary } from "~/services/case-view.server";
 import { getDb, schema } from "~/services/db.server";
 import { currentStep, totpCode } from "~/services/totp.server";
-import { eq } from "drizzle-orm";
 import { submitTestCase } from "../support/cases";
 import { caseAtDecision, decide } from "../support/casework";
 import { insertStaff, signedIn } from "../support/staff";
