@@ -5,24 +5,16 @@
 // one session, as a browser without JavaScript would get it. With JavaScript on, accessibility.spec.ts
 // checks the control (shown, a link to /exit, before <main>) on every page state it scans, after
 // GOV.UK Frontend has set it up; exit-leaves-nothing.spec.ts clicks it with JavaScript on and off.
-import { expect, fillApplicationOverHttp, makeAnswers, test } from "./support";
-import { expectExitControlInHtml, formOf, htmlDocument, recordingRequests } from "./support/public-http";
+import { formOf, formRequest, squash, walkApplication, type ShownPage } from "../support/application-forms";
+import { expect, makeAnswers, test } from "./support";
+import { expectExitControlInHtml, pageOf, recordingTransport } from "./support/public-http";
 
 test("without JavaScript, every public page has the Exit this page control", async ({ request }) => {
-  const answers = makeAnswers({ childInDanger: "Yes" });
-  const http = recordingRequests(request);
-  const pages: Array<{ where: string; html: string }> = [];
-  /** The HTML the last exchange brought (a redirect's target), under a name. */
-  const saw = (where: string, path: RegExp) => {
-    const last = http.exchanges.at(-1)!;
-    expect(new URL(last.url).pathname, where).toMatch(path);
-    expect(last.html, where).not.toBeNull();
-    pages.push({ where, html: last.html! });
-    return htmlDocument(last.html!, last.url);
-  };
+  const http = recordingTransport(request);
+  const pages: Array<{ where: string; page: ShownPage }> = [];
 
-  // Every question page on the way to check answers (the walk records each page it is shown).
-  await fillApplicationOverHttp(http.page, answers);
+  // Every question page on the way to check answers, an urgent application's call-999 page included.
+  const check = await walkApplication(http, makeAnswers({ childInDanger: "Yes" }));
   const steps: Array<[string, RegExp]> = [
     ["start", /^\/$/],
     ["danger", /^\/apply\/danger$/],
@@ -37,39 +29,42 @@ test("without JavaScript, every public page has the Exit this page control", asy
     ["declarations", /^\/apply\/declarations$/],
     ["check", /^\/apply\/check$/],
   ];
-  const shown = http.exchanges.filter((e) => e.method === "GET" && e.status === 200 && e.html !== null);
-  expect(shown.map((e) => new URL(e.url).pathname)).toHaveLength(steps.length);
+  // Each page as the server sent it (the walk types its answers into the forms it reads).
+  const shown = http.exchanges.filter((e) => e.method === "GET" && e.status === 200 && e.html !== null).map(pageOf);
+  expect(shown).toHaveLength(steps.length);
   for (const [i, [where, path]] of steps.entries()) {
-    expect(new URL(shown[i]!.url).pathname, where).toMatch(path);
-    pages.push({ where, html: shown[i]!.html! });
+    expect(shown[i]!.path, where).toMatch(path);
+    pages.push({ where, page: shown[i]! });
   }
 
   // The start page tells applicants what Exit does, and about private windows.
-  const start = htmlDocument(pages[0]!.html).body.textContent!.replace(/\s+/g, " ");
+  const start = squash(shown[0]!.document.body.textContent);
   expect(start).toContain("Exit this page deletes the answers you have not sent yet");
   expect(start).toContain("open a private window");
 
-  // A page with errors: your details sent as first shown, unanswered.
-  const unanswered = formOf(htmlDocument(pages.find((p) => p.where === "applicant")!.html, shown[3]!.url), "Continue");
-  await http.post(unanswered.action, unanswered.body);
-  expect(saw("applicant with errors", /^\/apply\/applicant$/).title).toMatch(/^Error: /);
+  // Your details sent as first shown, unanswered: the page with its errors.
+  const unanswered = formRequest(shown[3]!, formOf(shown[3]!));
+  const withErrors = await http.post(unanswered.action, unanswered.body);
+  expect(withErrors.path).toBe("/apply/applicant");
+  expect(withErrors.document.title).toMatch(/^Error: /);
+  pages.push({ where: "applicant with errors", page: withErrors });
 
-  // Removing a child asks first.
-  await http.get("/apply/children/1/remove");
-  saw("remove", /^\/apply\/children\/1\/remove$/);
+  const remove = await http.get("/apply/children/1/remove");
+  expect(remove.path).toBe("/apply/children/1/remove");
+  pages.push({ where: "remove", page: remove });
 
-  // The confirmation, once sent from check answers.
-  const send = formOf(htmlDocument(pages.find((p) => p.where === "check")!.html, shown.at(-1)!.url), "Accept and send");
-  await http.post(send.action, send.body);
-  saw("confirmation", /^\/apply\/confirmation$/);
+  const send = formRequest(check, formOf(check, "Accept and send"));
+  const confirmation = await http.post(send.action, send.body);
+  expect(confirmation.path).toBe("/apply/confirmation");
+  pages.push({ where: "confirmation", page: confirmation });
 
   for (const path of ["/apply/too-many", "/privacy", "/accessibility", "/no-such-page"]) {
-    await http.get(path);
-    saw(path, /./);
+    const page = await http.get(path);
+    expect(page.status, path).toBe(path === "/no-such-page" ? 404 : 200);
+    pages.push({ where: path, page });
   }
-  expect(http.exchanges.at(-1)!.status, "/no-such-page").toBe(404);
 
-  for (const { where, html } of pages) expectExitControlInHtml(html, where);
+  for (const { where, page } of pages) expectExitControlInHtml(page, where);
   expect(pages.map((p) => p.where)).toEqual([
     ...steps.map(([where]) => where),
     "applicant with errors",

@@ -1,6 +1,7 @@
 // No lost work (issue 12): two minutes before the idle timeout a warning appears; "Stay signed in"
 // keeps the session and everything typed on the page. Without JavaScript the warning is a page of
 // its own. Browser timers run on Playwright's clock: no real waiting.
+import { formOf, formRequest } from "../support/application-forms";
 import {
   caseIdOf,
   E2E_BASE_URL,
@@ -15,7 +16,7 @@ import {
   staffTitle,
   submitApplicationOverHttp,
 } from "./support";
-import { formOf, htmlDocument, recordingRequests } from "./support/public-http";
+import { recordingTransport } from "./support/public-http";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -60,30 +61,24 @@ test("without JavaScript the warning is a page that goes back to where the perso
   const stillThere = `/staff/still-there?return=${encodeURIComponent(casePath)}`;
   // A browser without JavaScript has only the server's HTML (its <noscript> included): read in the
   // reviewer's session, every request and redirect recorded.
-  const http = recordingRequests(reviewer.request);
-  const shown = async (path: string) => {
-    await http.get(path);
-    const last = http.exchanges.at(-1)!;
-    return htmlDocument(last.html!, last.url);
-  };
+  const http = recordingTransport(reviewer.request);
 
   // Each staff page refreshes to the warning page 2½ minutes before the 15-minute timeout.
-  const casePage = await shown(casePath);
-  expect(casePage.title).toBe(staffTitle(`Case ${reference}`));
-  const refresh = casePage.querySelectorAll('noscript meta[http-equiv="refresh"]');
+  const casePage = await http.get(casePath);
+  expect(casePage.document.title).toBe(staffTitle(`Case ${reference}`));
+  const refresh = casePage.document.querySelectorAll('noscript meta[http-equiv="refresh"]');
   expect(refresh).toHaveLength(1);
   expect(refresh[0]!.getAttribute("content")).toBe(`750;url=${stillThere}`);
 
-  const warning = await shown(stillThere);
-  expect(warning.title).toBe(staffTitle("You are about to be signed out"));
-  const stay = formOf(warning, "Stay signed in");
-  await http.post(stay.action, stay.body);
+  const warning = await http.get(stillThere);
+  expect(warning.document.title).toBe(staffTitle("You are about to be signed out"));
+  const stay = formRequest(warning, formOf(warning, "Stay signed in"));
+  const back = await http.post(stay.action, stay.body);
   const posted = http.exchanges.at(-2)!;
   expect(posted).toMatchObject({ method: "POST", status: 303 });
   expect(posted.headers["location"]).toBe(casePath);
-  const after = http.exchanges.at(-1)!;
-  expect(after.url).toBe(`${E2E_BASE_URL}${casePath}`);
-  expect(htmlDocument(after.html!).title).toBe(staffTitle(`Case ${reference}`));
+  expect(back.url).toBe(`${E2E_BASE_URL}${casePath}`);
+  expect(back.document.title).toBe(staffTitle(`Case ${reference}`));
 
   // The same page, scanned by axe (which needs JavaScript in the page to run).
   await reviewer.goto(stillThere);

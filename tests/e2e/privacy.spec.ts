@@ -5,11 +5,11 @@
 // the server sends, so that walk is made over HTTP in one session (every request, every redirect's
 // hop, every page's HTML and headers recorded): the same pages, the same checks, no page loads.
 import type { Page, Response } from "@playwright/test";
+import { check, control, fill, formOf, formRequest, group, submit, walkApplication } from "../support/application-forms";
 import {
   expect,
   fillApplication,
-  fillApplicationOverHttp,
-  group,
+  group as groupNamed,
   isLocalUrl,
   makeAnswers,
   makeChild,
@@ -20,7 +20,7 @@ import {
   waitOutDoubleClickGuard,
   clickContinue,
 } from "./support";
-import { formOf, htmlDocument, recordingRequests } from "./support/public-http";
+import { pageOf, recordingTransport } from "./support/public-http";
 
 const STATIC = /^\/(assets|build)\/|^\/app\.css$/;
 
@@ -161,7 +161,7 @@ test("with JavaScript on, no personal data in addresses, titles, requests or sto
         await p.getByRole("link", { name: `Remove ${answers.children[1].fullName}`, exact: true }).click();
         await expect(p).toHaveURL(/\/apply\/children\/2\/remove$/);
         await record("remove");
-        await group(p, `Are you sure you want to remove ${answers.children[1].fullName}?`).getByLabel("No", { exact: true }).check();
+        await groupNamed(p, `Are you sure you want to remove ${answers.children[1].fullName}?`).getByLabel("No", { exact: true }).check();
         await continueButton(p).click();
         await expect(p).toHaveURL(/\/apply\/children$/);
         await record("children again");
@@ -203,42 +203,31 @@ test("without JavaScript (the server's pages and redirects), no personal data in
   request,
 }) => {
   const answers = makeAnswers({ children: [makeChild(), makeChild()] });
-  const http = recordingRequests(request);
-  await fillApplicationOverHttp(http.page, answers);
-  const pageAt = (path: string) => {
-    const shown = http.exchanges.filter((e) => e.status === 200 && e.html !== null && new URL(e.url).pathname === path).at(-1)!;
-    return htmlDocument(shown.html!, shown.url);
-  };
-  const checkAnswers = pageAt("/apply/check");
+  const http = recordingTransport(request);
+  const checkAnswers = await walkApplication(http, answers);
+  /** The last time the page at `path` was shown, as the server sent it. */
+  const pageAt = (path: string) => pageOf(http.exchanges.filter((e) => e.status === 200 && e.html !== null && new URL(e.url).pathname === path).at(-1)!);
 
   // A page with errors and typed answers: your details with only the name.
-  const applicant = pageAt("/apply/applicant");
-  const fullName = Array.from(applicant.querySelectorAll("label")).find((l) => l.textContent?.trim() === "Full name")!.control as HTMLInputElement;
-  fullName.value = answers.applicant.fullName;
-  const typed = formOf(applicant, "Continue");
-  await http.post(typed.action, typed.body);
-  const withErrors = pageAt("/apply/applicant");
-  expect(withErrors.title).toMatch(/^Error: /);
-  expect((withErrors.getElementById(fullName.id) as HTMLInputElement).value).toBe(answers.applicant.fullName);
+  const withErrors = await submit(http, pageAt("/apply/applicant"), (form) => fill(form, "Full name", answers.applicant.fullName));
+  expect(withErrors.path).toBe("/apply/applicant");
+  expect(withErrors.document.title).toMatch(/^Error: /);
+  expect(control(withErrors.document, "Full name").value).toBe(answers.applicant.fullName);
 
   // The remove page names the child in its heading, never in its address or title; "No" keeps them.
-  await http.get("/apply/children/2/remove");
-  const remove = pageAt("/apply/children/2/remove");
-  expect(remove.querySelector("h1, legend")!.textContent).toContain(answers.children[1]!.fullName);
-  const no = Array.from(remove.querySelectorAll("label")).find((l) => l.textContent?.trim() === "No")!.control as HTMLInputElement;
-  no.checked = true;
-  const keep = formOf(remove, "Continue");
-  await http.post(keep.action, keep.body);
-  expect(new URL(http.exchanges.at(-1)!.url).pathname).toBe("/apply/children");
+  const remove = await http.get("/apply/children/2/remove");
+  expect(remove.path).toBe("/apply/children/2/remove");
+  const question = `Are you sure you want to remove ${answers.children[1]!.fullName}?`;
+  const kept = await submit(http, remove, (form) => check(group(form, question), "No"));
+  expect(kept.path).toBe("/apply/children");
 
   // Sent from check answers.
-  const send = formOf(checkAnswers, "Accept and send");
-  await http.post(send.action, send.body);
-  expect(new URL(http.exchanges.at(-1)!.url).pathname).toBe("/apply/confirmation");
+  const send = formRequest(checkAnswers, formOf(checkAnswers, "Accept and send"));
+  expect((await http.post(send.action, send.body)).path).toBe("/apply/confirmation");
 
   const pages = http.exchanges
     .filter((e) => e.html !== null && e.status === 200)
-    .map((e) => ({ ...e, document: htmlDocument(e.html!, e.url) }));
+    .map((e) => ({ ...e, document: pageOf(e).document }));
   for (const path of ["/apply/applicant", "/apply/children/2/remove", "/apply/children", "/apply/confirmation"]) {
     expect(pages.some((e) => new URL(e.url).pathname === path), path).toBe(true);
   }
