@@ -4,11 +4,13 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { staffCaseSchema } from "~/domain/staff-case-schema";
 import * as casePage from "~/routes/staff.cases.$caseId";
+import * as queueRoute from "~/routes/staff.cases._index";
 import { checkTransition } from "~/domain/workflow";
 import { getDb, schema } from "~/services/db.server";
 import { listQueue } from "~/services/queues.server";
 import { createStaffCase } from "~/services/staff-cases.server";
 import { now } from "~/services/app-clock.server";
+import { CasePages } from "../support/case-pages";
 import { submitTestCase } from "../support/cases";
 import { insertStaff, signedIn } from "../support/staff";
 
@@ -77,5 +79,26 @@ describe("a proactive (right to be told) case", () => {
     expect(proactive.others.map((o) => o.path)).toEqual(expect.arrayContaining(["referral", "strategy-discussion"]));
     const application = await view((await submitTestCase()).caseId);
     expect(application.clocks.map((c) => c.name)).toEqual(["Immediate-risk check", "Interview", "Decision"]);
+  });
+
+  it("its case page and its queue row say right to be told, and nothing on them speaks of an applicant's interview or verification", async () => {
+    const { caseId, reference } = openProactive();
+    const pages = await CasePages.of(reviewer);
+    const page = await pages.view(caseId, "", casePage);
+    expect(page).toMatchObject({ route: "Right to be told", stage: "Research and checks" });
+    expect(page.clocks.map((c) => c.name)).toEqual(["Decision"]);
+    expect(page.next.map((n) => n.text)).toEqual(["Record research checks"]);
+    // Everything the page shows comes from its data: no interview, no immediate-risk clock, no "applicant not verified".
+    expect(JSON.stringify(page)).not.toMatch(/interview|immediate-risk|not verified/i);
+    // An application's page does speak of them (the check above could fail).
+    const application = await pages.view((await submitTestCase()).caseId, "", casePage);
+    expect(JSON.stringify(application)).toMatch(/interview/i);
+
+    const { cookie } = await signedIn(reviewer.id);
+    const context = { cspNonce: "t", requestId: "proactive-test", clientIp: "127.0.0.1" };
+    const queue = await queueRoute.loader({ request: new Request("http://localhost:3000/staff/cases?queue=all_open&page=1000000", { headers: { Cookie: cookie } }), params: {}, context });
+    const row = queue.rows.find((r) => r.reference === reference);
+    expect(row).toMatchObject({ id: caseId, route: "Right to be told" });
+    expect(JSON.stringify(row)).not.toMatch(/interview/i);
   });
 });

@@ -9,6 +9,7 @@ import { DRAFT_SAVED_NOTICE } from "~/routes/__case-form.server";
 import { discardStaffDraft, saveStaffDraft, staffDraft } from "~/services/staff-drafts.server";
 import { getDb, schema } from "~/services/db.server";
 import { submitTestCase } from "../support/cases";
+import { assessment } from "../support/casework";
 import { insertStaff, signedIn } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
@@ -108,6 +109,20 @@ describe("the risk assessment page keeps a draft", () => {
     const { user: colleague } = await insertStaff(["manager"]);
     const theirs = await assessmentPage.loader({ request: get(path, (await signedIn(colleague.id)).cookie), params, context });
     expect(theirs.draft).toBeNull();
+
+    // Signed in again later (a new session), the draft is still there; the notice is not.
+    const later = await signedIn(user.id);
+    const again = await assessmentPage.loader({ request: get(path, later.cookie), params, context });
+    expect(again.draft?.values).toMatchObject({ riskToChild: "Half-typed risk, Canary-5521" });
+    expect(again.caseHeader.notice).toBeNull();
+
+    // Sent, the draft is deleted.
+    expect(staffDraft(user.id, caseId, "case-assessment")?.values).toMatchObject({ riskToChild: "Half-typed risk, Canary-5521" });
+    const answers = Object.fromEntries(Object.entries(assessment("no_disclosure")).filter((e): e is [string, string] => typeof e[1] === "string"));
+    const sent = (await assessmentPage.action({ request: post(path, { ...answers, csrf: later.csrfToken }, later.cookie), params, context })) as Response;
+    expect(sent.headers.get("Location")).toBe(`/staff/cases/${caseId}`);
+    expect(getDb().select({ status: schema.cases.status }).from(schema.cases).where(eq(schema.cases.id, caseId)).get()?.status).toBe("decision");
+    expect(staffDraft(user.id, caseId, "case-assessment")).toBeNull();
   });
 
   it("a draft cannot be saved on a case whose assessment is not this person's to do", async () => {

@@ -1,13 +1,19 @@
 import Database from "better-sqlite3";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { nowTime, todayParts } from "~/domain/time";
+import * as caseRoute from "~/routes/staff.cases.$caseId";
+import * as closeRoute from "~/routes/staff.cases.$caseId_.close";
+import * as decisionRoute from "~/routes/staff.cases.$caseId_.decision";
+import * as deliveryRoute from "~/routes/staff.cases.$caseId_.delivery";
 import { performAction } from "~/services/case-actions.server";
 import { loadCaseForStaff, linkedCases } from "~/services/case-view.server";
 import { getConfig } from "~/services/config.server";
 import { countQueries, getDb, schema } from "~/services/db.server";
 import { sendClockReminders } from "~/services/staff-notifications.server";
+import { CasePages, codeOf, errorsOf, redirectedTo } from "../support/case-pages";
 import { submitTestCase } from "../support/cases";
-import { assessment, caseAtDecision, decide, deliver } from "../support/casework";
+import { assessment, caseAtDecision, decide, deliver, mandatoryChecks, ok } from "../support/casework";
 import { insertStaff } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
@@ -174,5 +180,95 @@ describe("linked records", () => {
     const b = await submitTestCase({ subjectName: "jon olinked" });
     await submitTestCase({ subjectName: "Someone Else" });
     expect(linkedCases(b.caseId).map((l) => l.reference)).toEqual([a.reference]);
+  });
+});
+
+// The same rules through the pages (each route's real loader and action, as a browser without
+// JavaScript sends them).
+describe("the workflow's pages", () => {
+  const deliveries = (id: number) => getDb().select().from(schema.caseRecords).where(and(eq(schema.caseRecords.caseId, id), eq(schema.caseRecords.kind, "delivery"))).all().map((r) => r.data);
+  const decisions = (id: number) => getDb().select().from(schema.caseDecisions).where(eq(schema.caseDecisions.caseId, id)).all();
+  const buttons = (page: { next: Array<{ text: string }> }) => page.next.map((n) => n.text);
+
+  it("a reviewer is offered no decision and the decision page says why; the manager's signature is stored as theirs; a closed case offers only notes and telling the applicant", async () => {
+    const { caseId } = await toDecision("disclose");
+    const asReviewer = await CasePages.of(reviewer);
+    expect(buttons(await asReviewer.view(caseId, "", caseRoute))).not.toContain("Decide on the recommendation");
+    const blocked = await asReviewer.view(caseId, "decision", decisionRoute);
+    expect(blocked.blocked).toBe("Only a manager can do this");
+    const signer = await insertStaff(["manager"]);
+    const asManager = await CasePages.of(signer.user);
+    expect(buttons(await asManager.view(caseId, "", caseRoute))).toEqual(["Decide on the recommendation"]);
+    const { assessmentId } = await asManager.view(caseId, "decision", decisionRoute);
+    const signed = await asManager.send(caseId, "decision", decisionRoute, { assessmentId: String(assessmentId), decision: "approve", reasons: "Necessary and proportionate.", code: codeOf(signer.totpSecret) });
+    expect(redirectedTo(signed)).toBe(`/staff/cases/${caseId}`);
+    expect(decisions(caseId).map((d) => [d.decision, d.outcome, d.decidedBy])).toEqual([["approve", "disclose", signer.user.id]]);
+
+    ok(deliver(caseId, reviewer, true));
+    expect(redirectedTo(await asReviewer.send(caseId, "close", closeRoute, {}))).toBe(`/staff/cases/${caseId}`);
+    const closed = await asReviewer.view(caseId, "", caseRoute);
+    expect(closed).toMatchObject({ stage: "Closed", closed: true, outcomes: ["Disclosure (child sexual offence convictions)"], next: [], others: [], canNote: true, canTellApplicant: true });
+    expect(closed.timeline.slice(0, 3).map((t) => [t.text, t.by])).toEqual([
+      ["Case closed: Disclosure (child sexual offence convictions)", reviewer.displayName],
+      ["Disclosure or outcome delivery recorded", reviewer.displayName],
+      ["Recommendation approved", signer.user.displayName],
+    ]);
+  });
+
+  it("no disclosure: the outcome is offered and recorded only by a route the applicant said is safe", async () => {
+    const { caseId } = await submitTestCase({ contact: { methods: ["phone", "letter"], phone: "07700 900456", leaveMessages: "no" } });
+    for (const step of [
+      { action: "risk_check", data: { immediateRisk: "no", actions: ["none"] } },
+      { action: "scope_in", data: { inScope: "yes" } },
+      { action: "verification", data: { result: "verified" } },
+    ] as const) ok(performAction(caseId, step, reviewer, "t"));
+    for (const c of mandatoryChecks(false)) ok(performAction(caseId, { action: "add_check", check: c }, reviewer));
+    ok(performAction(caseId, { action: "complete_checks" }, reviewer));
+    ok(performAction(caseId, { action: "submit_assessment", data: assessment("no_disclosure") }, reviewer));
+    ok(decide(caseId, manager, "approve", { reasons: "No convictions or intelligence: nothing to disclose." }));
+
+    const pages = await CasePages.of(reviewer);
+    expect(buttons(await pages.view(caseId, "", caseRoute))).toEqual(["Record the disclosure or outcome"]);
+    const page = await pages.view(caseId, "delivery", deliveryRoute);
+    expect(page.delivery.decision?.outcome).toBe("no_disclosure");
+    expect(page.delivery).toMatchObject({ policy: { kind: "controlled" }, leaveMessages: false });
+    expect(page.delivery.applicantWording).toMatch(/^The police have considered your application/);
+    expect(page.delivery.applicantWording).not.toMatch(/no disclosure|record/i);
+    // Only the routes the applicant chose, in their order, in words.
+    expect(Object.entries(page.routes ?? {})).toEqual([["phone", "Phone call or text message"], ["letter", "Letter to your address"]]);
+
+    const decisionId = String(page.delivery.decision!.id);
+    const when = { ...todayParts(new Date()), time: nowTime(new Date()) };
+    const told = { decisionId, messageDay: when.day, messageMonth: when.month, messageYear: when.year, messageTime: when.time };
+    // A forged post with a route the applicant did not choose is refused, and nothing is recorded.
+    expect(redirectedTo(await pages.send(caseId, "delivery", deliveryRoute, { ...told, messageRoute: "email" }))).toBe(`/staff/cases/${caseId}/delivery`);
+    expect(errorsOf(await pages.view(caseId, "delivery", deliveryRoute)).messageRoute?.[0]).toBe("Use only a route the applicant said is safe");
+    expect(deliveries(caseId)).toEqual([]);
+
+    expect(redirectedTo(await pages.send(caseId, "delivery", deliveryRoute, { ...told, messageRoute: "letter" }))).toBe(`/staff/cases/${caseId}`);
+    expect(redirectedTo(await pages.send(caseId, "close", closeRoute, {}))).toBe(`/staff/cases/${caseId}`);
+    expect(caseRow(caseId)).toMatchObject({ status: "closed", disclosureMade: false });
+    expect(getDb().select().from(schema.caseOutcomes).where(eq(schema.caseOutcomes.caseId, caseId)).all().map((o) => o.code)).toEqual(["no_disclosure"]);
+    expect(deliveries(caseId)).toEqual([
+      expect.objectContaining({ kind: "outcome", decisionId: Number(decisionId), messagePolicy: "controlled", messageRoute: "letter", messageWords: expect.stringMatching(/^The police have considered your application/) }),
+    ]);
+    expect(auditFor(caseId).filter((a) => a.action === "disclosure")).toEqual([]);
+    const closed = await pages.view(caseId, "", caseRoute);
+    expect(closed.timeline[0]).toMatchObject({ text: "Case closed: No disclosure", by: reviewer.displayName });
+    expect(closed.timeline.map((t) => t.text)).toContain("Recommendation approved");
+  });
+
+  it("a manager who assessed the case is offered no decision, and a forged signature with a good code is refused", async () => {
+    const assessor = await insertStaff(["manager"]);
+    const { caseId } = await caseAtDecision(reviewer, "disclose", { assessor: assessor.user });
+    const pages = await CasePages.of(assessor.user);
+    expect(buttons(await pages.view(caseId, "", caseRoute))).not.toContain("Decide on the recommendation");
+    const page = await pages.view(caseId, "decision", decisionRoute);
+    expect(page.blocked).toBe("You researched or assessed this case, so another manager must decide it");
+    const forged = await pages.send(caseId, "decision", decisionRoute, { assessmentId: String(page.assessmentId), decision: "approve", reasons: "Approving my own assessment.", code: codeOf(assessor.totpSecret) });
+    expect(redirectedTo(forged)).toBe(`/staff/cases/${caseId}/decision`);
+    expect(errorsOf(await pages.view(caseId, "decision", decisionRoute))).toEqual({ form: ["You researched or assessed this case, so another manager must decide it"] });
+    expect(decisions(caseId)).toEqual([]);
+    expect(caseRow(caseId).status).toBe("decision");
   });
 });
