@@ -80,7 +80,7 @@ async function goToForm(page: Page, caseId: number, button: string, form: CaseFo
 }
 
 /** Submits a stage form; it goes to the case page, or to `next` (the form its button names). */
-async function submitForm(page: Page, caseId: number, submit: string, next?: string): Promise<void> {
+export async function submitForm(page: Page, caseId: number, submit: string, next?: string): Promise<void> {
   await page.getByRole("button", { name: submit, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}${next ? `/${next}` : ""}$`));
   await expect(page.locator(".govuk-notification-banner--success")).toBeVisible();
@@ -90,31 +90,46 @@ async function fillDateGroup(page: Page, legend: string, date: DateParts): Promi
   await fillDate(group(page, legend), date);
 }
 
-export async function recordRiskCheck(page: Page, caseId: number, hook?: CaseFormHook): Promise<void> {
-  await goToForm(page, caseId, "Record the immediate-risk check", "risk-check", hook);
+/** Fills the immediate-risk check (no risk, no action, no abuse suspected) without sending it. */
+export async function fillRiskCheck(page: Page): Promise<void> {
   await group(page, "Is any child at immediate risk?").getByLabel("No", { exact: true }).check();
   await group(page, "Action taken").getByLabel("No immediate action needed", { exact: true }).check();
   await group(page, "Is abuse of a child suspected?").getByLabel("No", { exact: true }).check();
+}
+
+export async function recordRiskCheck(page: Page, caseId: number, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record the immediate-risk check", "risk-check", hook);
+  await fillRiskCheck(page);
   await submitForm(page, caseId, "Save and continue to scope", "scope");
   await openCase(page, caseId);
   await expectStage(page, caseId, "Scope decision");
 }
 
+/** Fills the scope decision (in scope) without sending it. */
+export async function fillScope(page: Page): Promise<void> {
+  await group(page, "Is the application in scope?").getByLabel("Yes, in scope", { exact: true }).check();
+}
+
 export async function recordScope(page: Page, caseId: number, hook?: CaseFormHook): Promise<void> {
   await goToForm(page, caseId, "Record the scope decision", "scope", hook);
-  await group(page, "Is the application in scope?").getByLabel("Yes, in scope", { exact: true }).check();
+  await fillScope(page);
   await submitForm(page, caseId, "Save scope decision");
   await expectStage(page, caseId, "Interview and verification");
 }
 
-export async function recordVerification(page: Page, caseId: number, hook?: CaseFormHook, result = "Verified"): Promise<void> {
-  await goToForm(page, caseId, "Record the interview and verification", "verification", hook);
+/** Fills the interview and verification (today, face to face, documents seen, `result`) without sending it. */
+export async function fillVerification(page: Page, result = "Verified"): Promise<void> {
   await fillDateGroup(page, "Date of the interview", todayInLondon());
   await group(page, "How was the interview held?").getByLabel("Face to face", { exact: true }).check();
   await group(page, "Identity documents seen").getByLabel("Passport", { exact: true }).check();
   await group(page, "Address documents seen").getByLabel("Utility bill or bank statement", { exact: true }).check();
   await group(page, "Documents seen for the relationship to the child").getByLabel("Child's birth certificate", { exact: true }).check();
   await group(page, "Result").getByLabel(result, { exact: true }).check();
+}
+
+export async function recordVerification(page: Page, caseId: number, hook?: CaseFormHook, result = "Verified"): Promise<void> {
+  await goToForm(page, caseId, "Record the interview and verification", "verification", hook);
+  await fillVerification(page, result);
   await submitForm(page, caseId, "Save and continue to checks", "checks");
   await openCase(page, caseId);
   await expectStage(page, caseId, "Research and checks");
@@ -183,8 +198,8 @@ export type AssessmentAnswers = {
   recipient?: Recipient;
 };
 
-export async function recordAssessment(page: Page, caseId: number, a: AssessmentAnswers, hook?: CaseFormHook): Promise<void> {
-  await goToForm(page, caseId, "Record the risk assessment", "assessment", hook);
+/** Fills the risk assessment with `a`'s recommendation (and recipient) without sending it. */
+export async function fillAssessment(page: Page, a: AssessmentAnswers): Promise<void> {
   const yesNo = (legend: string, yes: boolean) => group(page, legend).getByLabel(yes ? "Yes" : "No", { exact: true }).check();
   await yesNo("Does the person have convictions for child sexual offences?", a.csoConvictions);
   if (a.csoConvictions) {
@@ -213,6 +228,11 @@ export async function recordAssessment(page: Page, caseId: number, a: Assessment
     await page.getByLabel("Why they are best placed to protect the child", { exact: true }).fill(a.recipient.reason);
     await page.getByLabel("Proposed wording of the disclosure", { exact: true }).fill(a.recipient.wording);
   }
+}
+
+export async function recordAssessment(page: Page, caseId: number, a: AssessmentAnswers, hook?: CaseFormHook): Promise<void> {
+  await goToForm(page, caseId, "Record the risk assessment", "assessment", hook);
+  await fillAssessment(page, a);
   await submitForm(page, caseId, "Submit for a manager's decision");
   await expectStage(page, caseId, "Awaiting decision");
 }
