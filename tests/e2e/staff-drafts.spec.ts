@@ -1,27 +1,16 @@
-// No lost work on long staff forms (issue 12): the risk assessment can be saved as a draft, half
-// done and unvalidated; it comes back filled in, for its author only, and is deleted when sent.
-import {
-  caseIdOf,
-  expect,
-  expectNoAxeViolations,
-  fastForwardToAssessment,
-  makeAnswers,
-  randomToken,
-  recordAssessment,
-  staffTest as test,
-  staffUserByEmail,
-  submitApplicationOverHttp,
-  withDb,
-} from "./support";
+// No lost work on long staff forms (issue 12), in Chromium: the half-typed risk assessment saved
+// with "Save as draft" (a second submit button: with JavaScript, Remix sends the button pressed)
+// comes back filled in, passes axe, and leaves nothing in the address or the browser's storage.
+// The rules — for its author only, still there in a new session, deleted once the form is sent,
+// refused when the form is not theirs to send, logged without its values — are checked in-process
+// (tests/integration/staff-drafts.test.ts).
+import { expect, expectNoAxeViolations, randomToken, staffTest as test, withDb } from "./support";
+import { caseAtChecks, checksDone } from "./support/case-state";
 
-const draftsOf = (caseId: number) =>
-  withDb((db) => db.prepare("select user_id, form, data from staff_form_drafts where case_id = ?").all(caseId) as Array<{ user_id: number; form: string; data: string }>);
-
-test("a half-typed risk assessment is saved as a draft, comes back filled in for its author only, and is gone once sent", async ({ page, as, account }) => {
-  test.setTimeout(180_000); // a ceiling, not a wait: an application, then the assessment, on a busy machine
-  const reviewerAccount = await account("reviewer");
-  const caseId = caseIdOf(await submitApplicationOverHttp(page, makeAnswers()));
-  fastForwardToAssessment(caseId, staffUserByEmail(reviewerAccount.email)!.id, { convictions: false });
+test("a half-typed risk assessment saved as a draft comes back filled in, and nothing of it is in the browser", async ({ as, account }) => {
+  const me = (await account("reviewer")).id;
+  const caseId = await caseAtChecks(me);
+  checksDone(caseId, me, false);
 
   const reviewer = await as("reviewer");
   await reviewer.goto(`/staff/cases/${caseId}/assessment`);
@@ -38,22 +27,7 @@ test("a half-typed risk assessment is saved as a draft, comes back filled in for
   // The typed words are on the server, not in the address or the browser's storage.
   expect(reviewer.url()).not.toContain("weekends");
   expect(await reviewer.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain("weekends");
-  expect(draftsOf(caseId)).toHaveLength(1);
-
-  // Signed in again later (a new session), the draft is still there; the notice is not.
-  const later = await as("reviewer");
-  await later.goto(`/staff/cases/${caseId}/assessment`);
-  await expect(later.getByLabel("The risk to the named child or children", { exact: true })).toHaveValue(risk);
-  await expect(later.getByRole("alert")).toHaveCount(0);
-
-  // A manager opening the same form sees no draft of the reviewer's.
-  const manager = await as("manager");
-  await manager.goto(`/staff/cases/${caseId}/assessment`);
-  await expect(manager.locator("main h1")).toBeVisible();
-  await expect(manager.locator("main")).not.toContainText(risk);
-  await expect(manager.getByText(/filled in from the draft/)).toHaveCount(0);
-
-  // Sent, the draft is deleted.
-  await recordAssessment(later, caseId, { recommendation: "No disclosure", csoConvictions: false });
-  expect(draftsOf(caseId)).toEqual([]);
+  const drafts = withDb((db) => db.prepare("select data from staff_form_drafts where case_id = ?").all(caseId) as Array<{ data: string }>);
+  expect(drafts).toHaveLength(1);
+  expect(drafts[0].data).toContain(risk);
 });

@@ -1,6 +1,8 @@
 // Urgent means urgent, partners hear in time, and the return comes straight out (issue 11), in
 // Chromium against a server of the test's own, with a real SMTP server on loopback (the proactive
-// case's own pages, (c), are checked in a test of their own on the shared e2e server):
+// case's own page and queue row, (c), are checked in-process through their loaders:
+// tests/integration/proactive.test.ts; the page is scanned with axe by staff-accessibility.spec.ts,
+// "case: opened by staff"):
 //
 //   (a) "yes, danger now" says nothing has reached the police and links to tel:999; from an address
 //       that has used its 5 submissions this hour (the production default, SUBMISSIONS_PER_IP_PER_HOUR
@@ -34,7 +36,6 @@ import {
   pageAs,
   randomToken,
   sendApplication,
-  queueRow,
   setUpOwnServer,
   staffTest,
   staffTitle,
@@ -278,23 +279,4 @@ test("urgent over the address limit, alerts and one escalation, a late referral 
   expect(rows[0]).toHaveLength(10);
   expect(rows.slice(1)).toEqual([[`${fy} to ${fy + 1}`, `${fy}-04-01`, today, "No (to date)", String(LIMIT + 1), "0", "0", "1", "0", "0"]]);
   await oversight.context().close();
-});
-
-// (c) on the shared e2e server: nothing in it depends on a moved clock or the address limit.
-test("(c) a proactive case has no applicant stages and no interview, and is labelled right to be told", async ({ as }) => {
-  const police = await as("reviewer");
-  const proactiveId = await openProactiveCase(police);
-  await expect(police.locator(".govuk-caption-l")).toContainText("Right to be told");
-  const main = police.locator("main");
-  await expect(main.getByRole("row", { name: /Decision/ }).first()).toBeVisible();
-  await expect(main).not.toContainText(/interview/i);
-  await expect(main.getByRole("heading", { level: 2, name: "The case" })).toBeVisible();
-  await expect(main.getByRole("row", { name: /Immediate-risk check/ })).toHaveCount(0);
-  await expect(main).not.toContainText(/applicant not verified/i);
-  await expectNoAxeViolations(police, "proactive case page");
-  const reference = /^Case ([0-9A-Z-]{14}) /.exec(await police.title())![1];
-  const proactiveRow = await queueRow(police, reference, "all_open");
-  await expect(proactiveRow.getByRole("link", { name: reference, exact: true })).toHaveAttribute("href", `/staff/cases/${proactiveId}`);
-  await expect(proactiveRow).toContainText("Right to be told");
-  await expect(proactiveRow).not.toContainText(/interview/i);
 });
