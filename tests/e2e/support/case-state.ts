@@ -6,7 +6,7 @@ import type { StaffUser } from "../../../db/schema";
 import { latestAssessment, latestDecision, performAction, type ActionInput } from "~/services/case-actions.server";
 import { childrenOf } from "~/services/case-view.server";
 import { getDb, schema } from "~/services/db.server";
-import { assessment, mandatoryChecks } from "../../support/case-data";
+import { assessment, mandatoryChecks } from "../../support/case-steps";
 import { submitTestCase } from "../../support/cases";
 // Points the app's services in this worker at the e2e server's database (before they read it).
 import "./staff-sessions";
