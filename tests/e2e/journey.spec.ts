@@ -1,4 +1,8 @@
-// The whole public journey, with and without JavaScript, and the urgent ("child in danger now") path.
+// The whole public journey walked in the browser, once with JavaScript (through the Call 999 page,
+// every branch of the form) and once without; each page's rules are checked on the server's HTML
+// in tests/integration/apply-*.test.ts. The JavaScript walk also proves that the HTTP form filler
+// other tests use (support/application-http.ts) stores exactly what the browser stores.
+import type { Browser } from "@playwright/test";
 import {
   caseByReference,
   continueExpectingErrors,
@@ -11,21 +15,114 @@ import {
   peopleOfCase,
   readEmails,
   sendApplication,
+  submitApplicationOverHttp,
   test,
   waitForEmail,
+  withDb,
+  type Answers,
 } from "./support";
 
+/** Every branch the form has: urgent, two children (age and date of birth), every contact way, an address, details. */
+function richAnswers(): Answers {
+  return makeAnswers({
+    childInDanger: "Yes",
+    contact: { email: makeAnswers().contact.email, phone: "07700 900123", letter: true, leaveMessages: "Yes" },
+    children: [
+      makeChild({ subjectRelationship: "Her uncle" }),
+      makeChild({ age: undefined, dob: { day: "7", month: "3", year: "2016" }, gender: "Boy", parentsAware: "Some of them know" }),
+    ],
+    subject: { fullName: makeAnswers().subject.fullName, address: "2 Other Street, Testtown" },
+    contactTypes: ["They visit the child's home", "Another way"],
+    contactDetails: "At weekends, at the park",
+  });
+}
+
+/** The same answers with fresh canary names and email address. */
+function renamed(answers: Answers): Answers {
+  const fresh = makeAnswers();
+  return {
+    ...answers,
+    applicant: { ...answers.applicant, fullName: fresh.applicant.fullName },
+    contact: { ...answers.contact, email: fresh.contact.email },
+    children: answers.children.map((c) => ({ ...c, fullName: makeChild().fullName })),
+    subject: { ...answers.subject, fullName: fresh.subject.fullName },
+    concern: fresh.concern,
+  };
+}
+
+/** Names, email and concern of `from` written as `to`'s, so two cases compare on everything else. */
+function renameIn(value: unknown, from: Answers, to: Answers): unknown {
+  const pairs: Array<[string, string]> = [
+    [from.applicant.fullName, to.applicant.fullName],
+    [from.contact.email!, to.contact.email!],
+    [from.subject.fullName, to.subject.fullName],
+    [from.concern, to.concern],
+    ...from.children.map((c, i): [string, string] => [c.fullName, to.children[i].fullName]),
+  ];
+  let text = JSON.stringify(value);
+  for (const [a, b] of pairs) text = text.split(a).join(b);
+  // Normalised names are lower-cased.
+  for (const [a, b] of pairs) text = text.split(a.toLowerCase()).join(b.toLowerCase());
+  return JSON.parse(text);
+}
+
+/** A row without its own ids; each time only as whether it is set. */
+function comparable(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (["id", "case_id", "reference", "submission_key"].includes(key)) continue;
+    out[key] = /_at$|^at$/.test(key) ? value !== null : value;
+  }
+  return out;
+}
+
+function storedCase(reference: string) {
+  const saved = caseByReference(reference);
+  expect(saved).toBeDefined();
+  const events = withDb(
+    (db) => db.prepare("select * from case_events where case_id = ? order by id").all(saved!.id) as Array<Record<string, unknown>>,
+  );
+  return {
+    case: comparable(saved as unknown as Record<string, unknown>),
+    people: peopleOfCase(saved!.id).map((p) => comparable(p as unknown as Record<string, unknown>)),
+    events: events.map(comparable),
+  };
+}
+
+async function sendOverHttp(browser: Browser, answers: Answers): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    return await submitApplicationOverHttp(await context.newPage(), answers);
+  } finally {
+    await context.close();
+  }
+}
+
 test.describe("with JavaScript on", () => {
-  test("two children: the case is saved and the acknowledgement email names nobody", async ({ page }) => {
-    const answers = makeAnswers({ children: [makeChild(), makeChild({ gender: "Boy", age: "4" })] });
+  test("a child in danger now: the Call 999 page, then every branch of the form; the urgent case is saved, the acknowledgement names nobody, and the HTTP filler stores the same", async ({ page, browser }) => {
+    const answers = richAnswers();
+    let sawCall999 = false;
     await fillApplication(page, answers, {
       onPage: async (step, p) => {
         // Hydrated: client-side navigations from here on.
         if (step === "danger") await expect(p.locator("body.js-enabled")).toHaveCount(1);
+        if (step === "call-999") {
+          await expect(p).toHaveTitle(/^Call 999 now – /);
+          await expect(p.getByRole("heading", { level: 1, name: "Call 999 now" })).toBeVisible();
+          await expect(p.getByText("If a child is in danger now, call 999 and ask for the police.")).toBeVisible();
+          await expect(p.getByRole("button", { name: "Continue with the application" })).toHaveAttribute("href", "/apply/applicant");
+          sawCall999 = true;
+        }
+        if (step === "applicant") {
+          // The reminder stays on the question pages.
+          await expect(p.getByText("If a child is in danger now, call 999. You can carry on with this form afterwards.")).toBeVisible();
+        }
       },
     });
+    expect(sawCall999).toBe(true);
 
-    // Check answers shows both children.
+    // Check answers: the reminder, and both children.
+    await expect(page.getByText("You told us a child is in danger now. If you have not already, call 999.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Child 1", exact: true })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Child 2", exact: true })).toBeVisible();
     for (const child of answers.children) await expect(page.getByText(child.fullName, { exact: true })).toBeVisible();
@@ -34,8 +131,7 @@ test.describe("with JavaScript on", () => {
 
     // The case, as stored.
     const saved = caseByReference(reference);
-    expect(saved).toBeDefined();
-    expect(saved).toMatchObject({ status: "received", channel: "online", urgent: 0, concern: answers.concern });
+    expect(saved).toMatchObject({ status: "received", channel: "online", urgent: 1, concern: answers.concern, contact_details: "At weekends, at the park" });
     const people = peopleOfCase(saved!.id);
     expect(people.map((p) => [p.role, p.position, p.full_name])).toEqual([
       ["applicant", 1, answers.applicant.fullName],
@@ -44,6 +140,7 @@ test.describe("with JavaScript on", () => {
       ["subject", 1, answers.subject.fullName],
     ]);
     expect(people[0].date_of_birth).toBe("1985-03-27");
+    expect(people[2].date_of_birth).toBe("2016-03-07");
 
     // The acknowledgement email: the reference, and nothing about the application.
     const email = await waitForEmail(answers.contact.email!);
@@ -59,6 +156,15 @@ test.describe("with JavaScript on", () => {
     ];
     for (const text of forbidden) expect(email.raw).not.toContain(text);
     for (const text of forbidden) expect(email.body).not.toContain(text);
+
+    // The same application sent over HTTP becomes the same case, row for row, but for the names
+    // (each its own canaries) and the times.
+    const twin = renamed(answers);
+    const overHttp = await sendOverHttp(browser, twin);
+    expect(overHttp).not.toBe(reference);
+    const expected = storedCase(reference);
+    expect(expected.people).toHaveLength(4);
+    expect(renameIn(storedCase(overHttp), twin, answers)).toEqual(expected);
   });
 });
 
@@ -101,30 +207,4 @@ test.describe("with JavaScript off", () => {
     expect(outboxRowsMentioning(reference).filter((r) => r.kind === "application_acknowledgement")).toEqual([]);
     expect(readEmails().filter((m) => m.raw.includes(reference) && m.subject.includes("your reference")).map((m) => m.file)).toEqual([]);
   });
-});
-
-test("a child in danger now: the Call 999 page, then carry on; the case is urgent", async ({ page }) => {
-  const answers = makeAnswers({ childInDanger: "Yes" });
-  let sawCall999 = false;
-  await fillApplication(page, answers, {
-    onPage: async (step, p) => {
-      if (step === "call-999") {
-        await expect(p).toHaveTitle(/^Call 999 now – /);
-        await expect(p.getByRole("heading", { level: 1, name: "Call 999 now" })).toBeVisible();
-        await expect(p.getByText("If a child is in danger now, call 999 and ask for the police.")).toBeVisible();
-        await expect(p.getByRole("button", { name: "Continue with the application" })).toHaveAttribute("href", "/apply/applicant");
-        sawCall999 = true;
-      }
-      if (step === "applicant") {
-        // The reminder stays on the question pages.
-        await expect(p.getByText("If a child is in danger now, call 999. You can carry on with this form afterwards.")).toBeVisible();
-      }
-    },
-  });
-  expect(sawCall999).toBe(true);
-  await expect(page.getByText("You told us a child is in danger now. If you have not already, call 999.")).toBeVisible();
-
-  const reference = await sendApplication(page);
-  const saved = caseByReference(reference)!;
-  expect(saved).toMatchObject({ urgent: 1, status: "received", channel: "online" });
 });

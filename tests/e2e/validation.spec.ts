@@ -16,9 +16,15 @@ import {
   test,
 } from "./support";
 
-test("a page sent empty is shown again in place: 'Error: ' in the title, focus on the summary; answers typed are kept; corrected, it moves on", async ({ page }) => {
+test("a page sent empty is shown again in place: 'Error: ' in the title, focus on the summary; answers typed are kept, a 10,000-character name too; corrected, it moves on", async ({ page }) => {
   const answers = makeAnswers();
-  await fillApplicationOverHttp(page, answers, { stopAt: "applicant" });
+  // The server answers with errors, never a server error.
+  const failures: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() >= 500) failures.push(`${r.status()} ${r.url()}`);
+  });
+  // The page's own session holds the draft the HTTP filler made: the browser carries on from there.
+  expect(await fillApplicationOverHttp(page, answers, { stopAt: "applicant" })).toBe("/apply/applicant");
   await openPublicPage(page, "/apply/applicant");
   await expect(page).toHaveTitle(`Your details – ${SERVICE_NAME}`);
 
@@ -35,14 +41,19 @@ test("a page sent empty is shown again in place: 'Error: ' in the title, focus o
   // GOV.UK Frontend moves focus to the summary so screen readers announce it.
   await expect(page.locator(".govuk-error-summary")).toBeFocused();
 
-  // Typed answers stay in the hydrated page when it is shown again with an error.
-  await fillApplicant(page, { ...answers.applicant, dob: { day: "31", month: "2", year: "2020" } });
-  await continueExpectingErrors(page, ["Your date of birth must be a real date"]);
+  // Typed answers stay in the hydrated page when it is shown again with an error, a 10,000-character
+  // name too (so it can be shortened; the server keeps a failed form's fields only up to each
+  // field's maximum).
+  const longName = `${answers.applicant.fullName}${"x".repeat(10_000 - answers.applicant.fullName.length)}`;
+  expect(longName).toHaveLength(10_000);
+  await fillApplicant(page, { ...answers.applicant, fullName: longName, dob: { day: "31", month: "2", year: "2020" } });
+  await continueExpectingErrors(page, ["Your full name must be 100 characters or fewer", "Your date of birth must be a real date"]);
   await expect(page).toHaveURL(/\/apply\/applicant$/);
   await expect(page).toHaveTitle(`Error: Your details – ${SERVICE_NAME}`);
   // A new set of errors takes focus again.
   await expect(page.locator(".govuk-error-summary")).toBeFocused();
-  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
+  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(longName);
+  await expect(page.locator("#fullName-error")).toContainText("Your full name must be 100 characters or fewer");
   await expect(page.getByLabel("Address line 1", { exact: true })).toHaveValue(answers.applicant.addressLine1);
   await expect(page.getByLabel("Town or city", { exact: true })).toHaveValue(answers.applicant.town);
   await expect(page.getByLabel("Postcode", { exact: true })).toHaveValue(answers.applicant.postcode);
@@ -55,7 +66,8 @@ test("a page sent empty is shown again in place: 'Error: ' in the title, focus o
   await expect(dob.getByLabel("Day", { exact: true })).toHaveClass(/govuk-input--error/);
   await expect(page.locator("#dob-error")).toContainText("Your date of birth must be a real date");
 
-  // Missing answers elsewhere on the page keep what was typed too.
+  // Shortened, the name is kept; missing answers elsewhere on the page keep what was typed too.
+  await page.getByLabel("Full name", { exact: true }).fill(answers.applicant.fullName);
   await page.getByLabel("Town or city", { exact: true }).fill("");
   await continueExpectingErrors(page, ["Your date of birth must be a real date", "Enter your town or city"]);
   await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
@@ -67,4 +79,5 @@ test("a page sent empty is shown again in place: 'Error: ' in the title, focus o
   await continueButton(page).click();
   await expect(page).toHaveURL(/\/apply\/contact$/);
   await expect(page).not.toHaveTitle(/^Error: /);
+  expect(failures).toEqual([]);
 });

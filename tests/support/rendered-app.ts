@@ -77,11 +77,18 @@ export type Visit = ShownPage & { response: Response; html: string };
  * A browser without JavaScript, in this process: cookies kept, redirects followed (303 and 302 as
  * GET), same-origin form posts as a browser sends them.
  */
+let browsers = 0;
+/** Each browser its own address (198.18.0.0/15, for tests), so per-address limits never join them. */
+const nextAddress = () => {
+  browsers += 1;
+  return `198.18.${(browsers >> 8) & 255}.${browsers & 255}`;
+};
+
 export class HtmlBrowser implements PageTransport {
   private cookies = new Map<string, string>();
   readonly origin = new URL(getConfig().appUrl).origin;
   constructor(
-    public ip = "203.0.113.9",
+    public ip = nextAddress(),
     private routes: RouteSet = "public",
   ) {}
 
