@@ -45,19 +45,29 @@ function scanner(page: Page) {
     await expectExitControl(page, where);
     scanned.push(where);
   };
-  /** Sends the page empty, scans it with its errors, and leaves it ready for the next click. */
+  let errorClickedAt = 0;
+  /** Sends the page empty and scans it with its errors. */
   const scanWithErrors = async (step: string) => {
-    const clickedAt = await clickContinue(page);
+    await waitOutDoubleClickGuard(page, errorClickedAt);
+    errorClickedAt = await clickContinue(page);
     await expect(page).toHaveTitle(/^Error: /);
     await expect(page.locator(".govuk-error-summary")).toBeVisible();
     await scan(`${step} with errors`);
-    await waitOutDoubleClickGuard(page, clickedAt);
   };
-  return { scanned, scan, scanWithErrors };
+  /**
+   * Clicks Continue to go on. A page shown again with errors keeps its button, which GOV.UK's
+   * double-click guard holds for a second after the click that showed the errors: what is left of
+   * that second (after the scan and the answers typed since) is waited out first, as a person would.
+   */
+  const continueOn = async () => {
+    await waitOutDoubleClickGuard(page, errorClickedAt);
+    await continueButton(page).click();
+  };
+  return { scanned, scan, scanWithErrors, continueOn };
 }
 
 test("no axe violations: start, danger and Call 999, with and without errors", async ({ page }) => {
-  const { scanned, scan, scanWithErrors } = scanner(page);
+  const { scanned, scan, scanWithErrors, continueOn } = scanner(page);
   await page.goto("/");
   await scan("start");
   await page.getByRole("button", { name: "Start now" }).click();
@@ -65,21 +75,21 @@ test("no axe violations: start, danger and Call 999, with and without errors", a
   await scan("danger");
   await scanWithErrors("danger");
   await group(page, "Is a child in danger now?").getByLabel("Yes", { exact: true }).check();
-  await continueButton(page).click();
+  await continueOn();
   await expect(page).toHaveURL(/\/apply\/call-999$/);
   await scan("call-999");
   expect(scanned).toEqual(["start", "danger", "danger with errors", "call-999"]);
 });
 
 test("no axe violations: your details and contact, with and without errors", async ({ page }) => {
-  const { scanned, scan, scanWithErrors } = scanner(page);
+  const { scanned, scan, scanWithErrors, continueOn } = scanner(page);
   const answers = urgentAnswers();
   await fillApplicationOverHttp(page, answers, { stopAt: "applicant" });
   await openPublicPage(page, "/apply/applicant");
   await scan("applicant");
   await scanWithErrors("applicant");
   await fillApplicant(page, answers.applicant);
-  await continueButton(page).click();
+  await continueOn();
   await expect(page).toHaveURL(/\/apply\/contact$/);
   await scan("contact");
   await scanWithErrors("contact");
@@ -87,14 +97,14 @@ test("no axe violations: your details and contact, with and without errors", asy
 });
 
 test("no axe violations: a child, the children list and removing one, with and without errors", async ({ page }) => {
-  const { scanned, scan, scanWithErrors } = scanner(page);
+  const { scanned, scan, scanWithErrors, continueOn } = scanner(page);
   const answers = urgentAnswers();
   await fillApplicationOverHttp(page, answers, { stopAt: "child" });
   await openPublicPage(page, "/apply/children/1");
   await scan("child");
   await scanWithErrors("child");
   await fillChild(page, answers.children[0]);
-  await continueButton(page).click();
+  await continueOn();
   await expect(page).toHaveURL(/\/apply\/children$/);
   await scan("children");
   await page.getByRole("link", { name: `Remove ${answers.children[0].fullName}`, exact: true }).click();
@@ -102,14 +112,14 @@ test("no axe violations: a child, the children list and removing one, with and w
   await scan("remove");
   await scanWithErrors("remove");
   await group(page, `Are you sure you want to remove ${answers.children[0].fullName}?`).getByLabel("No", { exact: true }).check();
-  await continueButton(page).click();
+  await continueOn();
   await expect(page).toHaveURL(/\/apply\/children$/);
   await scanWithErrors("children");
   expect(scanned).toEqual(["child", "child with errors", "children", "remove", "remove with errors", "children with errors"]);
 });
 
 test("no axe violations: contact with the child, the concern and the declaration, with and without errors", async ({ page }) => {
-  const { scanned, scan, scanWithErrors } = scanner(page);
+  const { scanned, scan, scanWithErrors, continueOn } = scanner(page);
   const answers = urgentAnswers();
   await fillApplicationOverHttp(page, answers, { stopAt: "subject-contact" });
   await openPublicPage(page, "/apply/subject-contact");
@@ -117,12 +127,12 @@ test("no axe violations: contact with the child, the concern and the declaration
   await scanWithErrors("subject-contact");
   const types = group(page, "How does the person have contact with the child or children?");
   for (const type of answers.contactTypes) await types.getByLabel(type, { exact: true }).check();
-  await continueButton(page).click();
+  await continueOn();
   await expect(page).toHaveURL(/\/apply\/concern$/);
   await scan("concern");
   await scanWithErrors("concern");
   await page.getByLabel("Why are you worried about the person?", { exact: true }).fill(answers.concern);
-  await continueButton(page).click();
+  await continueOn();
   await expect(page).toHaveURL(/\/apply\/declarations$/);
   await scan("declarations");
   await scanWithErrors("declarations");
@@ -152,7 +162,7 @@ test("no axe violations: check answers, the confirmation, too many, privacy, acc
 });
 
 test("no axe violations: the person, with errors, and with a date error and conditional answers revealed", async ({ page }) => {
-  const { scanned, scan, scanWithErrors } = scanner(page);
+  const { scanned, scan, scanWithErrors, continueOn } = scanner(page);
   const answers = makeAnswers();
   await fillApplicationOverHttp(page, answers, { stopAt: "subject" });
   await openPublicPage(page, "/apply/subject");
@@ -166,7 +176,7 @@ test("no axe violations: the person, with errors, and with a date error and cond
   await dob.getByLabel("Month", { exact: true }).fill("2");
   await dob.getByLabel("Year", { exact: true }).fill("1980");
   await group(page, "Do you know where they live?").getByLabel("Yes", { exact: true }).check();
-  await continueButton(page).click();
+  await continueOn();
   await expect(page).toHaveTitle(/^Error: /);
   await expect(page.locator(".govuk-error-summary").getByRole("link")).toHaveText([
     "The person's date of birth must be a real date",
