@@ -19,6 +19,8 @@ import * as verificationPage from "~/routes/staff.cases.$caseId_.verification";
 import * as queuePage from "~/routes/staff.cases._index";
 import * as newCasePage from "~/routes/staff.cases.new";
 import * as sessionEndedPage from "~/routes/staff.session-ended";
+import * as staffAccountPage from "~/routes/staff.admin.users.$userId";
+import * as newStaffPage from "~/routes/staff.admin.users.new";
 import { caseSummary } from "~/services/case-view.server";
 import { getDb, schema } from "~/services/db.server";
 import { currentStep, totpCode } from "~/services/totp.server";
@@ -51,6 +53,9 @@ function routeOf(path: string): { route: Route; params: Record<string, string> }
   const { pathname } = new URL(path, ORIGIN);
   if (pathname === "/staff/cases") return { route: queuePage, params: {} };
   if (pathname === "/staff/cases/new") return { route: newCasePage, params: {} };
+  if (pathname === "/staff/admin/users/new") return { route: newStaffPage, params: {} };
+  const account = /^\/staff\/admin\/users\/(\d+)$/.exec(pathname);
+  if (account) return { route: staffAccountPage, params: { userId: account[1] } };
   const match = /^\/staff\/cases\/(\d+)(?:\/([a-z-]+))?$/.exec(pathname);
   const route = match && (match[2] ? CASE_FORMS[match[2]] : casePage);
   if (!match || !route) throw new Error(`no route in this test for ${path}`);
@@ -270,6 +275,19 @@ describe("what the staff pages show on the way", () => {
     const caseId = Number(/^\/staff\/cases\/(\d+)$/.exec(location)?.[1]);
     const row = getDb().select().from(schema.cases).where(eq(schema.cases.id, caseId)).get()!;
     expect(row).toMatchObject({ channel: "proactive", status: "checks" });
+  });
+
+  it("adding a member of staff stores the account, emails its set-up link and shows it; a manager's role waits for a second admin", async () => {
+    const admin = await Person.signIn((await insertStaff(["admin"])).user.id);
+    await admin.open("/staff/admin/users/new");
+    const email = `canary.added.${Date.now()}@force.example`;
+    const location = await admin.send("/staff/admin/users/new", { displayName: "Canary Added", email, roles: ["reviewer", "manager"] });
+    const userId = Number(/^\/staff\/admin\/users\/(\d+)$/.exec(location)?.[1]);
+    expect(getDb().select().from(schema.staffUsers).where(eq(schema.staffUsers.id, userId)).get()).toMatchObject({ email, displayName: "Canary Added", roles: ["reviewer"] });
+    expect((admin.data.approvals as Array<{ what: string }>).map((a) => a.what)).toEqual(["Change roles to: Reviewer (public protection officer), Manager (public protection manager)"]);
+    const mail = getDb().select().from(schema.outbox).where(eq(schema.outbox.toAddress, email)).all();
+    expect(mail.map((m) => m.kind)).toEqual(["staff_setup_link"]);
+    expect(mail[0].textBody).toMatch(/\/staff\/setup\?token=[A-Za-z0-9_%-]+/);
   });
 
   it("the session-ended page gives the reason asked for, and the idle one for anything else", () => {
