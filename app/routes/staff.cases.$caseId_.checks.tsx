@@ -88,7 +88,9 @@ export default function ChecksPage() {
   const planFields = fields as unknown as Record<string, (typeof fields)["result"]>;
   const childPlans = children.length ? <>{children.map((c) => <RadiosField key={c.id} field={planFields[childPlanField(c)]} small />)}</> : undefined;
   return (
-    <CaseFormPage caseHeader={caseHeader} blocked={blocked} title="Research and checks" submitText="Record this check"
+    // A new form for each check: with JavaScript the page is re-rendered in place after "Check
+    // recorded", and the inputs would otherwise still hold the last check's answers.
+    <CaseFormPage key={done.length} caseHeader={caseHeader} blocked={blocked} title="Research and checks" submitText="Record this check"
       formError={formError}
       before={
         <>
