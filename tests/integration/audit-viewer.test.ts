@@ -6,6 +6,7 @@ import * as pageRoute from "~/routes/staff.audit._index";
 import { performAction } from "~/services/case-actions.server";
 import { getDb, schema } from "~/services/db.server";
 import { submitTestCase } from "../support/cases";
+import { renderPage, textOf } from "../support/render-route";
 import { insertStaff, signedIn } from "../support/staff";
 
 const context = { cspNonce: "t", requestId: "audit-viewer-test", clientIp: "127.0.0.1" };
@@ -117,5 +118,36 @@ describe("the log speaks of references and names, and keeps the ids", () => {
       expect(cells[header.indexOf("entity_name")]).toBe(caseB.reference);
     }
     expect(data.some((cells) => cells[header.indexOf("actor_name")] === manager.displayName)).toBe(true);
+  });
+});
+
+// Moved from the browser (tests/e2e/oversight.spec.ts and oversight-edges.spec.ts, which keep the
+// axe scans): the filtered page as rendered, and its exports.
+describe("the access log filtered by a case and an action", () => {
+  it("shows the one collection row by reference and in words; its exports hold that row with the chain's result; both are logged", async () => {
+    // A new application: one collection row, from the public.
+    const fresh = await submitTestCase();
+    const filter = `case=${fresh.reference.toLowerCase()}&action=collection`;
+    const data = await pageRoute.loader({ request: get(`/staff/audit?${filter}`), params: {}, context });
+    const page = await renderPage(pageRoute, data, `/staff/audit?${filter}`);
+    const rows = [...page.querySelectorAll("table tbody tr")];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].textContent).toContain(`Case ${fresh.reference}`);
+    expect(rows[0].textContent).not.toContain(`case ${fresh.caseId}`);
+    expect(rows[0].textContent).toContain("Collection");
+    expect(rows[0].textContent).toContain("Member of the public");
+
+    const json = await jsonRoute.loader({ request: get(`/staff/audit/export.json?${filter}`), params: {}, context });
+    const body = (await json.json()) as { chainVerification: { status: string }; rows: { action: string; entity_type: string }[] };
+    expect(body.chainVerification.status).toBe("intact");
+    expect(body.rows).toHaveLength(1);
+    expect(body.rows[0]).toMatchObject({ action: "collection", entity_type: "case" });
+    const csv = await (await csvRoute.loader({ request: get(`/staff/audit/export.csv?${filter}`), params: {}, context })).text();
+    expect(csv.split("\r\n")[0]).toMatch(/^chain_verification,intact,/);
+    expect(csv.split("\r\n").slice(4).filter(Boolean)).toHaveLength(1);
+
+    // The search and both exports are in the log themselves.
+    const logged = await pageRoute.loader({ request: get("/staff/audit?action=consultation"), params: {}, context });
+    expect(textOf(await renderPage(pageRoute, logged, "/staff/audit?action=consultation"), "table tbody")).toContain("audit log exported as json");
   });
 });

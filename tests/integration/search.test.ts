@@ -5,11 +5,14 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { errorSummaryItems } from "~/domain/form-spec";
 import { criteriaOf, searchForm, searchSchema, type SearchCriteria } from "~/domain/search";
+import * as queuePage from "~/routes/staff.cases._index";
+import * as searchPage from "~/routes/staff.search";
 import { action, loader } from "~/routes/staff.search";
 import { now } from "~/services/app-clock.server";
 import { findCases } from "~/services/case-search.server";
 import { countQueries, getDb, schema } from "~/services/db.server";
 import { submitTestCase } from "../support/cases";
+import { renderPage, textOf } from "../support/render-route";
 import { insertStaff, signedIn } from "../support/staff";
 
 type Staff = Awaited<ReturnType<typeof insertStaff>>["user"];
@@ -152,5 +155,54 @@ describe("the search page", () => {
     const response = (await action({ request: post({ csrf: csrfToken, purpose: "casework" }, cookie), params: {}, context })) as Response;
     expect(response.status).toBe(303);
     expect(response.headers.get("Location")).toBe("/staff/search");
+  });
+});
+
+// Moved from the browser (tests/e2e/case-search.spec.ts, which keeps the axe scans): the pages as
+// rendered from their loaders' data.
+describe("the search pages, rendered", () => {
+  const request = (path: string, cookie: string, body?: Record<string, string>) =>
+    new Request(`http://localhost:3000${path}`, body ? { method: "POST", body: new URLSearchParams(body), headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie } } : { headers: { Cookie: cookie } });
+
+  it("shows a closed case found by its reference typed in lower case without hyphens, again after Back, logging each view", async () => {
+    const { user } = await insertStaff(["reviewer"]);
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const sent = (await action({ request: request("/staff/search", cookie, { csrf: csrfToken, reference: closed.reference.toLowerCase().replace(/-/g, ""), purpose: "enquiry" }), params: {}, context })) as Response;
+    const location = sent.headers.get("Location")!;
+    expect(location).toMatch(/^\/staff\/search\?results=/);
+    for (const view of ["first", "after Back"]) {
+      const data = await loader({ request: request(location, cookie), params: {}, context });
+      const page = await renderPage(searchPage, data, location);
+      const rows = [...page.querySelectorAll("tr")].filter((tr) => [...tr.querySelectorAll("a")].some((a) => a.textContent === closed.reference));
+      expect(rows, view).toHaveLength(1);
+      expect(rows[0].textContent).toContain("Closed");
+      expect(rows[0].textContent).toContain("Child: Tilly Whitfield");
+      expect(textOf(page, "[role=status]")).toBe("1 case matches, newest first.");
+    }
+    const logged = getDb().select().from(schema.auditLog).where(and(eq(schema.auditLog.action, "consultation"), eq(schema.auditLog.actorId, user.id))).all();
+    expect(logged.map((r) => [r.entityId, r.reason])).toEqual([
+      [String(closed.caseId), "case search results viewed (Someone contacted us about a case (for example an applicant with a reference))"],
+      [String(closed.caseId), "case search results viewed (Someone contacted us about a case (for example an applicant with a reference))"],
+    ]);
+  });
+
+  it("shows a search sent empty with both errors in its summary", async () => {
+    const { user } = await insertStaff(["reviewer"]);
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const sent = (await action({ request: request("/staff/search", cookie, { csrf: csrfToken }), params: {}, context })) as Response;
+    const flash = (sent.headers.get("Set-Cookie") ?? "").split(";")[0];
+    const data = await loader({ request: request("/staff/search", `${cookie}; ${flash}`), params: {}, context });
+    expect(data).toMatchObject({ hasErrors: true });
+    const page = await renderPage(searchPage, data, "/staff/search");
+    expect([...page.querySelectorAll(".govuk-error-summary a")].map((a) => a.textContent)).toEqual(["Enter a reference, a name, a date of birth or a postcode", "Select why you are searching"]);
+  });
+
+  it("lists the closed case in the Closed queue with the child's name", async () => {
+    const { user } = await insertStaff(["reviewer"]);
+    const { cookie } = await signedIn(user.id);
+    const data = await queuePage.loader({ request: request("/staff/cases?queue=closed", cookie), params: {}, context });
+    const page = await renderPage(queuePage, data, "/staff/cases?queue=closed");
+    const row = [...page.querySelectorAll("tr")].find((tr) => [...tr.querySelectorAll("a")].some((a) => a.textContent === closed.reference));
+    expect(row?.textContent).toContain("Tilly Whitfield");
   });
 });

@@ -5,6 +5,7 @@ import { dueDatesFor } from "~/services/case-clocks.server";
 import { getDb, schema } from "~/services/db.server";
 import { getSetting } from "~/services/settings.server";
 import { insertStaff, signedIn } from "../support/staff";
+import { renderPage, textOf } from "../support/render-route";
 import { locationOf } from "../support/routes";
 
 const context = { cspNonce: "t", requestId: "settings-test", clientIp: "127.0.0.1" };
@@ -48,5 +49,46 @@ describe("admin settings", () => {
       riskCheckHours: ["Immediate-risk check (hours) must be a whole number"],
       checkTypes: ["Enter at least one check"],
     });
+  });
+});
+
+// Moved from the browser (tests/e2e/oversight-edges.spec.ts, which keeps the axe scans).
+describe("the settings page after an error", () => {
+  it("shows only the error, then after fixing it only the success notice, announced once and gone after a reload", async () => {
+    const { user } = await insertStaff(["admin"]);
+    const { cookie, csrfToken } = await signedIn(user.id);
+    const view = async (flash?: string | null) => {
+      const data = await settingsRoute.loader({ request: new Request("http://localhost:3000/staff/admin/settings", { headers: { Cookie: flash ? `${cookie}; ${flash.split(";")[0]}` : cookie } }), params: {}, context });
+      return { data, page: await renderPage(settingsRoute, data, "/staff/admin/settings") };
+    };
+    const send = (values: Record<string, string>) =>
+      settingsRoute.action({
+        request: new Request("http://localhost:3000/staff/admin/settings", { method: "POST", body: new URLSearchParams({ ...values, csrf: csrfToken }), headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" } }),
+        params: {},
+        context,
+      }) as Promise<Response>;
+    const { data: before } = await view();
+    const values = before.values as Record<string, string>;
+    const successHeadings = (page: Document) => [...page.querySelectorAll("h2, h3")].filter((h) => h.textContent?.trim() === "Success");
+
+    const refused = await send({ ...values, idleMinutes: "soon" });
+    const withError = await view(refused.headers.get("Set-Cookie"));
+    expect(withError.data.hasErrors).toBe(true);
+    expect([...withError.page.querySelectorAll(".govuk-error-summary a")].map((a) => a.textContent)).toEqual(["Idle timeout (minutes) must be a whole number"]);
+    expect(successHeadings(withError.page)).toHaveLength(0);
+
+    const saved = await send(values);
+    expect(locationOf(saved)).toBe("/staff/admin/settings");
+    const after = await view(saved.headers.get("Set-Cookie"));
+    expect(after.data.hasErrors).toBe(false);
+    const alerts = [...after.page.querySelectorAll("[role=alert]")];
+    expect(alerts).toHaveLength(1);
+    expect(successHeadings(after.page)).toHaveLength(1);
+    expect(alerts[0].textContent).toContain("Settings saved");
+    expect(after.page.querySelectorAll(".govuk-error-summary, .govuk-error-message")).toHaveLength(0);
+    expect(textOf(after.page, "body")).not.toContain("There is a problem");
+    const reloaded = await view();
+    expect(reloaded.page.querySelectorAll("[role=alert]")).toHaveLength(0);
+    expect(textOf(reloaded.page, "h1")).toBe("Settings");
   });
 });

@@ -10,6 +10,7 @@ import { workEmailProblem } from "~/domain/staff-schemas";
 import { getDb, schema } from "~/services/db.server";
 import { getSetting, setSetting } from "~/services/settings.server";
 import { AccountError, createStaffUser, getStaff } from "~/services/staff-accounts.server";
+import { renderPage, textOf } from "../support/render-route";
 import { locationOf } from "../support/routes";
 import { insertStaff, signedIn } from "../support/staff";
 
@@ -120,5 +121,33 @@ describe("deactivating a staff account", () => {
       .loader({ request: new Request(`${BASE}/staff/admin/users/${manager.id}/deactivate`, { headers: { Cookie: cookie } }), params: { userId: String(manager.id) }, context })
       .catch((r: Response) => r);
     expect((refused as Response).status).toBe(403);
+  });
+});
+
+// Moved from the browser (tests/e2e/oversight-edges.spec.ts, which keeps the axe scans): the pages as rendered.
+describe("the pages, rendered", () => {
+  it("the @gmail.com error is in the summary and the email typed is kept", async () => {
+    const a = await admin();
+    const email = "gee.mail.rendered@gmail.com";
+    const response = (await newUserRoute.action({ request: a.post("/staff/admin/users/new", { displayName: "Gee Mail", email, roles: "reviewer" }), params: {}, context })) as Response;
+    const data = await newUserRoute.loader({ request: a.get("/staff/admin/users/new", response.headers.get("Set-Cookie")), params: {}, context });
+    const page = await renderPage(newUserRoute, data, "/staff/admin/users/new");
+    expect([...page.querySelectorAll(".govuk-error-summary a")].map((l) => l.textContent)).toEqual(["Enter a work email address: @gmail.com is a personal email service"]);
+    expect(page.querySelector("input[name=email]")?.getAttribute("value")).toBe(email);
+  });
+
+  it("the confirmation asks by name, its No link goes back to the account, and the account then says it is deactivated", async () => {
+    const a = await admin();
+    const { user: person } = await insertStaff(["reviewer"]);
+    const params = { userId: String(person.id) };
+    const confirm = await deactivateRoute.loader({ request: a.get(`/staff/admin/users/${person.id}/deactivate`), params, context });
+    const page = await renderPage(deactivateRoute, confirm, `/staff/admin/users/${person.id}/deactivate`);
+    expect(textOf(page, "h1")).toBe(`Are you sure you want to deactivate ${person.displayName}'s account?`);
+    const no = [...page.querySelectorAll("a")].find((l) => l.textContent === "No, keep the account active");
+    expect(no?.getAttribute("href")).toBe(`/staff/admin/users/${person.id}`);
+    const account = () => userRoute.loader({ request: a.get(`/staff/admin/users/${person.id}`), params, context });
+    expect(textOf(await renderPage(userRoute, await account(), `/staff/admin/users/${person.id}`), "body")).not.toContain("This account is deactivated.");
+    await deactivateRoute.action({ request: a.post(`/staff/admin/users/${person.id}/deactivate`, { confirm: "yes" }), params, context });
+    expect(textOf(await renderPage(userRoute, await account(), `/staff/admin/users/${person.id}`), ".govuk-warning-text")).toContain("This account is deactivated. The person cannot sign in.");
   });
 });

@@ -562,6 +562,9 @@ describe("the CSV export", () => {
     expect(text.endsWith("\r\n")).toBe(true);
     expect(rows[0]).toEqual(["Section", "Metric", "Period", "Value"]);
     expect(rows.every((r) => r.length === 4)).toBe(true);
+    // Figures only: no case's reference (moved from tests/e2e/oversight.spec.ts).
+    expect(rows.some((r) => /Applications/i.test(r[1]))).toBe(true);
+    for (const { reference } of getDb().select({ reference: schema.cases.reference }).from(schema.cases).all()) expect(text).not.toContain(reference);
   });
 
   it("holds the same figures as worked out from the seed", () => {

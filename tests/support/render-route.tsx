@@ -15,7 +15,7 @@ export async function renderPage(route: RouteModule, data: unknown, path = "/"):
   if (context instanceof Response) throw new Error(`the route answered ${context.status}`);
   const router = createStaticRouter(handler.dataRoutes, context);
   const html = renderToString(<StaticRouterProvider router={router} context={context} hydrate={false} />);
-  return new JSDOM(`<!doctype html><body>${html}</body>`).window.document;
+  return new JSDOM(`<!doctype html><body>${html}</body>`, { url: new URL(path, "http://localhost:3000").href }).window.document;
 }
 
 /** The text of a page's element, with its whitespace tidied. */
