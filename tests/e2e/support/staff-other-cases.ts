@@ -36,18 +36,3 @@ export async function caseClosedOutOfScope(reviewerId: number, childName: string
 export async function applicationSent(): Promise<{ caseId: number; reference: string }> {
   return submitTestCase({ ip: someAddress() });
 }
-
-/** An online application about a child called `childName`, closed as out of scope by `reviewerId`. */
-export async function caseClosedOutOfScope(reviewerId: number, childName: string): Promise<{ caseId: number; reference: string }> {
-  const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  const { caseId, reference } = await submitTestCase({ childName, ip });
-  act(caseId, { action: "risk_check", data: { immediateRisk: "no", actions: ["none"] } }, reviewerId);
-  act(caseId, { action: "scope_out", data: { inScope: false } }, reviewerId);
-  return { caseId, reference };
-}
-
-/** A new online application, as sent by the public (its collection row in the access log). */
-export async function applicationSent(): Promise<{ caseId: number; reference: string }> {
-  const ip = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
-  return submitTestCase({ ip });
-}
