@@ -1,43 +1,17 @@
-// Hostile input where a browser or the real server is needed: markup in answers rendered by the
-// client, and the cross-site refusals the Express server makes before any route runs. Very long
-// answers, markup and SQL on the server's pages and in storage, and bots (the honeypot) are
-// checked in-process (tests/integration/apply-sending.test.ts); a very long name in a page
-// running JavaScript in tests/e2e/validation.spec.ts.
+// Hostile requests the real server must refuse: the cross-site refusals the Express server makes
+// before any route runs. Very long answers, markup and SQL on the server's pages and in storage,
+// and bots (the honeypot) are checked in-process (tests/integration/apply-sending.test.ts); a very
+// long name in a page running JavaScript in validation.spec.ts; markup on check answers rendered
+// by the client in public-form-slips.spec.ts.
 import {
   casesForApplicant,
   caseByReference,
-  continueButton,
   expect,
   fillApplicationOverHttp,
-  group,
   makeAnswers,
-  openPublicPage,
   referenceInHtml,
   test,
 } from "./support";
-
-test("markup in the answers is shown as text on check answers rendered by the client, and nothing runs", async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on("dialog", async (dialog) => {
-    dialogs.push(dialog.message());
-    await dialog.dismiss();
-  });
-  const concern = `<script>alert(1)</script> '; DROP TABLE cases; -- <img src=x onerror="alert(2)"> "quoted" & done`;
-  const answers = makeAnswers({ concern, contactDetails: `<b>bold</b> {{constructor}} \${1+1}` });
-  answers.contactTypes = ["Another way"];
-  // Typed answers go over HTTP as a browser sends them; the last question is answered in the
-  // browser, so check answers is rendered by the client.
-  expect(await fillApplicationOverHttp(page, answers, { stopAt: "declarations" })).toBe("/apply/declarations");
-  await openPublicPage(page, "/apply/declarations");
-  for (const box of await group(page, "Declaration").getByRole("checkbox").all()) await box.check();
-  await continueButton(page).click();
-  await expect(page).toHaveURL(/\/apply\/check$/);
-
-  await expect(page.getByText(concern, { exact: true })).toBeVisible();
-  await expect(page.getByText(answers.contactDetails!, { exact: true })).toBeVisible();
-  await expect(page.locator("main script, main img, main b")).toHaveCount(0);
-  expect(dialogs).toEqual([]);
-});
 
 test.describe("requests the service refuses", () => {
   const step = { childInDanger: "no" };

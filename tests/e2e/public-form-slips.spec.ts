@@ -1,6 +1,7 @@
 // The public form's slips found by trying it (issue 12), where a browser is needed: the error
 // states that open a date or number field pass axe, a changed answer brings check answers back
-// scrolled to its row, and the phone-only confirmation passes axe. What is stored, shown and sent
+// scrolled to its row (rendered by the client: markup in answers is shown as text, nothing runs),
+// and the phone-only confirmation passes axe. What is stored, shown and sent
 // (a route un-chosen, 'Not given', ages, Change and Back links) is checked on the server's HTML in
 // tests/integration/apply-answers.test.ts.
 import {
@@ -50,8 +51,19 @@ test("a child aged 25 by date of birth and a person's age that is not a number: 
   await expectNoAxeViolations(page, "subject age not a number");
 });
 
-test("a change from check answers returns to the row changed, scrolled into view; the phone-only confirmation passes axe", async ({ page }) => {
-  const answers = makeAnswers({ contact: { phone: "07700 900 982", leaveMessages: "No" } });
+test("a change from check answers returns to the row changed, scrolled into view, markup in the answers shown as text by the client; the phone-only confirmation passes axe", async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  const concern = `<script>alert(1)</script> '; DROP TABLE cases; -- <img src=x onerror="alert(2)"> "quoted" & done`;
+  const answers = makeAnswers({
+    contact: { phone: "07700 900 982", leaveMessages: "No" },
+    concern,
+    contactDetails: `<b>bold</b> {{constructor}} \${1+1}`,
+    contactTypes: ["Another way"],
+  });
   await fillApplicationOverHttp(page, answers);
   await openPublicPage(page, "/apply/check");
 
@@ -64,8 +76,14 @@ test("a change from check answers returns to the row changed, scrolled into view
   await expect(page.locator("#answer-contact-safeTimes")).toBeInViewport();
   await expectNoAxeViolations(page, "check answers after a change");
 
+  // Check answers rendered by the client: markup and SQL shown as typed, nothing runs.
+  await expect(page.getByText(concern, { exact: true })).toBeVisible();
+  await expect(page.getByText(answers.contactDetails!, { exact: true })).toBeVisible();
+  await expect(page.locator("main script, main img, main b")).toHaveCount(0);
+
   await acceptAndSend(page).click();
   await readReference(page);
   await expect(page.locator("main")).toContainText("We contact you by phone call or text message, as you told us is safe");
   await expectNoAxeViolations(page, "confirmation, phone only");
+  expect(dialogs).toEqual([]);
 });
