@@ -96,7 +96,7 @@ describe("contacting the applicant", () => {
 
     // What staff see: no email, and no "Any time" for a question she left blank.
     const reviewer = await insertStaff(["reviewer"]);
-    const staff = new HtmlBrowser(undefined, "all");
+    const staff = new HtmlBrowser(undefined, ["routes/staff.cases.$caseId"]);
     staff.setCookie((await signedIn(reviewer.user.id)).cookie);
     const casePage = await staff.get(`/staff/cases/${saved.id}`);
     expect(casePage.status).toBe(200);

@@ -15,8 +15,11 @@ type ManifestRoutes = ServerBuild["assets"]["routes"];
 
 const handlers = new Map<string, Promise<Handler>>();
 
-/** Which routes to load: the public ones (the root, the form, the pages around it), or all of them. */
-export type RouteSet = "public" | "all";
+/**
+ * Which routes to load: the public ones (the root, the form, the pages around it), all of them, or
+ * the public ones and the staff routes named (with their parents).
+ */
+export type RouteSet = "public" | "all" | string[];
 
 /** The server build, made from the route files in app/routes as `remix build` finds them. */
 async function buildApp(set: RouteSet): Promise<ServerBuild> {
@@ -24,7 +27,11 @@ async function buildApp(set: RouteSet): Promise<ServerBuild> {
   const routes: ServerBuild["routes"] = {};
   const manifest: ManifestRoutes = {};
   // Loading a route module costs its transform: a public page needs none of the staff routes.
-  const wanted = Object.values(config.routes).filter((r) => set === "all" || !r.id.startsWith("routes/staff"));
+  const named = new Set<string>();
+  for (let id of Array.isArray(set) ? set : []) {
+    for (; id && config.routes[id]; id = config.routes[id].parentId ?? "") named.add(id);
+  }
+  const wanted = Object.values(config.routes).filter((r) => set === "all" || !r.id.startsWith("routes/staff") || named.has(r.id));
   await Promise.all(
     wanted.map(async (route) => {
       const module = (await import(/* @vite-ignore */ path.join(config.appDirectory, route.file))) as ServerBuild["routes"][string]["module"];
@@ -62,10 +69,11 @@ async function buildApp(set: RouteSet): Promise<ServerBuild> {
 
 /** Remix's request handler over the app's own modules (made once per test file). */
 export function appHandler(set: RouteSet = "public"): Promise<Handler> {
-  let handler = handlers.get(set);
+  const key = JSON.stringify(set);
+  let handler = handlers.get(key);
   if (!handler) {
     handler = buildApp(set).then((build) => createRequestHandler(build, "development"));
-    handlers.set(set, handler);
+    handlers.set(key, handler);
   }
   return handler;
 }
