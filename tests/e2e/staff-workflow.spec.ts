@@ -1,5 +1,5 @@
-// The case workflow end to end in Chromium, one walk as the staff do it: an application sent on
-// the public form is taken from the queue and recorded stage by stage (each form going on to the
+// The case workflow end to end in Chromium, one walk as the staff do it: an application sent through
+// the public form's pages is taken from the queue and recorded stage by stage (each form going on to the
 // next), decided by a manager with a fresh code, disclosed and closed. Nothing is fast-forwarded,
 // and nothing is re-loaded only to be checked: the rules along the way (four eyes on the pages and
 // in the database, a code to sign, no disclosure told only by a safe route, what is stored and
@@ -23,7 +23,7 @@ import {
   randomToken,
   recordDisclosure,
   staffTest as test,
-  submitApplication,
+  submitApplicationOverHttp,
   submitForm,
   takeFromQueue,
   timelineOf,
@@ -38,7 +38,9 @@ test("an online application goes through every stage to a disclosure recorded an
   const REVIEWER = await account("reviewer");
   const MANAGER = await account("manager");
   const answers = makeAnswers();
-  const reference = await submitApplication(page, answers);
+  // Sent through the public form's pages over HTTP (every page read and posted, as a browser without
+  // JavaScript would): the applicant's own walk in Chromium is journey.spec.ts's, with and without JavaScript.
+  const reference = await submitApplicationOverHttp(page, answers);
   const caseId = caseIdOf(reference);
 
   // The reviewer takes it from the queue and records every stage up to the assessment, form after form.
