@@ -13,6 +13,10 @@ const WORKERS = Number(process.env.E2E_WORKERS) || Math.max(1, os.availableParal
 // rasterisation among them) that cost a headless browser CPU on every page.
 const CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) => fs.existsSync(p)) ?? "/usr/bin/chromium";
 
+// The longest tests start first: dispatched in file order, a minute-long test that started last
+// ran alone at the end while the other worker sat idle.
+const LONGEST_FIRST = [/staff-accessibility\.spec\.ts$/, /staff-workflow\.spec\.ts$/, /urgent-and-partners\.spec\.ts$/];
+
 export default defineConfig({
   testDir: "./tests/e2e",
   fullyParallel: true,
@@ -32,7 +36,10 @@ export default defineConfig({
       args: ["--disable-gpu", "--disable-dev-shm-usage", ...LOCAL_ONLY_ARGS],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium, long tests", testMatch: LONGEST_FIRST, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", testIgnore: LONGEST_FIRST, use: { ...devices["Desktop Chrome"] } },
+  ],
   webServer: {
     // A fresh data folder per run: its own database and .eml files the tests read.
     command: `rm -rf ${E2E_DATA_DIR} && npx remix build && node server.js`,
