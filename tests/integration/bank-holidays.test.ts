@@ -17,6 +17,7 @@ import {
 import { clockSettings, dueDatesFor } from "~/services/case-clocks.server";
 import { getDb, schema } from "~/services/db.server";
 import { setSetting } from "~/services/settings.server";
+import { settled } from "../support/routes";
 import { insertStaff, signedIn } from "../support/staff";
 
 const PATH = "/staff/admin/bank-holidays";
@@ -199,18 +200,9 @@ function cookiesAfter(session: Session, response: Response): string {
   return flash ? `${session.cookie}; ${flash}` : session.cookie;
 }
 
-async function settle(run: () => unknown): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
 function getPage(cookie: string, search = "") {
   const request = new Request(`http://localhost:3000${PATH}${search}`, { headers: { Cookie: cookie } });
-  return settle(() => page.loader({ request, params: {}, context }));
+  return settled(() => page.loader({ request, params: {}, context }));
 }
 
 function postPage(cookie: string, body: Record<string, string>, search = "") {
@@ -219,7 +211,7 @@ function postPage(cookie: string, body: Record<string, string>, search = "") {
     body: new URLSearchParams(body),
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
   });
-  return settle(() => page.action({ request, params: {}, context })) as Promise<Response>;
+  return settled(() => page.action({ request, params: {}, context })) as Promise<Response>;
 }
 
 type PageData = Awaited<ReturnType<typeof page.loader>>;

@@ -26,6 +26,7 @@ import { getDb, schema } from "~/services/db.server";
 import { currentStep, totpCode } from "~/services/totp.server";
 import { submitTestCase } from "../support/cases";
 import { caseAtDecision, decide } from "../support/casework";
+import { settled } from "../support/routes";
 import { insertStaff, signedIn } from "../support/staff";
 
 type Loader = (args: LoaderFunctionArgs) => unknown;
@@ -60,15 +61,6 @@ function routeOf(path: string): { route: Route; params: Record<string, string> }
   const route = match && (match[2] ? CASE_FORMS[match[2]] : casePage);
   if (!match || !route) throw new Error(`no route in this test for ${path}`);
   return { route, params: { caseId: match[1] } };
-}
-
-async function settle(run: () => unknown): Promise<unknown> {
-  try {
-    return await run();
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
 }
 
 /**
@@ -113,7 +105,7 @@ class Person {
   /** Opens a page: an address typed or followed, or where a form sent them. Each one is a page load. */
   async open(path: string): Promise<Data> {
     const { route, params } = routeOf(path);
-    const result = await settle(() => route.loader({ request: this.request(path), params, context }));
+    const result = await settled(() => route.loader({ request: this.request(path), params, context }));
     if (result instanceof Response) {
       this.keepCookies(result);
       const location = result.headers.get("Location");
@@ -140,7 +132,7 @@ class Person {
     const values = { ...((this.data.defaults as Record<string, string> | undefined) ?? {}), ...fields };
     for (const [name, value] of Object.entries(values)) for (const v of [value].flat()) body.append(name, v);
     this.submissions += 1;
-    const response = (await settle(() =>
+    const response = (await settled(() =>
       route.action!({ request: this.request(path, { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } }), params, context }),
     )) as Response;
     expect(response.status, `${path} answers with a redirect`).toBe(303);

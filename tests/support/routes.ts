@@ -52,13 +52,7 @@ export class Browser {
   }
 
   private async settle(run: () => unknown): Promise<Response> {
-    let result: unknown;
-    try {
-      result = await run();
-    } catch (thrown) {
-      if (thrown instanceof Response) result = thrown;
-      else throw thrown;
-    }
+    const result = await settled(run);
     const response = result instanceof Response ? result : json(result);
     this.remember(response);
     return response;
@@ -66,6 +60,16 @@ export class Browser {
 
   forgetCookies() {
     this.cookies.clear();
+  }
+}
+
+/** What a loader or action gives: its value, or the Response it threw (a redirect, a 403…). */
+export async function settled(run: () => unknown): Promise<unknown> {
+  try {
+    return await run();
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
   }
 }
 

@@ -47,7 +47,7 @@ export async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T
 }
 
 export type TotpOptions = {
-  /** Another server's database (staff-clock.spec.ts). */
+  /** Another server's database (a spec's own server). */
   dbPath?: string;
   /** That server's SESSION_SECRET. */
   sessionSecret?: string;
