@@ -8,6 +8,16 @@ import type { StaffRole } from "../../db/schema";
 
 let counter = 0;
 
+// argon2id is slow on purpose (tens of milliseconds of CPU per hash). Test accounts share a few
+// passwords, so each password is hashed once per process: every account still holds a real hash
+// that verifyPassword checks, and a suite that makes hundreds of accounts saves the CPU.
+const hashes = new Map<string, Promise<string>>();
+function hashOnce(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) hashes.set(password, (hash = hashPassword(password)));
+  return hash;
+}
+
 /** A staff account with `roles`, a password and an enrolled authenticator (its secret returned). */
 export async function insertStaff(
   roles: StaffRole[],
@@ -23,7 +33,7 @@ export async function insertStaff(
       email: who.email ?? `person${counter}.${Date.now()}@force.example`,
       displayName: who.displayName ?? `Person ${counter}`,
       roles,
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashOnce(password),
       passwordChangedAt: at,
       totpSecret: encryptSecret(totpSecret, getConfig().totpKeys),
       totpEnrolledAt: at,
