@@ -1,14 +1,20 @@
 // The whole public journey walked in the browser, once with JavaScript (through the Call 999 page,
 // every branch of the form) and once without; each page's rules are checked on the server's HTML
 // in tests/integration/apply-*.test.ts. The JavaScript walk also proves that the HTTP form filler
-// other tests use (support/application-http.ts) stores exactly what the browser stores.
+// other tests use (support/application-http.ts) stores exactly what the browser stores, and it is
+// the privacy walk with JavaScript: its client-side navigations, data requests, titles and storage
+// are the browser's own, and none holds anything personal (support/privacy-checks.ts; the same
+// checks without JavaScript, over HTTP, are in privacy.spec.ts).
 import type { Browser } from "@playwright/test";
 import {
   caseByReference,
+  clickContinue,
+  continueButton,
   continueExpectingErrors,
   emailsTo,
   expect,
   fillApplication,
+  group,
   makeAnswers,
   makeChild,
   outboxRowsMentioning,
@@ -18,9 +24,11 @@ import {
   submitApplicationOverHttp,
   test,
   waitForEmail,
+  waitOutDoubleClickGuard,
   withDb,
   type Answers,
 } from "./support";
+import { recordPrivacy } from "./support/privacy-checks";
 
 /** Every branch the form has: urgent, two children (age and date of birth), every contact way, an address, details. */
 function richAnswers(): Answers {
@@ -99,11 +107,19 @@ async function sendOverHttp(browser: Browser, answers: Answers): Promise<string>
 }
 
 test.describe("with JavaScript on", () => {
-  test("a child in danger now: the Call 999 page, then every branch of the form; the urgent case is saved, the acknowledgement names nobody, and the HTTP filler stores the same", async ({ page, browser }) => {
+  test("a child in danger now: the Call 999 page, then every branch of the form; the urgent case is saved, the acknowledgement names nobody, and the HTTP filler stores the same; nothing personal in addresses, titles, requests or storage, safe headers, only localhost", async ({
+    page,
+    browser,
+    context,
+    externalRequests,
+  }) => {
+    test.setTimeout(180_000); // a ceiling, not a wait: a whole journey, then every response's headers, on a busy machine
     const answers = richAnswers();
+    const privacy = recordPrivacy(page, answers);
     let sawCall999 = false;
     await fillApplication(page, answers, {
       onPage: async (step, p) => {
+        await privacy.record(step);
         // Hydrated: client-side navigations from here on.
         if (step === "danger") await expect(p.locator("body.js-enabled")).toHaveCount(1);
         if (step === "call-999") {
@@ -116,10 +132,28 @@ test.describe("with JavaScript on", () => {
         if (step === "applicant") {
           // The reminder stays on the question pages.
           await expect(p.getByText("If a child is in danger now, call 999. You can carry on with this form afterwards.")).toBeVisible();
+          // A page with errors and typed answers: still nothing in the address or title.
+          await p.getByLabel("Full name", { exact: true }).fill(answers.applicant.fullName);
+          const clickedAt = await clickContinue(p);
+          await expect(p).toHaveTitle(/^Error: /);
+          await expect(p.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
+          await privacy.record("applicant with errors");
+          await waitOutDoubleClickGuard(p, clickedAt);
+        }
+        if (step === "children" && (await p.getByRole("heading", { level: 1 }).innerText()).includes("2 children")) {
+          // The remove page names the child in its heading, never in its address or title.
+          await p.getByRole("link", { name: `Remove ${answers.children[1].fullName}`, exact: true }).click();
+          await expect(p).toHaveURL(/\/apply\/children\/2\/remove$/);
+          await privacy.record("remove");
+          await group(p, `Are you sure you want to remove ${answers.children[1].fullName}?`).getByLabel("No", { exact: true }).check();
+          await continueButton(p).click();
+          await expect(p).toHaveURL(/\/apply\/children$/);
+          await privacy.record("children again");
         }
       },
     });
     expect(sawCall999).toBe(true);
+    await privacy.record("check");
 
     // Check answers: the reminder, and both children.
     await expect(page.getByText("You told us a child is in danger now. If you have not already, call 999.")).toBeVisible();
@@ -128,6 +162,8 @@ test.describe("with JavaScript on", () => {
     for (const child of answers.children) await expect(page.getByText(child.fullName, { exact: true })).toBeVisible();
 
     const reference = await sendApplication(page);
+    await privacy.record("confirmation");
+    await privacy.expectNothingPersonal(context, externalRequests);
 
     // The case, as stored.
     const saved = caseByReference(reference);
