@@ -5,10 +5,12 @@
 // signature, delivery naming only the approved recipient and wording, the access log, what the
 // applicant is told, a contradictory closure refused — are checked in-process through the same
 // pages' loaders and actions (tests/integration/decision-chain.test.ts, "the decision chain's
-// pages"). The decision, its errors, the disclosure delivery and closure pages are scanned by
-// staff-accessibility.spec.ts. Stages a test is not about are taken on through the app's service.
-import { createTestAccount, expect, expectNoAxeViolations, fillCheck, injectSession, staffTest as test, staffTitle } from "./support";
+// pages"). The checks page is scanned here only (as first shown too); the decision, its errors, the
+// disclosure delivery and closure pages are scanned by staff-accessibility.spec.ts. Stages a test is
+// not about are taken on through the app's service.
+import { createTestAccount, expect, expectNoAxeViolations, fillCheck, staffTest as test, staffTitle } from "./support";
 import { approved, assessed, caseAtChecks, checksDone, checksRecorded, countersigned } from "./support/case-state";
+import { actAs } from "./support/page-scans";
 
 test("the checks page refusing 'checks complete', with a check's errors, and with every check and the identity recorded", async ({ as, account }) => {
   const reviewer = await as("reviewer");
@@ -17,6 +19,7 @@ test("the checks page refusing 'checks complete', with a check's errors, and wit
 
   await reviewer.goto(`/staff/cases/${caseId}/checks`);
   await expect(reviewer.locator("main")).toContainText(`Done by: ${me.name} (you)`);
+  await expectNoAxeViolations(reviewer, "checks");
   await reviewer.getByRole("button", { name: "Checks complete: continue to risk assessment" }).click();
   await expect(reviewer).toHaveTitle(staffTitle("Research and checks", true));
   await expect(reviewer.locator(".govuk-error-summary")).toContainText(
@@ -38,8 +41,7 @@ test("the checks page refusing 'checks complete', with a check's errors, and wit
   await expectNoAxeViolations(reviewer, "checks: all recorded");
 });
 
-test("the second signature page, and what the applicant is told: the controlled wording, or nothing when not verified", async ({ as, account, freshPage }) => {
-  const reviewer = await as("reviewer");
+test("the second signature page, and what the applicant is told: the controlled wording, or nothing when not verified", async ({ as, account }) => {
   const me = (await account("reviewer")).id;
   const first = (await account("manager")).id;
 
@@ -48,16 +50,18 @@ test("the second signature page, and what the applicant is told: the controlled 
   checksDone(caseId, me, true);
   assessed(caseId, me, "no_disclosure", { csoConvictions: "yes", registeredSexOffender: "yes" });
   approved(caseId, first, "The subject is in prison until 2040 and has no contact.");
+  // The second manager and then the reviewer take turns in one browser page.
   const second = await createTestAccount(["manager"]);
-  const secondPage = await freshPage();
-  await injectSession(secondPage.context(), second);
-  await secondPage.goto(`/staff/cases/${caseId}/decision`);
-  await expect(secondPage.getByRole("heading", { level: 1 })).toHaveText("Second signature: departure from the presumption to disclose");
-  await expect(secondPage.locator("main")).toContainText("The subject is in prison until 2040 and has no contact.");
-  await expectNoAxeViolations(secondPage, "second signature");
+  const reviewer = await as("reviewer");
+  await actAs(reviewer, second);
+  await reviewer.goto(`/staff/cases/${caseId}/decision`);
+  await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("Second signature: departure from the presumption to disclose");
+  await expect(reviewer.locator("main")).toContainText("The subject is in prison until 2040 and has no contact.");
+  await expectNoAxeViolations(reviewer, "second signature");
 
   // Countersigned: the verified applicant is told only the controlled wording, by a safe route.
   countersigned(caseId, second.id);
+  await actAs(reviewer, await account("reviewer"));
   await reviewer.goto(`/staff/cases/${caseId}/delivery`);
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText("Record the outcome");
   await expect(reviewer.getByTestId("applicant-wording")).toHaveText(/^The police have considered your application under the Child Sex Offender Disclosure Scheme/);

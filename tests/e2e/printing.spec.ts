@@ -1,11 +1,13 @@
 // What goes on paper (issue 12), in Chromium with print media emulated: the disclosure record with
 // the confidentiality undertaking, the case record, and the outcome letter to an applicant who chose
 // post; and the axe scans of those pages and of "tell the applicant the case is closed". Each
-// print-media screenshot is attached to the test's results. The case is set up through the app's
-// own services (the stages are walked by the casework journeys); what the pages say, the views
-// logged and telling the applicant are checked in-process (tests/integration/printing.test.ts).
+// print-media screenshot is attached to the test's results. The case is set up, and then closed,
+// through the app's own services (the stages are walked by the casework journeys); what the pages
+// say, the views logged and telling the applicant are checked in-process
+// (tests/integration/printing.test.ts).
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, expectNoAxeViolations, group, randomToken, staffTest as test, staffTitle } from "./support";
+import { moveCaseTo } from "./support/case-stages";
 import { caseWithDisclosureMade } from "./support/staff-other-cases";
 
 /** Emulates print media and keeps a full-page screenshot of how the page prints. */
@@ -16,9 +18,10 @@ async function printed(page: Page, testInfo: TestInfo, name: string): Promise<vo
   await testInfo.attach(`${name} (print media)`, { path, contentType: "image/png" });
 }
 
-test("the disclosure record with its undertaking, the case record and the outcome letter print", async ({ as, account }, testInfo) => {
+test("the disclosure record with its undertaking, the case record and the outcome letter print; telling the applicant the case is closed passes axe", async ({ as, account }, testInfo) => {
   const childName = `Poppy Print${randomToken(6)}`;
-  const { caseId } = await caseWithDisclosureMade({ reviewer: await account("reviewer"), manager: await account("manager") }, { childName });
+  const actors = { reviewer: await account("reviewer"), manager: await account("manager") };
+  const { caseId } = await caseWithDisclosureMade(actors, { childName });
   const reviewer = await as("reviewer");
 
   // The disclosure record, to take to the meeting.
@@ -64,11 +67,10 @@ test("the disclosure record with its undertaking, the case record and the outcom
   await expect(reviewer.getByRole("heading", { name: "Outcome letter to the applicant" })).toBeHidden();
   await expect(reviewer.locator(".app-letter")).toBeVisible();
   await expect(reviewer.locator(".app-protective-marking")).toHaveCount(0);
-});
+  await reviewer.emulateMedia({ media: "screen" });
 
-test("the page for telling the applicant the case is closed passes axe", async ({ as, account }) => {
-  const { caseId } = await caseWithDisclosureMade({ reviewer: await account("reviewer"), manager: await account("manager") }, { childName: `Poppy Closed${randomToken(6)}`, close: true });
-  const reviewer = await as("reviewer");
+  // The case closed (by the service): the page for telling the applicant, who chose post only.
+  moveCaseTo(caseId, "closed", actors);
   await reviewer.goto(`/staff/cases/${caseId}/tell-applicant`);
   await expect(reviewer).toHaveTitle(staffTitle("Tell the applicant the case is closed"));
   await expect(group(reviewer, "How are you telling them?").getByRole("radio")).toHaveCount(1);

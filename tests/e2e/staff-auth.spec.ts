@@ -1,6 +1,8 @@
 // Staff authentication in Chromium: the whole journey once (invitation, set-up, second factor,
 // recovery codes, sign-out, sign-in again, a page the role may not open), and a form posted from
-// another website (refused by the server in front of the app, so it needs real HTTP).
+// another website (refused by the server in front of the app, so it needs real HTTP). Every
+// signing-in page is scanned with axe on the way, with its errors (the only walk that reaches them:
+// staff-accessibility.spec.ts scans the pages of people already signed in).
 // The pages' server rules are in-process: tests/integration/staff-auth.test.ts (set-up page
 // errors, idle expiry, throttling, equal answers for unknown and known emails) and
 // tests/integration/staff-access.test.ts (deny by default, 403 for other roles, the form token).
@@ -19,11 +21,13 @@ import {
   staffTitle,
   staffUserByEmail,
   strongPassword,
-  submitPassword,
   withDb,
 } from "./support";
+import { scanner, scanWithErrors } from "./support/page-scans";
 
 test("an admin invites a reviewer, who sets a password, enrols a second factor, signs out and signs in again", async ({ as, page }) => {
+  test.slow(); // a ceiling, not a wait: the sign-in journey and a dozen axe scans, on a busy machine
+  const { scanned, scan } = scanner();
   const admin = await as("admin");
   const person = makeStaff(["Reviewer (public protection officer)"]);
   const setupPath = await inviteStaff(admin, person);
@@ -41,6 +45,10 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   await expect(page).toHaveURL(/\/staff\/setup$/);
   await expect(page).toHaveTitle(staffTitle("Set up your account"));
   await expect(page.getByText(`You are setting up the account for ${person.email}.`)).toBeVisible();
+  await scan(page, "setup");
+  await page.getByLabel("Create a password", { exact: true }).fill("123456789012345");
+  await page.getByLabel("Enter the password again", { exact: true }).fill("123456789012346");
+  await scanWithErrors(page, "setup", "Continue", scan, true);
 
   const password = strongPassword();
   await page.getByLabel("Create a password", { exact: true }).fill(password);
@@ -51,8 +59,12 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   expect(staffUserByEmail(person.email)!.password_hash).toMatch(/^\$argon2id\$/);
 
   await expect(page.getByRole("img", { name: /^QR code for your authenticator app/ })).toBeVisible();
+  await scan(page, "enrol");
+  await page.getByLabel("Code from your authenticator app", { exact: true }).fill("000000");
+  await scanWithErrors(page, "enrol", "Continue", scan, true);
 
   const { secret, step, recoveryCodes } = await enrolTotp(page);
+  await scan(page, "recovery codes");
   expect(recoveryCodes).toHaveLength(10);
   expect(new Set(recoveryCodes).size).toBe(10);
   for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/);
@@ -70,6 +82,7 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   await expect(page).toHaveURL(/\/staff$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${person.name}`);
   await expect(page.getByText("You are signed in as: Reviewer (public protection officer).")).toBeVisible();
+  await scan(page, "home (reviewer)");
   // The codes are shown once only: nothing keeps them (the enrolment page now leads home: staff-access.test.ts).
   const flashRows = JSON.stringify(withDb((db) => db.prepare("select * from form_flash").all()));
   for (const code of recoveryCodes) expect(flashRows).not.toContain(code);
@@ -82,11 +95,31 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   expect(sessionById(sessionId)).toBeUndefined();
   await expect(page).toHaveTitle(staffTitle("You have signed out"));
   expect((await page.context().cookies()).filter((c) => c.name === "csods_staff")).toEqual([]);
+  await scan(page, "signed-out");
+  // The other pages of someone signed out: a session ended (one page for every reason, only its
+  // sentence differing: staff-case-journey.test.ts) and a set-up link no longer valid.
+  await page.goto("/staff/session-ended?reason=idle");
+  await expect(page).toHaveTitle(staffTitle("Your session has ended"));
+  await scan(page, "session-ended");
+  await page.goto("/staff/setup");
+  await scan(page, "setup link expired");
 
   // Sign in again: password, then a code from a newer step than the one used to enrol.
-  await submitPassword(page, { email: person.email, password });
+  await page.goto("/staff/sign-in");
+  await expect(page).toHaveTitle(staffTitle("Sign in"));
+  await scan(page, "sign-in");
+  await scanWithErrors(page, "sign-in", "Continue", scan, true);
+  await page.getByLabel("Email address", { exact: true }).fill(person.email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(page).toHaveURL(/\/staff\/second-factor$/);
   await expect(page).toHaveTitle(staffTitle("Enter your security code"));
+  await scan(page, "second factor");
+  await page.getByLabel("Code from your authenticator app", { exact: true }).fill("12345");
+  await scanWithErrors(page, "second factor", "Sign in", scan, true);
+  // The recovery code field is in a details element: open it for the scan.
+  await page.getByText("I cannot use my authenticator app").click();
+  await scan(page, "second factor, recovery code shown");
   const next = await codeForSecret(secret, step);
   await page.getByLabel("Code from your authenticator app", { exact: true }).fill(next.code);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
@@ -112,6 +145,23 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
         .all(enrolled.id) as Array<{ reason: string }>,
   );
   expect(logged).toEqual([{ reason: "role required: admin" }]);
+
+  expect(scanned).toEqual([
+    "setup",
+    "setup with errors",
+    "enrol",
+    "enrol with errors",
+    "recovery codes",
+    "home (reviewer)",
+    "signed-out",
+    "session-ended",
+    "setup link expired",
+    "sign-in",
+    "sign-in with errors",
+    "second factor",
+    "second factor with errors",
+    "second factor, recovery code shown",
+  ]);
 });
 
 test.describe("forged posts", () => {

@@ -29,22 +29,25 @@ import {
   timelineOf,
   withDb,
 } from "./support";
+import { actAs } from "./support/page-scans";
 
 // A long journey (an application, then every stage of its case): a longer ceiling for a busy machine.
 test.describe.configure({ timeout: 270_000 });
 
-test("an online application goes through every stage to a disclosure recorded and the case closed", async ({ page, as, account }) => {
-  // Its own reviewer and manager (the manager did no research: four eyes hold).
+test("an online application goes through every stage to a disclosure recorded and the case closed", async ({ as, account }) => {
+  // Its own reviewer and manager (the manager did no research: four eyes hold), taking turns in one
+  // browser page (a session injected for each: signing in is staff-auth.spec.ts's).
   const REVIEWER = await account("reviewer");
   const MANAGER = await account("manager");
+  const reviewer = await as("reviewer");
   const answers = makeAnswers();
   // Sent through the public form's pages over HTTP (every page read and posted, as a browser without
-  // JavaScript would): the applicant's own walk in Chromium is journey.spec.ts's, with and without JavaScript.
-  const reference = await submitApplicationOverHttp(page, answers);
+  // JavaScript would; the public form's cookie is its own, apart from the staff session's): the
+  // applicant's own walk in Chromium is journey.spec.ts's, with and without JavaScript.
+  const reference = await submitApplicationOverHttp(reviewer, answers);
   const caseId = caseIdOf(reference);
 
   // The reviewer takes it from the queue and records every stage up to the assessment, form after form.
-  const reviewer = await as("reviewer");
   await takeFromQueue(reviewer, reference);
   await openCase(reviewer, caseId);
   await expect(reviewer.getByText(answers.children[0].fullName, { exact: true })).toBeVisible();
@@ -80,10 +83,11 @@ test("an online application goes through every stage to a disclosure recorded an
   await expectStage(reviewer, caseId, "Awaiting decision");
 
   // The manager, who did no research and no assessment, reads the assessment and approves with a fresh code.
-  const manager = await as("manager");
-  await approveRecommendation(manager, caseId, MANAGER.email, "Presumption to disclose; necessary and proportionate.", async (_form, p) => {
+  await actAs(reviewer, MANAGER);
+  await approveRecommendation(reviewer, caseId, MANAGER.email, "Presumption to disclose; necessary and proportionate.", async (_form, p) => {
     await expect(p.getByRole("definition").filter({ hasText: recipient.name })).toHaveCount(1);
   });
+  await actAs(reviewer, REVIEWER);
 
   // The reviewer records the disclosure, made in person to the recipient, and closes the case.
   await recordDisclosure(reviewer, caseId, {

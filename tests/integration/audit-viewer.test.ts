@@ -121,8 +121,8 @@ describe("the log speaks of references and names, and keeps the ids", () => {
   });
 });
 
-// Moved from the browser (tests/e2e/oversight.spec.ts and oversight-edges.spec.ts, which keep the
-// axe scans): the filtered page as rendered, and its exports.
+// Moved from the browser (tests/e2e/oversight.spec.ts, which keeps the axe scans, and the former
+// oversight-edges.spec.ts): the filtered page as rendered, and its exports.
 describe("the access log filtered by a case and an action", () => {
   it("shows the one collection row by reference and in words; its exports hold that row with the chain's result; both are logged", async () => {
     // A new application: one collection row, from the public.

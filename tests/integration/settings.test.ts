@@ -52,7 +52,7 @@ describe("admin settings", () => {
   });
 });
 
-// Moved from the browser (tests/e2e/oversight-edges.spec.ts, which keeps the axe scans).
+// Moved from the browser (tests/e2e/oversight-edges.spec.ts; its axe scans are now in staff-accessibility.spec.ts).
 describe("the settings page after an error", () => {
   it("shows only the error, then after fixing it only the success notice, announced once and gone after a reload", async () => {
     const { user } = await insertStaff(["admin"]);

@@ -124,7 +124,7 @@ describe("deactivating a staff account", () => {
   });
 });
 
-// Moved from the browser (tests/e2e/oversight-edges.spec.ts, which keeps the axe scans): the pages as rendered.
+// Moved from the browser (tests/e2e/oversight-edges.spec.ts; its axe scans are now in staff-accessibility.spec.ts): the pages as rendered.
 describe("the pages, rendered", () => {
   it("the @gmail.com error is in the summary and the email typed is kept", async () => {
     const a = await admin();

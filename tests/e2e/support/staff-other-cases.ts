@@ -32,7 +32,7 @@ export async function caseClosedOutOfScope(reviewerId: number, childName: string
   return sent;
 }
 
-/** A new online application, as sent by the public (its collection row in the access log). */
-export async function applicationSent(): Promise<{ caseId: number; reference: string }> {
-  return submitTestCase({ ip: someAddress() });
+/** A new online application, as sent by the public (its collection row in the access log), about `names` if given. */
+export async function applicationSent(names: { childName?: string; subjectName?: string } = {}): Promise<{ caseId: number; reference: string }> {
+  return submitTestCase({ ...names, ip: someAddress() });
 }
