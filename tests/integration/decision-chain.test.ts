@@ -17,6 +17,7 @@ import { performAction } from "~/services/case-actions.server";
 import { getConfig } from "~/services/config.server";
 import { getDb, schema } from "~/services/db.server";
 import { CasePages, codeOf, errorsOf, redirectedTo } from "../support/case-pages";
+import { renderPage, textOf } from "../support/render-route";
 import { submitTestCase } from "../support/cases";
 import { assessment, caseAtDecision, check, decide, deliver, mandatoryChecks, ok, shownAssessment, shownDecision } from "../support/casework";
 import { insertStaff } from "../support/staff";
@@ -402,6 +403,13 @@ describe("the decision chain's pages", () => {
     const page = await pages.view(caseId, "delivery", deliveryRoute);
     expect(page.delivery.policy).toEqual({ kind: "none", reason: expect.stringMatching(/^The applicant was not verified, so they are told nothing under the scheme\./) });
     expect(page.routes).toBeNull();
+    // The page as rendered (moved from decision-chain.spec.ts: the verified applicant's page is scanned
+    // there): it says so, and offers neither a route nor the controlled wording.
+    const shown = await renderPage(deliveryRoute, page, `/staff/cases/${caseId}/delivery`);
+    expect(textOf(shown, "body")).toContain("No outcome message under the scheme. The applicant was not verified, so they are told nothing under the scheme.");
+    expect([...shown.querySelectorAll("legend")].map((l) => l.textContent?.trim())).not.toContain("How the applicant was told");
+    expect(shown.querySelectorAll("input[name=messageRoute]")).toHaveLength(0);
+    expect(shown.querySelector("[data-testid=applicant-wording]")).toBeNull();
     // A forged route is refused (none is offered); saved without one, nothing is said to the applicant.
     await pages.send(caseId, "delivery", deliveryRoute, { decisionId: String(page.delivery.decision!.id), messageRoute: "email" });
     expect(errorsOf(await pages.view(caseId, "delivery", deliveryRoute))).toEqual({ messageRoute: ["Use only a route the applicant said is safe"] });
