@@ -77,7 +77,7 @@ for (const javaScriptEnabled of [true, false]) {
   test.describe(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     test.use({ javaScriptEnabled });
 
-    test("Exit this page deletes the answers: Back, reload and the form's pages show nothing", async ({ page }) => {
+    test("Exit this page deletes the answers: Back, reload and the form's pages show nothing; so does Delete my answers on check answers, and it says so", async ({ page }) => {
       await stubNeutralSite(page);
       const answers = makeAnswers();
       await answeredUpToCheck(page, answers);
@@ -103,21 +103,21 @@ for (const javaScriptEnabled of [true, false]) {
       await page.reload();
       await expectNoAnswersShown(page, answers, `reload of ${page.url()}`);
       await expectEverythingGone(page, answers);
-    });
 
-    test("Delete my answers on check answers deletes them and says so", async ({ page }) => {
-      const answers = makeAnswers();
-      await answeredUpToCheck(page, answers);
+      // The same browser answers again (a new draft), then deletes them from check answers.
+      const again = makeAnswers();
+      await answeredUpToCheck(page, again);
+      expect(draftsHolding(again.applicant.fullName)).toBe(1);
       await page.getByRole("button", { name: "Delete my answers" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your answers have been deleted");
       await page.goBack();
-      await expectNoAnswersShown(page, answers, "Back after deleting");
-      await expectEverythingGone(page, answers);
+      await expectNoAnswersShown(page, again, "Back after deleting");
+      await expectEverythingGone(page, again);
     });
   });
 }
 
-test("with JavaScript on, pressing Shift 3 times leaves the same way", async ({ page }) => {
+test("with JavaScript on, a page restored from the back-forward cache is fetched again, and pressing Shift 3 times leaves as Exit does", async ({ page }) => {
   await stubNeutralSite(page);
   const answers = makeAnswers();
   await fillApplicationOverHttp(page, answers, { stopAt: "subject" });
@@ -125,20 +125,17 @@ test("with JavaScript on, pressing Shift 3 times leaves the same way", async ({ 
   await openPublicPage(page, "/apply/subject");
   await openPublicPage(page, "/apply/applicant");
   await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
+  // A page restored from the back-forward cache is fetched again (it may show answers deleted since).
+  const reloaded = page.waitForEvent("framenavigated");
+  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
+  await reloaded;
+  await expect(page).toHaveURL(/\/apply\/applicant$/);
   await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
+  await expect(page.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
   for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
   await expect(page).toHaveURL(EXIT_PAGE_URL);
   await page.goBack();
   expect(new URL(page.url()).pathname).not.toBe("/apply/applicant");
   await expectNoAnswersShown(page, answers, `Back to ${page.url()}`);
   await expectEverythingGone(page, answers);
-});
-
-test("a page restored from the back-forward cache is fetched again", async ({ page }) => {
-  await page.goto("/apply/danger");
-  await expect(page.locator(".govuk-exit-this-page")).toHaveAttribute("data-govuk-exit-this-page-init", "");
-  const reloaded = page.waitForEvent("framenavigated");
-  await page.evaluate(() => window.dispatchEvent(new PageTransitionEvent("pageshow", { persisted: true })));
-  await reloaded;
-  await expect(page).toHaveURL(/\/apply\/danger$/);
 });

@@ -1,12 +1,14 @@
 // No lost work (issue 12): two minutes before the idle timeout a warning appears; "Stay signed in"
 // keeps the session and everything typed on the page. Without JavaScript the warning is a page of
-// its own. Browser timers run on Playwright's clock: no real waiting.
+// its own. Browser timers run on Playwright's clock: no real waiting. The application is sent over
+// HTTP in the test's own browser context, which then carries the reviewer's injected session.
 import { formOf, formRequest } from "../support/application-forms";
 import {
   caseIdOf,
   E2E_BASE_URL,
   expect,
   expectNoAxeViolations,
+  injectSession,
   makeAnswers,
   openCase,
   randomToken,
@@ -20,10 +22,11 @@ import { recordingTransport } from "./support/public-http";
 
 test.describe.configure({ timeout: 180_000 });
 
-test("an idle warning appears before the timeout, and 'stay signed in' keeps the typed text", async ({ page, as }) => {
+test("an idle warning appears before the timeout, and 'stay signed in' keeps the typed text", async ({ page, context, account }) => {
   const reference = await submitApplicationOverHttp(page, makeAnswers());
   const caseId = caseIdOf(reference);
-  const reviewer = await as("reviewer");
+  await injectSession(context, await account("reviewer"));
+  const reviewer = page;
   await reviewer.clock.install();
   await openCase(reviewer, caseId);
 
@@ -53,10 +56,11 @@ test("an idle warning appears before the timeout, and 'stay signed in' keeps the
   await expect(reviewer.locator(".app-timeline")).toContainText(note);
 });
 
-test("without JavaScript the warning is a page that goes back to where the person was", async ({ page, as }) => {
+test("without JavaScript the warning is a page that goes back to where the person was", async ({ page, context, account }) => {
   const reference = await submitApplicationOverHttp(page, makeAnswers());
   const caseId = caseIdOf(reference);
-  const reviewer = await as("reviewer");
+  await injectSession(context, await account("reviewer"));
+  const reviewer = page;
   const casePath = `/staff/cases/${caseId}`;
   const stillThere = `/staff/still-there?return=${encodeURIComponent(casePath)}`;
   // A browser without JavaScript has only the server's HTML (its <noscript> included): read in the
