@@ -22,7 +22,19 @@ import { createSmtpTransport } from "~/services/mailer.server";
 import { deliverDueMessages } from "~/services/outbox.server";
 import { setSetting } from "~/services/settings.server";
 import { sendClockReminders, sendUrgentEscalations } from "~/services/staff-notifications.server";
-import { check, confirmedReference, fill, formOf, formRequest, group, link, squash, submit, walkApplication, type ShownPage } from "../support/application-forms";
+import {
+  check,
+  confirmedReference,
+  fill,
+  formOf,
+  formRequest,
+  group,
+  link,
+  squash,
+  submit,
+  walkApplication,
+  type ShownPage,
+} from "../support/application-forms";
 import { submitTestCase } from "../support/cases";
 import { HtmlBrowser } from "../support/rendered-app";
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from "../support/smtp";
@@ -81,19 +93,25 @@ async function staffBrowser(user: Staff): Promise<HtmlBrowser> {
   return browser;
 }
 
-const caseOf = (reference: string) => getDb().query.cases.findFirst({ where: (c, { eq }) => eq(c.reference, reference) }).sync()!;
+const caseOf = (reference: string) =>
+  getDb()
+    .query.cases.findFirst({ where: (c, { eq }) => eq(c.reference, reference) })
+    .sync()!;
 
 /** The references on a queue's first page, in order, and the page. */
 async function queue(staff: HtmlBrowser, query: string): Promise<{ refs: string[]; shown: ShownPage }> {
   const shown = await staff.get(`/staff/cases${query}`);
   expect(shown.status, query).toBe(200);
   expect(shown.document.title).toMatch(/ – Cases – /);
-  const refs = Array.from(shown.document.querySelectorAll("main table tbody tr th a, main table tbody tr td:first-child a")).map((a) => text(a));
+  const refs = Array.from(shown.document.querySelectorAll("main table tbody tr th a, main table tbody tr td:first-child a")).map((a) =>
+    text(a),
+  );
   return { refs, shown };
 }
 
 /** The row of the case page's table of clocks for `clock`. */
-const clockRow = (shown: ShownPage, clock: RegExp) => Array.from(shown.document.querySelectorAll("main table tbody tr")).find((r) => clock.test(text(r.querySelector("th, td"))));
+const clockRow = (shown: ShownPage, clock: RegExp) =>
+  Array.from(shown.document.querySelectorAll("main table tbody tr")).find((r) => clock.test(text(r.querySelector("th, td"))));
 
 /** Opens a form page, sets its controls with `answer` and sends it with `button`. */
 async function sendForm(browser: HtmlBrowser, path: string, button: string, answer: (form: HTMLFormElement) => void): Promise<ShownPage> {
@@ -123,7 +141,8 @@ describe("an urgent application over the address limit, its alerts and one escal
     expect(text(call999.document.querySelector("main h1"))).toBe("Call 999 now");
     const said = text(call999.document.querySelector("main")).toLowerCase();
     expect(said).toContain("nothing has been sent to the police yet");
-    for (const claim of ["we have marked your application as urgent", "police know", "police have been told", "we have told"]) expect(said).not.toContain(claim);
+    for (const claim of ["we have marked your application as urgent", "police know", "police have been told", "we have told"])
+      expect(said).not.toContain(claim);
     expect(link(call999, "Call 999").getAttribute("href")).toBe("tel:999");
     expect(link(call999, "18000").getAttribute("href")).toBe("tel:18000");
 
@@ -150,7 +169,9 @@ describe("an urgent application over the address limit, its alerts and one escal
     const firstWarning = text(urgentPage.document.querySelector("main .govuk-warning-text"));
     expect(firstWarning).toContain("Urgent: The applicant said a child is in danger now");
     expect(firstWarning).toContain("The immediate-risk check has a short clock");
-    expect(text(urgentPage.document.querySelector("main"))).toContain("Possible misuse: this urgent application was sent from an internet connection");
+    expect(text(urgentPage.document.querySelector("main"))).toContain(
+      "Possible misuse: this urgent application was sent from an internet connection",
+    );
     const riskClock = clockRow(urgentPage, /^Immediate-risk check/)!;
     expect(text(riskClock)).toMatch(/Due in (59|60) minutes|Due in 1 hour/);
     expect(text(riskClock.querySelector(".govuk-tag"))).toBe("Due soon");
@@ -165,7 +186,8 @@ describe("an urgent application over the address limit, its alerts and one escal
     expect(alerted.filter((a) => a === DUTY)).toHaveLength(1);
     const alert = alerts.find((m) => m.rcptTo.includes(DUTY))!;
     expect(alert.text).toContain("No reviewer is on duty");
-    for (const name of [answers.applicant.fullName, answers.subject.fullName, answers.children[0].fullName]) expect(alert.raw).not.toContain(name);
+    for (const name of [answers.applicant.fullName, answers.subject.fullName, answers.children[0].fullName])
+      expect(alert.raw).not.toContain(name);
 
     // ---- Abuse suspected on an ordinary case, on the risk-check form: the referral clock starts. ----
     const abuseRef = ordinary[0];
@@ -203,7 +225,9 @@ describe("an urgent application over the address limit, its alerts and one escal
     expect(text(clockRow(lateCase, /^Referral to children's social care/))).toContain("Overdue");
 
     // ---- The referral, recorded (late) from the case page's button, on its form. ----
-    const button = Array.from(lateCase.document.querySelectorAll("main a.govuk-button")).find((a) => text(a) === "Record a referral to a partner agency")!;
+    const button = Array.from(lateCase.document.querySelectorAll("main a.govuk-button")).find(
+      (a) => text(a) === "Record a referral to a partner agency",
+    )!;
     const form = await staff.get(button.getAttribute("href")!);
     expect(form.document.title).toMatch(/^Record a referral – /);
     const saved = await submit(
@@ -242,7 +266,8 @@ describe("an urgent application over the address limit, its alerts and one escal
       (f.querySelector<HTMLInputElement>("#childName") ?? fail("no child name")).value = "Proactive Child";
       (f.querySelector<HTMLInputElement>("#subjectName") ?? fail("no subject name")).value = "Proactive Subject";
       group(f, "How does the subject have contact with the child?").querySelector<HTMLInputElement>("input[type=checkbox]")!.checked = true;
-      (f.querySelector<HTMLTextAreaElement>("#concern") ?? fail("no concern")).value = "Police information: the subject has convictions and lives with the child.";
+      (f.querySelector<HTMLTextAreaElement>("#concern") ?? fail("no concern")).value =
+        "Police information: the subject has convictions and lives with the child.";
     });
     expect(opened.path).toMatch(/^\/staff\/cases\/\d+$/);
 
@@ -253,20 +278,31 @@ describe("an urgent application over the address limit, its alerts and one escal
     expect(stats.document.title).toMatch(/^Statistics – /);
     expect(Array.from(stats.document.querySelectorAll("main h2")).map((h) => text(h))).toContain(`Financial year ${fy} to ${fy + 1}`);
     expect(text(stats.document.querySelector("#financial-years [aria-current=page]"))).toBe(`${fy} to ${fy + 1} (to date)`);
-    const figureRow = (scope: ParentNode, heading: RegExp) => Array.from(scope.querySelectorAll("tr")).find((r) => heading.test(text(r.querySelector("th"))));
+    const figureRow = (scope: ParentNode, heading: RegExp) =>
+      Array.from(scope.querySelectorAll("tr")).find((r) => heading.test(text(r.querySelector("th"))));
     const lastCell = (row: Element | undefined) => text(Array.from(row?.querySelectorAll("td") ?? []).at(-1));
     expect(lastCell(figureRow(stats.document, /^Applications received \(right to ask\)/))).toBe(String(limit + 1));
     expect(lastCell(figureRow(stats.document, /^Right to be told cases \(proactive\)/))).toBe("1");
     const byAgency = Array.from(stats.document.querySelectorAll("table")).find((t) => text(t.querySelector("caption")) === "By agency")!;
-    expect(Array.from(figureRow(byAgency, /^Children's social care/)!.querySelectorAll("td")).map((td) => text(td))).toEqual(["1", "1", "0", "1"]);
+    expect(Array.from(figureRow(byAgency, /^Children's social care/)!.querySelectorAll("td")).map((td) => text(td))).toEqual([
+      "1",
+      "1",
+      "0",
+      "1",
+    ]);
 
     // ---- The return, by its link: one row, this financial year to date. ----
     const returnLink = Array.from(stats.document.querySelectorAll("main a")).find((a) => /Annual Data Requirement return/.test(text(a)))!;
     const returned = await staff.request(returnLink.getAttribute("href")!);
     expect(returned.status).toBe(200);
-    const csv = (await returned.text()).trim().split("\r\n").map((line) => line.split(","));
+    const csv = (await returned.text())
+      .trim()
+      .split("\r\n")
+      .map((line) => line.split(","));
     expect(csv[0]).toHaveLength(10);
-    expect(csv.slice(1)).toEqual([[`${fy} to ${fy + 1}`, `${fy}-04-01`, today, "No (to date)", String(limit + 1), "0", "0", "1", "0", "0"]]);
+    expect(csv.slice(1)).toEqual([
+      [`${fy} to ${fy + 1}`, `${fy}-04-01`, today, "No (to date)", String(limit + 1), "0", "0", "1", "0", "0"],
+    ]);
   });
 });
 
