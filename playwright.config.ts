@@ -44,8 +44,9 @@ export default defineConfig({
     { name: "chromium", testIgnore: LONGEST_FIRST, use: { ...devices["Desktop Chrome"] } },
   ],
   webServer: {
-    // A fresh data folder per run: its own database and .eml files the tests read.
-    command: `rm -rf ${E2E_DATA_DIR} && npx remix build && node server.js`,
+    // A fresh data folder per run: its own database and .eml files the tests read. The portal is
+    // built only when its source is newer than the build (`npm test` builds it beside Vitest).
+    command: `rm -rf ${E2E_DATA_DIR} && node scripts/ensure-build.mjs && node server.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,7 +1,8 @@
-// Runs the type check and the linter, then every suite (Vitest: unit + integration; Playwright:
-// end-to-end in Chromium), and ends with one plain line, "N passed, N failed", totalling all of
-// them. A failed type check or lint counts as one failure each (and a clean one as one pass).
-import { spawn, spawnSync } from "node:child_process";
+// Runs every check and ends with one plain line, "N passed, N failed", totalling all of them: the
+// type check and the linter (beside Vitest), Vitest (unit + integration), then Playwright
+// (end-to-end in Chromium). A failed type check or lint counts as one failure each (and a clean
+// one as one pass).
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,9 +12,13 @@ const vitestJson = path.join(out, "vitest.json");
 const playwrightJson = path.join(out, "playwright.json");
 for (const f of [vitestJson, playwrightJson]) fs.rmSync(f, { force: true });
 
+/** Runs a command with its output shown as it comes; resolves with its exit status. */
 function run(command, args, env = {}) {
   console.log(`\n$ ${command} ${args.join(" ")}`);
-  return spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("close", (status) => resolve(status));
+  });
 }
 
 /** Runs a command without waiting; resolves with its exit status and everything it printed. */
@@ -27,25 +32,34 @@ function start(command, args) {
   });
 }
 
-// The type check and the linter are independent: on two cores they run side by side.
+// The type check, the linter and the browser tests' build of the portal are single-threaded and
+// independent of the unit tests: they run beside Vitest, filling the cores it leaves idle (a
+// CPU-bound run on two cores has no other slack). Their output is printed once Vitest is done.
 const checks = [
   ["typecheck", "npx", ["tsc"]],
   ["lint", "npx", ["eslint", "--cache", "--cache-location", "node_modules/.cache/eslint/", "."]],
 ];
-const checkResults = await Promise.all(checks.map(([, command, args]) => start(command, args)));
+const checkRuns = checks.map(([, command, args]) => start(command, args));
+// Playwright's web server builds only when the source is newer than the build (ensure-build.mjs).
+const build = start("node", ["scripts/ensure-build.mjs"]);
+
+const vitestStatus = await run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+
+const checkResults = await Promise.all(checkRuns);
 checks.forEach(([name, command, args], i) => {
   const { status, output } = checkResults[i];
   console.log(`\n$ ${command} ${args.join(" ")}\n${output.trimEnd()}${status === 0 ? `\n${name}: clean` : `\n${name}: FAILED`}`);
 });
+const built = await build;
+if (built.status !== 0) console.log(`\n$ node scripts/ensure-build.mjs\n${built.output.trimEnd()}\nbuild: FAILED (the browser tests' server will try again)`);
 
-const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-const playwrightStatus = run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+const playwrightStatus = await run("npx", ["playwright", "test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
 
 // After the whole browser suite, the s.62 access log it wrote must still verify end to end.
 const e2eDb = path.resolve("tests/.tmp/e2e/csods.db");
 let auditStatus = null;
 if (fs.existsSync(e2eDb)) {
-  auditStatus = run("npx", ["tsx", "scripts/audit-verify.ts"], {
+  auditStatus = await run("npx", ["tsx", "scripts/audit-verify.ts"], {
     DATA_DIR: path.dirname(e2eDb),
     DATABASE_PATH: e2eDb,
     SESSION_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-0001",
