@@ -17,7 +17,7 @@ const built = fs.existsSync("build/index.js") && fs.existsSync("public/build") ?
 const source = Math.max(newestMtime("app"), newestMtime("db"), fs.statSync("remix.config.js").mtimeMs);
 if (built === 0 || source > built) {
   console.log(built === 0 ? "No build found: building the portal…" : "The source changed since the last build: building…");
-  execSync("npx remix build", { stdio: "inherit" });
+  execSync(path.join("node_modules", ".bin", "remix") + " build", { stdio: "inherit" });
 }
 if (!fs.existsSync("public/assets/govuk-frontend.min.css")) {
   execSync("node scripts/copy-govuk-assets.mjs", { stdio: "inherit" });

@@ -420,9 +420,10 @@ describe("volume", () => {
 describe("npm run audit:verify (scripts/audit-verify.ts)", () => {
   function runScript(dir: string, file: string, args: string[] = []) {
     return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      // tsx from node_modules/.bin directly: npx would add its own start-up to each run.
       execFile(
-        "npx",
-        ["tsx", "scripts/audit-verify.ts", ...args],
+        path.join("node_modules", ".bin", "tsx"),
+        ["scripts/audit-verify.ts", ...args],
         { cwd: process.cwd(), env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: file }, timeout: 60_000 },
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
@@ -438,22 +439,24 @@ describe("npm run audit:verify (scripts/audit-verify.ts)", () => {
     const head = verifyAuditChain(sqlite);
     if (!head.ok) throw new Error("expected an intact chain");
 
-    const intact = await runScript(dir, file);
+    // The runs that only read the intact database go side by side.
+    const missingFile = path.join(dir, "no-such.db");
+    const [intact, anchored, missing] = await Promise.all([
+      runScript(dir, file),
+      runScript(dir, file, ["--anchor", `4:${head.lastHash}`]),
+      runScript(dir, missingFile),
+    ]);
     expect(intact.stderr).not.toMatch(/audit-verify:/);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(new RegExp(`^Audit log OK: 4 rows, chain head 4:${head.lastHash}`));
-
-    const anchored = await runScript(dir, file, ["--anchor", `4:${head.lastHash}`]);
     expect(anchored.code).toBe(0);
+    expect(missing.code).toBe(2);
+    expect(fs.existsSync(missingFile)).toBe(false);
 
     sqlite.exec("DROP TRIGGER audit_log_no_update");
     sqlite.prepare("UPDATE audit_log SET reason = 'routine' WHERE id = 2").run();
     const tampered = await runScript(dir, file);
     expect(tampered.code).toBe(1);
     expect(tampered.stdout).toMatch(/^Audit log BROKEN at row 2: row 2 was changed/);
-
-    const missing = await runScript(dir, path.join(dir, "no-such.db"));
-    expect(missing.code).toBe(2);
-    expect(fs.existsSync(path.join(dir, "no-such.db"))).toBe(false);
   }, 300_000); // a ceiling for a busy machine: it starts tsx processes
 });
