@@ -6,13 +6,14 @@
 // (support/case-stages.ts). Scanned elsewhere, where a test reaches them anyway: the signing-in pages
 // (sign-in, set-up, enrolment, recovery codes, second factor, signed out, session ended) on the one
 // walk through them in staff-auth.spec.ts; statistics and the access log in oversight.spec.ts; the
-// checks page in decision-chain.spec.ts. What these pages say and refuse is checked in-process
+// checks page in decision-chain.spec.ts. The assessment's "Save as draft" (JavaScript) is checked
+// where its page is scanned. What these pages say and refuse is checked in-process
 // (tests/integration/staff-case-journey.test.ts and the tests it names).
 import type { Page } from "@playwright/test";
 import { staffCaseSchema } from "~/domain/staff-case-schema";
 import { createStaffCase } from "~/services/staff-cases.server";
 import { createStaffUser, getStaff } from "~/services/staff-accounts.server";
-import { createTestAccount, expect, expectErrorSummary, group, makeStaff, openCase, randomToken, staffTest as test, staffTitle, takeFromQueue } from "./support";
+import { createTestAccount, expect, expectErrorSummary, group, makeStaff, openCase, randomToken, staffTest as test, staffTitle, takeFromQueue, withDb } from "./support";
 import { moveCaseTo } from "./support/case-stages";
 import { actAs, scanner, scanWithErrors, type Scan } from "./support/page-scans";
 import { applicationSent } from "./support/staff-other-cases";
@@ -161,7 +162,7 @@ test("queues, a new case, and the early stage forms with and without errors", as
   ]);
 });
 
-test("a case from the assessment to closure: every stage form with and without errors", async ({ as, account }) => {
+test("a case from the assessment to closure: every stage form with and without errors, and the assessment saved as a draft", async ({ as, account }) => {
   test.slow(); // a ceiling, not a wait: a score of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
   const actors = { reviewer: await account("reviewer"), manager: await account("manager") };
@@ -174,7 +175,28 @@ test("a case from the assessment to closure: every stage form with and without e
     await scan(viewer, `case: ${stage}`);
   };
   moveCaseTo(caseId, "assessment", actors);
-  await scanCaseForm(viewer, caseId, "assessment", scan);
+  await viewer.goto(`/staff/cases/${caseId}/assessment`);
+  await scan(viewer, "assessment");
+  // No lost work on a long form (issue 12): the half-typed assessment saved with "Save as draft" (a
+  // second submit button: with JavaScript, Remix sends the button pressed) comes back filled in,
+  // and nothing of it is in the address or the browser's storage. Its rules (its author's only, kept
+  // across sessions, deleted once sent, logged without its values): staff-drafts.test.ts.
+  const risk = `Contact at weekends, ${randomToken()}`;
+  await viewer.getByLabel("The risk to the named child or children", { exact: true }).fill(risk);
+  await viewer.getByRole("button", { name: "Save as draft", exact: true }).click();
+  await expect(viewer.getByRole("alert")).toContainText("Draft saved");
+  await expect(viewer).not.toHaveTitle(/^Error: /);
+  await expect(viewer.locator(".govuk-error-summary")).toHaveCount(0);
+  await expect(viewer.getByText(/This form is filled in from the draft you saved on \d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}(am|pm)\./)).toBeVisible();
+  await expect(viewer.getByLabel("The risk to the named child or children", { exact: true })).toHaveValue(risk);
+  await scan(viewer, "assessment filled in from a draft");
+  expect(viewer.url()).not.toContain("weekends");
+  expect(await viewer.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))).not.toContain("weekends");
+  const drafts = withDb((db) => db.prepare("select data from staff_form_drafts where case_id = ?").all(caseId) as Array<{ data: string }>);
+  expect(drafts).toHaveLength(1);
+  expect(drafts[0].data).toContain(risk);
+  // The rest left unanswered: the form with its errors.
+  await scanWithErrors(viewer, "assessment", SUBMIT.assessment, scan);
   moveCaseTo(caseId, "decision", actors);
   // The reviewer's case page now is the manager's (scanned below) less the button to decide.
   await viewer.goto(`/staff/cases/${caseId}/decision`);
@@ -195,6 +217,7 @@ test("a case from the assessment to closure: every stage form with and without e
 
   expect(scanned).toEqual([
     "assessment",
+    "assessment filled in from a draft",
     "assessment with errors",
     "decision, blocked for a reviewer",
     "case: awaiting decision (manager)",
