@@ -26,4 +26,3 @@ export * from "./support/fixtures";
 export * from "./support/app-server";
 export * from "./support/casework";
 export * from "./support/staff-sessions";
-export * from "./support/own-server-sessions";

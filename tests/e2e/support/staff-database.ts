@@ -1,4 +1,4 @@
-// End-to-end support: Databases: the e2e one, or a spec's own server's (urgent-and-partners.spec.ts).
+// End-to-end support: Databases: the e2e one, or the one a test server of its own holds (withDbAt).
 import crypto from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
 import Database from "better-sqlite3";
