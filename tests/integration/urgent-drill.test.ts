@@ -1,8 +1,9 @@
 // The urgent and partner-agency drill of issue 11, in-process (moved from the browser test
 // tests/e2e/urgent-and-partners.spec.ts, which keeps only the axe scans of the states it reaches):
 // the whole app's pages (tests/support/rendered-app.ts) over a real SQLite file, mail through a real
-// SMTP server on loopback, and the reminder run the server makes on its timer run directly, with
-// the app clock moved on (CLOCK_OFFSET_MS) instead of restarting a server and waiting for it.
+// SMTP server on loopback, and the app clock moved on (CLOCK_OFFSET_MS) instead of restarting a
+// server: the escalation is sent by the service's own jobs (startServices, as server.js starts it),
+// the later reminder run is run directly.
 //
 //   the Call 999 page says nothing has reached the police and links to tel:999 and tel:18000;
 //   from an address that has used its hourly submissions (the production default, 5), an ordinary
@@ -16,12 +17,13 @@
 //   return CSV has one row for it with these figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { now } from "~/services/app-clock.server";
-import { getConfig } from "~/services/config.server";
+import { getConfig, resetConfigForTests } from "~/services/config.server";
 import { getDb, getSqlite } from "~/services/db.server";
 import { createSmtpTransport } from "~/services/mailer.server";
 import { deliverDueMessages } from "~/services/outbox.server";
 import { setSetting } from "~/services/settings.server";
 import { sendClockReminders, sendUrgentEscalations } from "~/services/staff-notifications.server";
+import { startServices } from "~/services/startup.server";
 import {
   check,
   confirmedReference,
@@ -202,12 +204,21 @@ describe("an urgent application over the address limit, its alerts and one escal
     const referralDue = caseOf(abuseRef).referralDueAt!.getTime();
     expect(referralDue).toBeGreaterThan(now().getTime());
 
-    // ---- An hour and a minute later: the escalation, to the duty address and the managers. ----
+    // ---- An hour and a minute later, the service started as server.js starts it (its own reminder
+    // timer and outbox worker, mail to the SMTP server): the escalation, to the duty address and the managers. ----
     process.env.CLOCK_OFFSET_MS = String(61 * 60_000);
-    await reminderRun();
     const isEscalation = (m: ReceivedMail) => subjectOf(m) === `ESCALATION: urgent case ${urgentRef} not yet checked`;
-    const escalatedTo = smtp.messages.filter(isEscalation).flatMap((m) => m.rcptTo);
-    expect(escalatedTo).toEqual(expect.arrayContaining([DUTY, manager.email]));
+    const escalatedTo = () => smtp.messages.filter(isEscalation).flatMap((m) => m.rcptTo);
+    process.env.SMTP_URL = smtp.url;
+    resetConfigForTests();
+    const services = await startServices();
+    try {
+      await expect.poll(() => [DUTY, manager.email].every((to) => escalatedTo().includes(to)), { timeout: 30_000 }).toBe(true);
+    } finally {
+      await services.stop();
+      delete process.env.SMTP_URL;
+      resetConfigForTests();
+    }
     const escalation = smtp.messages.find((m) => isEscalation(m) && m.rcptTo.includes(DUTY))!;
     expect(escalation.text).toContain(`/staff/cases/${urgent.id}`);
 
