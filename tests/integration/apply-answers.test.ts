@@ -2,7 +2,8 @@
 // without JavaScript sees): a contact route un-chosen, blank optional answers, a child's age,
 // the person's approximate age, Change links from check answers, and adding, removing and
 // changing children. The browser keeps what needs it (axe on the error states, a row scrolled
-// into view): tests/e2e/public-form-slips.spec.ts.
+// into view): tests/e2e/public-form-slips.spec.ts. Also what the form tells someone who says a
+// child is in danger now (the Call 999 page, the reminders, children by number on check answers).
 import { describe, expect, it } from "vitest";
 import { getSqlite } from "~/services/db.server";
 import {
@@ -274,5 +275,48 @@ describe("children", () => {
     const next = await browser.get("/apply/children/2");
     expect(next.status).toBe(200);
     expect(squash(next.document.title)).toBe(`Add a child – ${SERVICE_NAME}`);
+  });
+});
+
+const QUESTION_REMINDER = "If a child is in danger now, call 999. You can carry on with this form afterwards.";
+
+// What someone who says a child is in danger now is told (the client renders the same components):
+// the Call 999 page, the reminder on every question page, and on check answers the reminder and
+// each child by number. The walk through them with JavaScript is journey.spec.ts's.
+describe("a child in danger now", () => {
+  it("the Call 999 page, the reminder on each question page, and check answers' reminder and children by number", async () => {
+    const answers = makeAnswers({ childInDanger: "Yes", children: [makeChild(), makeChild()] });
+    const browser = new HtmlBrowser();
+
+    const call999 = await walkApplication(browser, answers, { stopAt: "call-999" });
+    expect(call999.path).toBe("/apply/call-999");
+    expect(call999.document.title).toBe(`Call 999 now – ${SERVICE_NAME}`);
+    expect(squash(call999.document.querySelector("main h1")?.textContent)).toBe("Call 999 now");
+    expect(mainText(call999)).toContain("If a child is in danger now, call 999 and ask for the police.");
+    const onward = Array.from(call999.document.querySelectorAll("main a")).find((a) => squash(a.textContent) === "Continue with the application");
+    expect(onward?.getAttribute("role")).toBe("button");
+    expect(onward?.getAttribute("href")).toBe("/apply/applicant");
+
+    for (const path of ["/apply/applicant", "/apply/contact", "/apply/children/1", "/apply/subject", "/apply/subject-contact", "/apply/concern", "/apply/declarations"]) {
+      const question = await browser.get(path);
+      expect(question.path, path).toBe(path);
+      expect(mainText(question), path).toContain(QUESTION_REMINDER);
+    }
+
+    const checkAnswers = await walkApplication(new HtmlBrowser(), answers);
+    const text = mainText(checkAnswers);
+    expect(text).toContain("You told us a child is in danger now. If you have not already, call 999.");
+    const headings = Array.from(checkAnswers.document.querySelectorAll("main h2, main h3"), (h) => squash(h.textContent));
+    expect(headings).toContain("Child 1");
+    expect(headings).toContain("Child 2");
+    for (const child of answers.children) expect(text).toContain(child.fullName);
+
+    // Without a child in danger, none of it.
+    const calmBrowser = new HtmlBrowser();
+    const calm = await walkApplication(calmBrowser, makeAnswers({ childInDanger: "No" }));
+    expect(mainText(calm)).not.toContain("You told us a child is in danger now");
+    const calmQuestion = await calmBrowser.get("/apply/applicant");
+    expect(calmQuestion.path).toBe("/apply/applicant");
+    expect(mainText(calmQuestion)).not.toContain(QUESTION_REMINDER);
   });
 });
