@@ -30,8 +30,8 @@ import { passDoubleClickGuard } from "./support/double-click-guard";
 // /apply/too-many, /privacy, /accessibility, /no-such-page. Each error state is the page already
 // open, sent empty. (A second child's page and the list of two are the same page states as the
 // first child's and the list of one; check answers after a Change, public-form-slips.spec.ts, is
-// the same state as check answers: none is scanned twice. The Call 999 page is kept here: the scan
-// of it in urgent-and-partners.spec.ts's walk is the same state, left to that spec's rework.)
+// the same state as check answers: none is scanned twice. The Call 999 page is scanned only here;
+// urgent-and-partners.spec.ts no longer scans it.)
 
 test("no axe violations on any public page state, with and without errors", async ({ page }) => {
   test.setTimeout(180_000); // a ceiling, not a wait: 29 scans on a busy machine
