@@ -24,10 +24,10 @@ import {
   submitApplicationOverHttp,
   test,
   waitForEmail,
+  waitOutDoubleClickGuard,
   withDb,
   type Answers,
 } from "./support";
-import { passDoubleClickGuard } from "./support/double-click-guard";
 import { recordPrivacy } from "./support/privacy-checks";
 
 /** Every branch the form has: urgent, two children (age and date of birth), every contact way, an address, details. */
@@ -116,8 +116,6 @@ test.describe("with JavaScript on", () => {
     test.setTimeout(180_000); // a ceiling, not a wait: a whole journey, then every response's headers, on a busy machine
     const answers = richAnswers();
     const privacy = recordPrivacy(page, answers);
-    // GOV.UK's double-click guard after the page with errors is passed on the page's clock.
-    await page.clock.install();
     let sawCall999 = false;
     await fillApplication(page, answers, {
       onPage: async (step, p) => {
@@ -137,7 +135,7 @@ test.describe("with JavaScript on", () => {
           await expect(p).toHaveTitle(/^Error: /);
           await expect(p.getByLabel("Full name", { exact: true })).toHaveValue(answers.applicant.fullName);
           await privacy.record("applicant with errors");
-          await passDoubleClickGuard(p, clickedAt);
+          await waitOutDoubleClickGuard(p, clickedAt);
         }
         if (step === "children" && (await p.getByRole("heading", { level: 1 }).innerText()).includes("2 children")) {
           // The remove page names the child in its heading, never in its address or title.
