@@ -13,9 +13,8 @@ import type { Page } from "@playwright/test";
 import { staffCaseSchema } from "~/domain/staff-case-schema";
 import { createStaffCase } from "~/services/staff-cases.server";
 import { createStaffUser, getStaff } from "~/services/staff-accounts.server";
-import { createTestAccount, expect, expectErrorSummary, group, makeStaff, openCase, randomToken, staffTest as test, staffTitle, takeFromQueue, withDb } from "./support";
+import { createTestAccount, expect, expectErrorSummary, group, makeStaff, openCase, randomToken, staffTest as test, staffTitle, takeFromQueue, waitOutDoubleClickGuard, withDb } from "./support";
 import { moveCaseTo } from "./support/case-stages";
-import { passDoubleClickGuard } from "./support/double-click-guard";
 import { actAs, scanner, scanWithErrors, type Scan } from "./support/page-scans";
 import { applicationSent } from "./support/staff-other-cases";
 
@@ -49,9 +48,6 @@ test("the admin's pages: accounts, adding a member of staff, bank holidays, sett
   test.slow(); // a ceiling, not a wait: a score of pages, each scanned with axe, on a busy machine
   const { scanned, scan } = scanner();
   const admin = await as("admin");
-  // The page's clock passes GOV.UK's double-click guard when the settings are sent again after their
-  // error (support/double-click-guard.ts).
-  await admin.clock.install();
   await admin.goto("/staff");
   await scan(admin, "home (admin)");
   await admin.goto("/staff/admin/users");
@@ -87,7 +83,8 @@ test("the admin's pages: accounts, adding a member of staff, bank holidays, sett
   await expectErrorSummary(admin, ["Idle timeout (minutes) must be a whole number"]);
   await scan(admin, "settings with errors");
   await idle.fill(saved);
-  await passDoubleClickGuard(admin, clickedAt);
+  // Sent again after the page with errors: GOV.UK's double-click guard is waited out first.
+  await waitOutDoubleClickGuard(admin, clickedAt);
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByRole("heading", { name: "Success" })).toBeVisible();
   await scan(admin, "settings saved");

@@ -44,9 +44,6 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   // else in a browser): set-up, where the token leaves the address bar at once.
   const page = admin;
   await page.context().clearCookies();
-  // The page's clock, installed before the next page loads, passes GOV.UK's double-click guard
-  // after each page with errors (support/double-click-guard.ts) instead of a second of waiting.
-  await page.clock.install();
   await page.goto(setupPath);
   await expect(page).toHaveURL(/\/staff\/setup$/);
   await expect(page).toHaveTitle(staffTitle("Set up your account"));
@@ -54,7 +51,7 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   await scan(page, "setup");
   await page.getByLabel("Create a password", { exact: true }).fill("123456789012345");
   await page.getByLabel("Enter the password again", { exact: true }).fill("123456789012346");
-  await scanWithErrors(page, "setup", "Continue", scan, "on clock");
+  await scanWithErrors(page, "setup", "Continue", scan, true);
 
   const password = strongPassword();
   await page.getByLabel("Create a password", { exact: true }).fill(password);
@@ -67,7 +64,7 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   await expect(page.getByRole("img", { name: /^QR code for your authenticator app/ })).toBeVisible();
   await scan(page, "enrol");
   await page.getByLabel("Code from your authenticator app", { exact: true }).fill("000000");
-  await scanWithErrors(page, "enrol", "Continue", scan, "on clock");
+  await scanWithErrors(page, "enrol", "Continue", scan, true);
 
   const { secret, step, recoveryCodes } = await enrolTotp(page);
   await scan(page, "recovery codes");
@@ -114,7 +111,7 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   await page.goto("/staff/sign-in");
   await expect(page).toHaveTitle(staffTitle("Sign in"));
   await scan(page, "sign-in");
-  await scanWithErrors(page, "sign-in", "Continue", scan, "on clock");
+  await scanWithErrors(page, "sign-in", "Continue", scan, true);
   await page.getByLabel("Email address", { exact: true }).fill(person.email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Continue", exact: true }).click();
@@ -122,7 +119,7 @@ test("an admin invites a reviewer, who sets a password, enrols a second factor, 
   await expect(page).toHaveTitle(staffTitle("Enter your security code"));
   await scan(page, "second factor");
   await page.getByLabel("Code from your authenticator app", { exact: true }).fill("12345");
-  await scanWithErrors(page, "second factor", "Sign in", scan, "on clock");
+  await scanWithErrors(page, "second factor", "Sign in", scan, true);
   // The recovery code field is in a details element: open it for the scan.
   await page.getByText("I cannot use my authenticator app").click();
   await scan(page, "second factor, recovery code shown");
