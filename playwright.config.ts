@@ -15,7 +15,7 @@ const CHROMIUM = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"].find((p) =>
 
 // The longest tests start first: dispatched in file order, a minute-long test that started last
 // ran alone at the end while the other worker sat idle.
-const LONGEST_FIRST = [/staff-accessibility\.spec\.ts$/, /staff-workflow\.spec\.ts$/, /urgent-and-partners\.spec\.ts$/];
+const LONGEST_FIRST = [/staff-accessibility\.spec\.ts$/, /(^|\/)accessibility\.spec\.ts$/, /staff-workflow\.spec\.ts$/, /journey\.spec\.ts$/];
 
 export default defineConfig({
   testDir: "./tests/e2e",
