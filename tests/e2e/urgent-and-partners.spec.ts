@@ -12,23 +12,12 @@
 // limiter is this process's, at the production default of 5: the e2e server raises its own), and
 // taken by this test's reviewer, so it is the one row of "My cases".
 import "./support/staff-sessions"; // points this worker's services at the e2e database first
-import type { Page } from "@playwright/test";
 import { performAction } from "~/services/case-actions.server";
 import { getConfig } from "~/services/config.server";
 import { getStaff } from "~/services/staff-accounts.server";
 import { submitTestCase } from "../support/cases";
-import { expect, expectNoAxeViolations, randomToken, staffTest as test, staffTitle, withDbAt, DB_PATH } from "./support";
-
-/** Scans a page and remembers that it did. */
-function scanner() {
-  const scanned: string[] = [];
-  const scan = async (page: Page, what: string) => {
-    await expect(page.locator("main h1")).toBeVisible();
-    await expectNoAxeViolations(page, what);
-    scanned.push(what);
-  };
-  return { scanned, scan };
-}
+import { expect, randomToken, staffTest as test, staffTitle, withDbAt, DB_PATH } from "./support";
+import { scanner } from "./support/page-scans";
 
 test("an urgent case over the address limit: its queue row, its page and the referral form, with and without errors, pass axe", async ({
   as,
