@@ -9,6 +9,7 @@ import {
   acceptAndSend,
   answerAddAnother,
   continueButton,
+  continueExpectingErrors,
   expect,
   expectNoAxeViolations,
   fillApplicationOverHttp,
@@ -20,13 +21,10 @@ import {
   readReference,
   test,
 } from "./support";
-import { continueExpectingErrorsOnClock, passDoubleClickGuard } from "./support/double-click-guard";
 
 test("a child aged 25 by date of birth and a person's age that is not a number: both error states pass axe; a change from check answers returns to the row changed, scrolled into view, markup in the answers shown as text by the client; the phone-only confirmation passes axe", async ({ page }) => {
   const answers = makeAnswers();
   await fillApplicationOverHttp(page, answers, { stopAt: "child" });
-  // GOV.UK's double-click guard after a page with errors is passed on the page's clock.
-  await page.clock.install();
   await openPublicPage(page, "/apply/children/1");
   const child = makeChild();
   await page.getByLabel("Child's full name", { exact: true }).fill(child.fullName);
@@ -36,12 +34,11 @@ test("a child aged 25 by date of birth and a person's age that is not a number: 
   await page.getByLabel("Where does the child live, or who do they live with?").fill(child.livesWith);
   await page.getByLabel("What is your relationship to the child?").fill(child.applicantRelationship);
   await group(page, "Do the child's parents or carers know you are asking?").getByLabel(child.parentsAware, { exact: true }).check();
-  const clickedAt = await continueExpectingErrorsOnClock(page, [/The child must be under 18: enter a date of birth after \d{1,2} [A-Z][a-z]+ \d{4}$/]);
+  await continueExpectingErrors(page, [/The child must be under 18: enter a date of birth after \d{1,2} [A-Z][a-z]+ \d{4}$/]);
   await expectNoAxeViolations(page, "child aged 25 by date of birth");
 
   await group(page, "Do you know the child's date of birth?").getByLabel("No, but I know their age", { exact: true }).check();
   await page.getByLabel("Age in years", { exact: true }).fill("7");
-  await passDoubleClickGuard(page, clickedAt);
   await continueButton(page).click();
   await expect(page).toHaveURL(/\/apply\/children$/);
   await answerAddAnother(page, "No");
@@ -51,7 +48,7 @@ test("a child aged 25 by date of birth and a person's age that is not a number: 
   await group(page, "Do you know their date of birth?").getByLabel("No, but I know roughly how old they are", { exact: true }).check();
   await group(page, "Do you know where they live?").getByLabel("No, I do not know", { exact: true }).check();
   await page.getByLabel("Approximate age in years", { exact: true }).fill("thirty-something");
-  await continueExpectingErrorsOnClock(page, ["Enter a number, like 35"]);
+  await continueExpectingErrors(page, ["Enter a number, like 35"]);
   await expectNoAxeViolations(page, "subject age not a number");
 
   // Another application in the same browser: a new visitor's session, no draft yet.

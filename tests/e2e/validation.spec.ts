@@ -5,6 +5,7 @@
 // page stands for all of them here.
 import {
   continueButton,
+  continueExpectingErrors,
   expect,
   fillApplicant,
   fillApplicationOverHttp,
@@ -14,7 +15,6 @@ import {
   SERVICE_NAME,
   test,
 } from "./support";
-import { continueExpectingErrorsOnClock, passDoubleClickGuard } from "./support/double-click-guard";
 
 test("a page sent empty is shown again in place: 'Error: ' in the title, focus on the summary; answers typed are kept, a 10,000-character name too; corrected, it moves on", async ({ page }) => {
   const answers = makeAnswers();
@@ -25,13 +25,11 @@ test("a page sent empty is shown again in place: 'Error: ' in the title, focus o
   });
   // The page's own session holds the draft the HTTP filler made: the browser carries on from there.
   expect(await fillApplicationOverHttp(page, answers, { stopAt: "applicant" })).toBe("/apply/applicant");
-  // GOV.UK's double-click guard after each page with errors is passed on the page's clock.
-  await page.clock.install();
   await openPublicPage(page, "/apply/applicant");
   await expect(page).toHaveTitle(`Your details – ${SERVICE_NAME}`);
 
   // Sent empty: every error, the summary's links target fields on the page.
-  let clickedAt = await continueExpectingErrorsOnClock(page, [
+  await continueExpectingErrors(page, [
     "Enter your full name",
     "Enter your date of birth",
     "Enter the first line of your address",
@@ -49,8 +47,7 @@ test("a page sent empty is shown again in place: 'Error: ' in the title, focus o
   const longName = `${answers.applicant.fullName}${"x".repeat(10_000 - answers.applicant.fullName.length)}`;
   expect(longName).toHaveLength(10_000);
   await fillApplicant(page, { ...answers.applicant, fullName: longName, dob: { day: "31", month: "2", year: "2020" } });
-  await passDoubleClickGuard(page, clickedAt);
-  clickedAt = await continueExpectingErrorsOnClock(page, ["Your full name must be 100 characters or fewer", "Your date of birth must be a real date"]);
+  await continueExpectingErrors(page, ["Your full name must be 100 characters or fewer", "Your date of birth must be a real date"]);
   await expect(page).toHaveURL(/\/apply\/applicant$/);
   await expect(page).toHaveTitle(`Error: Your details – ${SERVICE_NAME}`);
   // A new set of errors takes focus again.
@@ -72,7 +69,6 @@ test("a page sent empty is shown again in place: 'Error: ' in the title, focus o
   // Corrected, the page moves on.
   await page.getByLabel("Full name", { exact: true }).fill(answers.applicant.fullName);
   await dob.getByLabel("Day", { exact: true }).fill("28");
-  await passDoubleClickGuard(page, clickedAt);
   await continueButton(page).click();
   await expect(page).toHaveURL(/\/apply\/contact$/);
   await expect(page).not.toHaveTitle(/^Error: /);
