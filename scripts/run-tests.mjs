@@ -1,7 +1,7 @@
 // Runs every check and ends with one plain line, "N passed, N failed", totalling all of them: the
-// type check and the linter (beside Vitest), Vitest (unit + integration), then Playwright
-// (end-to-end in Chromium). A failed type check or lint counts as one failure each (and a clean
-// one as one pass).
+// type check, the linter, Vitest (unit + integration) and Playwright (end-to-end in Chromium), all
+// at once, then the check of the access log the browser tests wrote. A failed type check or lint
+// counts as one failure each (and a clean one as one pass).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -35,28 +35,36 @@ function start(command, args) {
   });
 }
 
-// The type check, the linter and the browser tests' build of the portal are single-threaded and
-// independent of the unit tests: they run beside Vitest, filling the cores it leaves idle (a
-// CPU-bound run on two cores has no other slack). Their output is printed once Vitest is done.
-const checks = [
+// Everything at once: the type check, the linter, Vitest and the browser tests. A CPU-bound run on
+// two cores has no other slack, and the browser tests alone leave a quarter of the machine idle
+// while pages load and forms wait out GOV.UK's double-click guard; the others fill it. The browser
+// tests (the longest) print as they go; the others' output is kept and printed once they are all
+// done, with a line as each finishes. Playwright's web server builds the portal when its source is
+// newer than the build (ensure-build.mjs).
+const started = Date.now();
+const finished = (name, status) =>
+  console.log(`-- ${name} finished after ${Math.round((Date.now() - started) / 1000)} s: ${status === 0 ? "clean" : "FAILED"}`);
+const quiet = [
   ["typecheck", bin("tsc"), []],
   ["lint", bin("eslint"), ["--cache", "--cache-location", "node_modules/.cache/eslint/", "."]],
+  ["vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]],
 ];
-const checkRuns = checks.map(([, command, args]) => start(command, args));
-// Playwright's web server builds only when the source is newer than the build (ensure-build.mjs).
-const build = start("node", ["scripts/ensure-build.mjs"]);
-
-const vitestStatus = await run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-
-const checkResults = await Promise.all(checkRuns);
-checks.forEach(([name, command, args], i) => {
-  const { status, output } = checkResults[i];
-  console.log(`\n$ ${command} ${args.join(" ")}\n${output.trimEnd()}${status === 0 ? `\n${name}: clean` : `\n${name}: FAILED`}`);
-});
-const built = await build;
-if (built.status !== 0) console.log(`\n$ node scripts/ensure-build.mjs\n${built.output.trimEnd()}\nbuild: FAILED (the browser tests' server will try again)`);
-
+const quietRuns = quiet.map(([name, command, args]) =>
+  start(command, args).then((result) => {
+    finished(name, result.status);
+    return result;
+  }),
+);
 const playwrightStatus = await run(bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson });
+
+const quietResults = await Promise.all(quietRuns);
+quiet.forEach(([name, command, args], i) => {
+  const { status, output } = quietResults[i];
+  console.log(`\n$ ${command} ${args.join(" ")}\n${output.trimEnd()}\n${name}: ${status === 0 ? "clean" : "FAILED"}`);
+});
+const [typecheck, lint, vitest] = quietResults;
+const checkResults = [typecheck, lint];
+const vitestStatus = vitest.status;
 
 // After the whole browser suite, the s.62 access log it wrote must still verify end to end.
 const e2eDb = path.resolve("tests/.tmp/e2e/csods.db");
