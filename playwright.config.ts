@@ -19,7 +19,12 @@ const CHROMIUM =
 
 // The longest tests start first: dispatched in file order, a minute-long test that started last
 // ran alone at the end while the other worker sat idle.
-const LONGEST_FIRST = [/staff-accessibility\.spec\.ts$/, /(^|\/)accessibility\.spec\.ts$/, /staff-workflow\.spec\.ts$/, /journey\.spec\.ts$/];
+const LONGEST_FIRST = [
+  /staff-accessibility\.spec\.ts$/,
+  /(^|\/)accessibility\.spec\.ts$/,
+  /staff-workflow\.spec\.ts$/,
+  /journey\.spec\.ts$/,
+];
 
 export default defineConfig({
   testDir: "./tests/e2e",
@@ -49,7 +54,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh data folder per run: its own database and .eml files the tests read. The portal is
-    // built only when its source is newer than the build (`npm test` builds it beside Vitest).
+    // built here, before the server starts, when its source is newer than the build.
     command: `rm -rf ${E2E_DATA_DIR} && node scripts/ensure-build.mjs && node server.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,

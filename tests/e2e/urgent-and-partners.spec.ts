@@ -16,7 +16,7 @@ import { performAction } from "~/services/case-actions.server";
 import { getConfig } from "~/services/config.server";
 import { getStaff } from "~/services/staff-accounts.server";
 import { submitTestCase } from "../support/cases";
-import { expect, randomToken, staffTest as test, staffTitle, withDbAt, DB_PATH } from "./support";
+import { expect, randomToken, staffTest as test, staffTitle, withDb } from "./support";
 import { scanner } from "./support/page-scans";
 
 test("an urgent case over the address limit: its queue row, its page and the referral form, with and without errors, pass axe", async ({
@@ -29,7 +29,7 @@ test("an urgent case over the address limit: its queue row, its page and the ref
   const address = `203.0.113.${1 + Math.floor(Math.random() * 254)}`;
   for (let i = 0; i < getConfig().submissionsPerIpPerHour; i++) await submitTestCase({ ip: address });
   const urgent = await submitTestCase({ ip: address, urgent: true, childName: `Urgent Child ${randomToken(4)}` });
-  const row = withDbAt(DB_PATH, (db) => db.prepare("SELECT urgent, over_submission_limit FROM cases WHERE id = ?").get(urgent.caseId));
+  const row = withDb((db) => db.prepare("SELECT urgent, over_submission_limit FROM cases WHERE id = ?").get(urgent.caseId));
   expect(row).toEqual({ urgent: 1, over_submission_limit: 1 });
   const taken = performAction(urgent.caseId, { action: "take" }, getStaff((await account("reviewer")).id)!, "e2e-set-up");
   expect(taken.ok).toBe(true);

@@ -29,7 +29,12 @@ export type OutboxRow = { id: number; kind: string; to_address: string; subject:
 
 /** Opens the e2e database read-only; runs `fn` and closes it again. */
 export function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(DB_PATH, { readonly: true, fileMustExist: true });
+  return withDbAt(DB_PATH, fn);
+}
+
+/** Opens the SQLite file at `dbPath` (read-only unless asked); runs `fn` and closes it again. */
+export function withDbAt<T>(dbPath: string, fn: (db: Database.Database) => T, { readonly = true } = {}): T {
+  const db = new Database(dbPath, { readonly, fileMustExist: true });
   try {
     db.pragma("busy_timeout = 5000");
     return fn(db);
@@ -68,14 +73,10 @@ export function casesForApplicant(fullName: string): CaseRow[] {
 export function outboxRowsMentioning(text: string): OutboxRow[] {
   return withDb(
     (db) =>
-      db
-        .prepare("select * from outbox where instr(text_body, ?) > 0 or instr(subject, ?) > 0 order by id")
-        .all(text, text) as OutboxRow[],
+      db.prepare("select * from outbox where instr(text_body, ?) > 0 or instr(subject, ?) > 0 order by id").all(text, text) as OutboxRow[],
   );
 }
 
 export function outboxRowsTo(address: string): OutboxRow[] {
-  return withDb(
-    (db) => db.prepare("select * from outbox where to_address = ? order by id").all(address) as OutboxRow[],
-  );
+  return withDb((db) => db.prepare("select * from outbox where to_address = ? order by id").all(address) as OutboxRow[]);
 }

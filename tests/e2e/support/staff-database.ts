@@ -1,19 +1,9 @@
-// End-to-end support: Databases: the e2e one, or the one a test server of its own holds (withDbAt).
+// End-to-end support: staff accounts and cases as the e2e database holds them.
 import crypto from "node:crypto";
 import type { BrowserContext } from "@playwright/test";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { DB_PATH } from "./base";
-import { withDb } from "./database";
-
-export function withDbAt<T>(dbPath: string, fn: (db: Database.Database) => T, { readonly = true } = {}): T {
-  const db = new Database(dbPath, { readonly, fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+import { withDb, withDbAt } from "./database";
 
 /** A writable connection, for the few things only the database can simulate (idle sessions). */
 export function withWritableDb<T>(fn: (db: Database.Database) => T, dbPath = DB_PATH): T {
@@ -33,7 +23,10 @@ export type StaffUserRow = {
 };
 
 export function staffUserByEmail(email: string, dbPath = DB_PATH): StaffUserRow | undefined {
-  return withDbAt(dbPath, (db) => db.prepare("select * from staff_users where email = ?").get(email.toLowerCase()) as StaffUserRow | undefined);
+  return withDbAt(
+    dbPath,
+    (db) => db.prepare("select * from staff_users where email = ?").get(email.toLowerCase()) as StaffUserRow | undefined,
+  );
 }
 
 export type SessionRow = { id: string; user_id: number; stage: string; csrf_token: string; last_seen_at: number; created_at: number };
