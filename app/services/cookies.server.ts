@@ -2,7 +2,7 @@
 // prefix when the service runs over HTTPS, and signed with the session secrets unless it holds
 // only a random token. Without a max age it is a browser-session cookie: closing the window forgets it.
 import { createCookie, type Cookie } from "@remix-run/node";
-import { getConfig } from "./config.server";
+import { getConfig, type Config } from "./config.server";
 
 export type AppCookieOptions = {
   sameSite?: "lax" | "strict";
@@ -12,13 +12,16 @@ export type AppCookieOptions = {
   signed?: boolean;
 };
 
-const made = new Map<string, Cookie>();
+// Made once per configuration: a cookie's name, flags and secrets all come from it.
+const made = new WeakMap<Config, Map<string, Cookie>>();
 
-/** The cookie called `csods_<name>` (made once per process, with the settings in force then). */
+/** The cookie called `csods_<name>`, with the settings in force. */
 export function appCookie(name: string, { sameSite = "lax", maxAge, signed = true }: AppCookieOptions = {}): Cookie {
-  let cookie = made.get(name);
+  const config = getConfig();
+  let cookies = made.get(config);
+  if (!cookies) made.set(config, (cookies = new Map()));
+  let cookie = cookies.get(name);
   if (!cookie) {
-    const config = getConfig();
     cookie = createCookie(config.secureCookies ? `__Host-csods_${name}` : `csods_${name}`, {
       httpOnly: true,
       sameSite,
@@ -27,7 +30,7 @@ export function appCookie(name: string, { sameSite = "lax", maxAge, signed = tru
       ...(maxAge === undefined ? {} : { maxAge }),
       ...(signed ? { secrets: config.sessionSecrets } : {}),
     });
-    made.set(name, cookie);
+    cookies.set(name, cookie);
   }
   return cookie;
 }
