@@ -58,10 +58,12 @@ export async function backupTo(
           return pages;
         },
       });
+      // The snapshot's moment is the last step, not after the flush below: while an fsync is
+      // awaited, the portal's writes go on, and they are not in the copy.
+      options.onCopied?.();
     } finally {
       await flusher.close();
     }
-    options.onCopied?.();
 
     // Making the copy self-contained, fsyncing it and `integrity_check` read every page: seconds
     // for a large file. Off the main thread, so the portal keeps answering meanwhile.
