@@ -1,5 +1,8 @@
-// `npm start` builds the app first when there is no build yet (a fresh clone), or when the
-// source has changed since the last build (after a git pull).
+// `npm start` builds the app first when there is no build yet (a fresh clone), when the source has
+// changed since the last build (after a git pull), or when the last build was made for another
+// NODE_ENV. Remix writes NODE_ENV into the build (React's development or production bundles, and
+// the test clocks' gates): the end-to-end tests' build (NODE_ENV=test) must never be started as
+// the production portal, nor a production build be tested as if it had the test clocks.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -13,11 +16,24 @@ function newestMtime(dir) {
   return newest;
 }
 
+const MODE_FILE = "build/node-env.txt";
+const mode = process.env.NODE_ENV || "production";
 const built = fs.existsSync("build/index.js") && fs.existsSync("public/build") ? fs.statSync("build/index.js").mtimeMs : 0;
+const builtFor = fs.existsSync(MODE_FILE) ? fs.readFileSync(MODE_FILE, "utf8").trim() : null;
 const source = Math.max(newestMtime("app"), newestMtime("db"), fs.statSync("remix.config.js").mtimeMs);
-if (built === 0 || source > built) {
-  console.log(built === 0 ? "No build found: building the portal…" : "The source changed since the last build: building…");
-  execSync(path.join("node_modules", ".bin", "remix") + " build", { stdio: "inherit" });
+const why =
+  built === 0
+    ? "No build found: building the portal…"
+    : source > built
+      ? "The source changed since the last build: building…"
+      : builtFor !== mode
+        ? `The last build was for NODE_ENV=${builtFor ?? "unknown"}: building for NODE_ENV=${mode}…`
+        : null;
+if (why) {
+  console.log(why);
+  fs.rmSync(MODE_FILE, { force: true });
+  execSync(path.join("node_modules", ".bin", "remix") + " build", { stdio: "inherit", env: { ...process.env, NODE_ENV: mode } });
+  fs.writeFileSync(MODE_FILE, `${mode}\n`);
 }
 if (!fs.existsSync("public/assets/govuk-frontend.min.css")) {
   execSync("node scripts/copy-govuk-assets.mjs", { stdio: "inherit" });
