@@ -3,10 +3,9 @@
 // Used by the walk of the public form with JavaScript (journey.spec.ts, which records every page,
 // request and response of that walk) and without (privacy.spec.ts, over HTTP).
 import { expect, type BrowserContext, type Page, type Response } from "@playwright/test";
+import { STATIC, unsafeHeaders } from "./headers";
 import { isLocalUrl } from "./hosts";
 import type { Answers } from "./test-data";
-
-export const STATIC = /^\/(assets|build)\/|^\/app\.css$/;
 
 export function personalData(answers: Answers): string[] {
   return [
@@ -52,14 +51,7 @@ export async function expectStorageEmpty(page: Page, where: string, answers: Ans
 
 /** The headers every response from the service carries. */
 export function expectSafeHeaders(what: string, path: string, headers: Record<string, string>, answers: Answers) {
-  expect(headers["x-powered-by"], what).toBeUndefined();
-  expect(headers["referrer-policy"], what).toBe("no-referrer");
-  if (!STATIC.test(path)) expect(headers["cache-control"], what).toBe("no-store");
-  const csp = headers["content-security-policy"] ?? "";
-  expect(csp, what).toContain("frame-ancestors 'none'");
-  expect(csp, what).toContain("default-src 'self'");
-  expect(csp, what).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
-  expect(csp, what).not.toContain("unsafe-inline");
+  expect(unsafeHeaders(path, headers), what).toEqual([]);
   expectNoPersonalData(`Location header of ${what}`, headers["location"] ?? "", answers);
 }
 
@@ -83,8 +75,14 @@ export function expectNoncedScripts(documents: Array<{ url: string; csp: string;
 }
 
 /** Cookies: the draft's among them; none readable by scripts, sent cross-site, kept past the session, or personal. */
-export function expectSafeCookies(cookies: Array<{ name: string; value: string; httpOnly: boolean; sameSite: string; expires: number }>, answers: Answers) {
-  expect(cookies.find((c) => c.name === "csods_draft"), "the draft cookie").toBeDefined();
+export function expectSafeCookies(
+  cookies: Array<{ name: string; value: string; httpOnly: boolean; sameSite: string; expires: number }>,
+  answers: Answers,
+) {
+  expect(
+    cookies.find((c) => c.name === "csods_draft"),
+    "the draft cookie",
+  ).toBeDefined();
   for (const cookie of cookies) {
     expect(cookie.httpOnly, `${cookie.name} is HttpOnly`).toBe(true);
     expect(cookie.sameSite, `${cookie.name} SameSite`).toBe("Lax");
@@ -136,7 +134,10 @@ export function recordPrivacy(page: Page, answers: Answers) {
     // Only localhost, ever.
     expect(externalRequests).toEqual([]);
     const hosts = new Set(urls.filter((u) => /^https?:/.test(u)).map((u) => new URL(u).host));
-    expect([...hosts].every((h) => isLocalUrl(`http://${h}/`)), [...hosts].join(", ")).toBe(true);
+    expect(
+      [...hosts].every((h) => isLocalUrl(`http://${h}/`)),
+      [...hosts].join(", "),
+    ).toBe(true);
 
     // Storage and cookies: nothing the page's scripts can read.
     await expectStorageEmpty(page, "the last page", answers);
