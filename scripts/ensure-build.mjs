@@ -21,14 +21,14 @@ const mode = process.env.NODE_ENV || "production";
 const built = fs.existsSync("build/index.js") && fs.existsSync("public/build") ? fs.statSync("build/index.js").mtimeMs : 0;
 const builtFor = fs.existsSync(MODE_FILE) ? fs.readFileSync(MODE_FILE, "utf8").trim() : null;
 const source = Math.max(newestMtime("app"), newestMtime("db"), fs.statSync("remix.config.js").mtimeMs);
-const why =
-  built === 0
-    ? "No build found: building the portal…"
-    : source > built
-      ? "The source changed since the last build: building…"
-      : builtFor !== mode
-        ? `The last build was for NODE_ENV=${builtFor ?? "unknown"}: building for NODE_ENV=${mode}…`
-        : null;
+/** Why the portal must be built now, or null when the last build will do. */
+function reasonToBuild() {
+  if (built === 0) return "No build found: building the portal…";
+  if (source > built) return "The source changed since the last build: building…";
+  if (builtFor !== mode) return `The last build was for NODE_ENV=${builtFor ?? "unknown"}: building for NODE_ENV=${mode}…`;
+  return null;
+}
+const why = reasonToBuild();
 if (why) {
   console.log(why);
   fs.rmSync(MODE_FILE, { force: true });

@@ -82,19 +82,17 @@ export async function expectNoAxeViolations(page: Page, what = page.url()): Prom
   expect(await page.locator("iframe, frame").count(), `frames on ${what}`).toBe(0);
   await loadAxe(page);
   const options: RunOptions = { runOnly: { type: "tag", values: AXE_TAGS }, resultTypes: ["violations"] };
-  const results = await page.evaluate(async (options) => {
+  const found = await page.evaluate(async (options) => {
     const { axe } = window as unknown as { axe: { run(context: Document, options: RunOptions): Promise<AxeResults> } };
     const { violations } = await axe.run(document, options);
-    return {
-      violations: violations.map(({ id, impact, help, nodes }) => ({
-        id,
-        impact,
-        help,
-        nodes: nodes.map(({ html, target, failureSummary, any, all, none }) => ({ html, target, failureSummary, any, all, none })),
-      })),
-    };
+    return violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ html, target, failureSummary, any, all, none }) => ({ html, target, failureSummary, any, all, none })),
+    }));
   }, options);
-  const violations = results.violations
+  const violations = found
     .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isGovukConditionalRevealRadio(v, n)) }))
     .filter((v) => v.nodes.length > 0);
   const summary = violations.map(
